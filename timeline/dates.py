@@ -1,0 +1,251 @@
+"""Resolution: the answer to "when?" as an interval of days, spelled in EDTF, TIMEX3 and for display.
+
+A Resolution is one value with three spellings: `edtf` (what the store keeps), `timex` (the TimeML
+TIMEX3 value, for interchange and evaluation) and `label` (what a person reads in a table). The bounds
+are always inclusive calendar days, so ordering and overlap never depend on the spelling.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
+MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
+# Meteorological seasons, labelled by the year they start in (winter 2023 runs Dec 2023 - Feb 2024).
+SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """The (year, month) `delta` months away; calendar months, no day arithmetic."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An inclusive interval of calendar days with the precision a source gave it.
+
+    `timex` is worked out from the bounds and precision when not given; a resolver passes it for the
+    values that are not one calendar unit (`PAST_REF`, `P1W`, ...). `rule` says how it was reached.
+    """
+
+    earliest: date
+    latest: date
+    precision: str = "day"
+    mod: str | None = None
+    approximate: bool = False
+    uncertain: bool = False
+    timex: str = ""
+    rule: str = ""
+
+    def __post_init__(self) -> None:
+        if self.latest < self.earliest:
+            raise ValueError(f"latest {self.latest} is before earliest {self.earliest}")
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {self.precision!r}")
+        if self.mod is not None and self.mod not in MODS:
+            raise ValueError(f"unknown modifier {self.mod!r}")
+        if not self.timex:
+            object.__setattr__(self, "timex", _timex_of(self.earliest, self.latest, self.precision))
+
+    # -- constructors for whole calendar units -------------------------------------------------
+
+    @classmethod
+    def day(cls, d: date, **kw) -> Resolution:
+        return cls(d, d, "day", **kw)
+
+    @classmethod
+    def week(cls, d: date, **kw) -> Resolution:
+        """The ISO week (Monday to Sunday) that contains `d`."""
+        monday = d - timedelta(days=d.weekday())
+        return cls(monday, monday + timedelta(days=6), "week", **kw)
+
+    @classmethod
+    def month(cls, year: int, month: int, **kw) -> Resolution:
+        return cls(date(year, month, 1), month_end(year, month), "month", **kw)
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int, **kw) -> Resolution:
+        first = 3 * (quarter - 1) + 1
+        return cls(date(year, first, 1), month_end(year, first + 2), "quarter", **kw)
+
+    @classmethod
+    def season(cls, year: int, season: str, **kw) -> Resolution:
+        start = SEASONS[season]
+        end_year, end_month = add_months(year, start, 2)
+        return cls(date(year, start, 1), month_end(end_year, end_month), "season", **kw)
+
+    @classmethod
+    def year(cls, year: int, **kw) -> Resolution:
+        return cls(date(year, 1, 1), date(year, 12, 31), "year", **kw)
+
+    @classmethod
+    def decade(cls, year: int, **kw) -> Resolution:
+        start = year - year % 10
+        return cls(date(start, 1, 1), date(start + 9, 12, 31), "decade", **kw)
+
+    @classmethod
+    def span(cls, earliest: date, latest: date, **kw) -> Resolution:
+        return cls(earliest, latest, "range", **kw)
+
+    # -- spellings -------------------------------------------------------------------------------
+
+    @property
+    def edtf(self) -> str:
+        """EDTF level 0 with `~` (approximate), `?` (uncertain), `%` (both) and intervals `A/B`."""
+        mark = _qualifier(self.approximate, self.uncertain)
+        whole = _whole_unit(self.earliest, self.latest)
+        if whole:
+            return whole + mark
+        return f"{_end_text(self.earliest, self.latest, True)}{mark}/{_end_text(self.earliest, self.latest, False)}{mark}"
+
+    @property
+    def label(self) -> str:
+        """For people: never a day the source did not give; a range as 2021-11-22..26."""
+        mark = "~" if self.approximate else ""
+        mark += "?" if self.uncertain else ""
+        whole = _whole_unit(self.earliest, self.latest)
+        if whole:
+            return whole + mark
+        a, b = self.earliest, self.latest
+        if _is_month_aligned(a, b):
+            start, end = f"{a:%Y-%m}", f"{b:%Y-%m}"
+            end = end[5:] if a.year == b.year else end
+            return f"{start}..{end}{mark}"
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.isoformat()}..{b.day:02d}{mark}"
+        if a.year == b.year:
+            return f"{a.isoformat()}..{b:%m-%d}{mark}"
+        return f"{a.isoformat()}..{b.isoformat()}{mark}"
+
+    @property
+    def sort_key(self) -> tuple[date, int]:
+        """Earlier first; of two starting the same day the wider first, so a month precedes its days."""
+        return (self.earliest, -self.latest.toordinal())
+
+    def contains(self, other: Resolution) -> bool:
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def overlaps(self, other: Resolution) -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def same_dates(self, other: Resolution) -> bool:
+        return (self.earliest, self.latest) == (other.earliest, other.latest)
+
+    def with_rule(self, rule: str) -> Resolution:
+        return replace(self, rule=rule)
+
+    def to_dict(self) -> dict:
+        """The stable JSON shape used by `--json` output."""
+        return {
+            "edtf": self.edtf,
+            "timex": self.timex,
+            "earliest": self.earliest.isoformat(),
+            "latest": self.latest.isoformat(),
+            "precision": self.precision,
+            "mod": self.mod,
+            "approximate": self.approximate,
+            "rule": self.rule,
+        }
+
+    def __str__(self) -> str:
+        return self.edtf
+
+
+def _qualifier(approximate: bool, uncertain: bool) -> str:
+    if approximate and uncertain:
+        return "%"
+    return "~" if approximate else "?" if uncertain else ""
+
+
+def _is_month_aligned(a: date, b: date) -> bool:
+    return a.day == 1 and b == month_end(b.year, b.month)
+
+
+def _whole_unit(a: date, b: date) -> str:
+    """The single EDTF value naming exactly [a, b], or "" when it takes an interval."""
+    if a == b:
+        return a.isoformat()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        return f"{a.year:04d}"
+    if _is_month_aligned(a, b) and (a.year, a.month) == (b.year, b.month):
+        return f"{a:%Y-%m}"
+    return ""
+
+
+def _end_text(a: date, b: date, start: bool) -> str:
+    """One end of an interval, at the coarsest precision that still names the bounds exactly."""
+    d = a if start else b
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return f"{d.year:04d}"
+    if _is_month_aligned(a, b):
+        return f"{d:%Y-%m}"
+    return d.isoformat()
+
+
+def _timex_of(a: date, b: date, precision: str) -> str:
+    """TIMEX3 value of a calendar unit; for other spans the smallest unit that holds them."""
+    if precision == "week" or (precision == "range" and a != b and a.isocalendar()[:2] == b.isocalendar()[:2]):
+        iso_year, iso_week, _ = a.isocalendar()
+        return f"{iso_year:04d}-W{iso_week:02d}"
+    if precision == "quarter":
+        return f"{a.year:04d}-Q{(a.month - 1) // 3 + 1}"
+    if precision == "season":
+        code = next(k for k, m in SEASONS.items() if m == a.month)
+        return f"{a.year:04d}-{code}"
+    if precision == "decade":
+        return f"{a.year // 10:03d}"
+    if precision == "day" or a == b:
+        return a.isoformat()
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a:%Y-%m}"
+    if a.year == b.year:
+        return f"{a.year:04d}"
+    if a.year // 10 == b.year // 10:
+        return f"{a.year // 10:03d}"
+    return f"{a.isoformat()}/{b.isoformat()}"
+
+
+_EDTF_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%]?)")
+
+
+def _parse_value(text: str) -> tuple[date, date, str, bool, bool]:
+    m = _EDTF_VALUE.fullmatch(text)
+    if not m:
+        raise ValueError(f"not an EDTF date: {text!r}")
+    year, month, day, q = int(m["y"]), m["m"], m["d"], m["q"]
+    approx, uncertain = q in ("~", "%"), q in ("?", "%")
+    try:
+        if day:
+            d = date(year, int(month), int(day))
+            return d, d, "day", approx, uncertain
+        if month:
+            first = date(year, int(month), 1)
+            return first, month_end(year, int(month)), "month", approx, uncertain
+        return date(year, 1, 1), date(year, 12, 31), "year", approx, uncertain
+    except ValueError:
+        raise ValueError(f"not a calendar date: {text!r}") from None
+
+
+def parse_edtf(text: str) -> Resolution:
+    """Read an EDTF value (`2024-12-06`, `2024-12`, `2024`, `2024-12-06~`, `A/B`) as a Resolution."""
+    if not isinstance(text, str):
+        raise ValueError(f"not an EDTF date: {text!r}")
+    text = text.strip()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        a, _, _, approx_a, unc_a = _parse_value(left)
+        _, b, _, approx_b, unc_b = _parse_value(right)
+        if b < a:
+            raise ValueError(f"interval ends before it starts: {text!r}")
+        return Resolution(a, b, "range", approximate=approx_a or approx_b, uncertain=unc_a or unc_b)
+    a, b, precision, approx, uncertain = _parse_value(text)
+    return Resolution(a, b, precision, approximate=approx, uncertain=uncertain)

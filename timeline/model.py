@@ -1,0 +1,109 @@
+"""The values a timeline is made of: sources, places, citations, events and the whole collection.
+
+Pure frozen values: no I/O, no clock. Changing one means making a new one (`dataclasses.replace`);
+the store decides where they live.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import Resolution
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+STATUSES = ("accepted", "candidate", "rejected")
+ORIGINS = ("curated", "parsed")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id made from a title: lower-case words joined by hyphens, cut at a word boundary."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit and slug:
+            break
+        slug = candidate[:limit]
+    return slug or "event"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published report: the anchor of the relative dates in it is its publication date."""
+
+    id: str
+    outlet: str
+    title: str = ""
+    url: str = ""
+    published: date | None = None
+    language: str = "en"
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: the canonical name and the other spellings seen in text."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an event is reported: the source, the date expression as written, and the words."""
+
+    source: str
+    said: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated happening with its evidence."""
+
+    id: str
+    when: Resolution
+    title: str
+    place: str = ""
+    actors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    status: str = "accepted"
+    origin: str = "curated"
+    after: str | None = None
+    citations: tuple[Citation, ...] = ()
+    notes: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (*self.when.sort_key, self.id)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything one store file holds."""
+
+    sources: tuple[Source, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    version: int = 1
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def new_id(self, title: str) -> str:
+        """An id made from `title` that no event in the collection has yet."""
+        base = slugify(title)
+        taken = {e.id for e in self.events}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
