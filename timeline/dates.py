@@ -116,6 +116,8 @@ class Resolution:
         if whole:
             return whole + mark
         a, b = self.earliest, self.latest
+        if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+            return f"{a.year:04d}..{b.year:04d}{mark}"
         if _is_month_aligned(a, b):
             start, end = f"{a:%Y-%m}", f"{b:%Y-%m}"
             end = end[5:] if a.year == b.year else end

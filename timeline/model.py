@@ -7,6 +7,7 @@ the store decides where they live.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,9 @@ ORIGINS = ("curated", "parsed")
 
 def slugify(text: str, limit: int = 60) -> str:
     """An id made from a title: lower-case words joined by hyphens, cut at a word boundary."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    # Accents folded rather than dropped, so "Ärzte" gives "arzte", not "rzte".
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

@@ -1,0 +1,411 @@
+"""The `timeline` command line: parse options, make one library call, render the result.
+
+This is the only module that prints or exits. Every `TimelineError` (and an unreadable file) becomes one
+line on stderr starting `error:` and exit code 1, in `_Group.invoke`; typer's usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+from enum import IntEnum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from . import curate, query, store
+from .dates import parse_edtf
+from .errors import InputError, TimelineError
+from .model import Citation, Dataset, Event
+
+
+class Exit(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+
+
+class _Group(TyperGroup):
+    """Turns the library's errors into exit codes, in this one place."""
+
+    def list_commands(self, ctx):
+        return list(self.commands)  # the order they are defined in, not alphabetical
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TimelineError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(Exit.ERROR) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            raise typer.Exit(Exit.ERROR) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Ordered, sourced timelines from news reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FileOption = typer.Option(
+    "events.yaml", "--file", "-f", envvar="TIMELINE_FILE", show_envvar=True,
+    help="The store: --file, else $TIMELINE_FILE, else ./events.yaml.",
+)
+STATUSES_ALL = ("accepted", "candidate", "rejected")
+
+
+def _day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{what} '{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def _statuses(text: str) -> tuple[str, ...]:
+    if text == "all":
+        return STATUSES_ALL
+    wanted = tuple(s.strip() for s in text.split(",") if s.strip())
+    for status in wanted:
+        if status not in STATUSES_ALL:
+            raise InputError(f"unknown status '{status}' (use accepted, candidate, rejected or all)")
+    return wanted
+
+
+def _filter(since, until, place, actor, tag, source, status, grep) -> query.Filter:
+    return query.Filter(
+        since=query.parse_bound(since, end=False) if since else None,
+        until=query.parse_bound(until, end=True) if until else None,
+        place=place, actor=actor, tag=tag, source=source, status=_statuses(status), grep=grep,
+    )
+
+
+def _render(dataset: Dataset, flt: query.Filter, fmt: str) -> str:
+    from . import export
+
+    events = query.select(dataset, flt)
+    return export.render(fmt, events, {s.id: s for s in dataset.sources})
+
+
+# The filters shared by `show` and `export`, declared once.
+SinceOpt = typer.Option(None, "--from", metavar="D", help="Events on or after D (2024, 2024-12 or 2024-12-09).")
+UntilOpt = typer.Option(None, "--to", metavar="D", help="Events on or before D.")
+PlaceOpt = typer.Option(None, "--place", help="Events at this place (any spelling in the gazetteer).")
+ActorOpt = typer.Option(None, "--actor", help="Events with this actor.")
+TagOpt = typer.Option(None, "--tag", help="Events with this tag.")
+SourceOpt = typer.Option(None, "--source", help="Events cited from this source id.")
+StatusOpt = typer.Option("accepted,candidate", "--status", help="accepted, candidate, rejected (comma-separated) or all.")
+GrepOpt = typer.Option(None, "--grep", help="Events whose title, place, notes or quotes contain this text.")
+
+
+@app.command()
+def show(
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
+    actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
+    status: str = StatusOpt, grep: Optional[str] = GrepOpt,
+    fmt: str = typer.Option("table", "--format", help="table, md, csv or json (see `export` for more)."),
+    file: Path = FileOption,
+):
+    """Print the timeline in date order."""
+    text = _render(store.load(file), _filter(since, until, place, actor, tag, source, status, grep), fmt)
+    typer.echo(text, nl=not text.endswith("\n"))
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("md", "--format", help="md, csv, json, ics, timelinejs, mermaid or table."),
+    output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Write to FILE; - is stdout."),
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
+    actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
+    status: str = StatusOpt, grep: Optional[str] = GrepOpt,
+    file: Path = FileOption,
+):
+    """Export the timeline (Markdown, CSV, JSON, iCalendar, TimelineJS, Mermaid)."""
+    text = _render(store.load(file), _filter(since, until, place, actor, tag, source, status, grep), fmt)
+    if output == "-":
+        typer.echo(text, nl=not text.endswith("\n"))
+    else:
+        # Written with newline="" so CSV and iCalendar line ends arrive exactly as rendered.
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def add(
+    title: str = typer.Argument(..., help="What happened, as a headline."),
+    when: str = typer.Option(..., "--date", "-d", metavar="EXPR",
+                             help="EDTF (2024-12-06, 2024-12, 2021-11-22/2021-11-26) or an expression "
+                                  "('last Friday') resolved against --anchor, --source or --after."),
+    anchor: Optional[str] = typer.Option(None, "--anchor", metavar="D", help="Resolve --date against this day."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", help="Cite this source; its publication date anchors --date."),
+    after: Optional[str] = typer.Option(None, "--after", metavar="EVENT", help="Date --date from this event ('a day after')."),
+    place: str = typer.Option("", "--place", "-p", help="Where it happened."),
+    actors: List[str] = typer.Option([], "--actor", "-a", help="An actor (repeatable)."),
+    tags: List[str] = typer.Option([], "--tag", "-t", help="A tag (repeatable)."),
+    quote: str = typer.Option("", "--quote", "-q", help="The source's words (with --source)."),
+    notes: str = typer.Option("", "--notes", help="Free notes: doubts, disagreements between sources."),
+    event_id: str = typer.Option("", "--id", help="The event's id (default: made from the title)."),
+    file: Path = FileOption,
+):
+    """Add an event (creating the store if there is none)."""
+    if quote and not source:
+        raise InputError("--quote needs --source: a quote is the words of a source")
+    request = curate.DateRequest(when, _day(anchor, "--anchor") if anchor else None, source, after, quote or None)
+
+    def change(dataset: Dataset) -> Dataset:
+        resolved, said = curate.date_for(dataset, request)
+        citations = (Citation(source, said, quote),) if source else ()
+        event = Event(id=event_id, when=resolved, title=title.strip(), place=place, actors=tuple(actors),
+                      tags=tuple(tags), after=after, citations=citations, notes=notes)
+        return curate.add_event(dataset, event)
+
+    added = store.modify(file, change, create=True).events[-1]  # add_event appends
+    typer.echo(f"added {added.id} ({added.when.label}): {added.title}")
+
+
+@app.command()
+def check(
+    fix: bool = typer.Option(False, "--fix", help="Re-date events whose citations no longer agree."),
+    file: Path = FileOption,
+):
+    """Validate the store and re-resolve every citation's date; exit 1 on errors."""
+    dataset = store.load(file)
+    findings = curate.audit(dataset)
+    if fix and any(f.resolved for f in findings):
+        dataset = store.modify(file, curate.fix)
+        fixed = {f.event for f in findings if f.resolved}
+        typer.echo(f"fixed the dates of {len(fixed)} event(s): {', '.join(sorted(fixed))}")
+        findings = curate.audit(dataset)
+    for finding in findings:
+        typer.echo(f"{finding.severity}: event '{finding.event}': {finding.message}", err=True)
+    errors = sum(f.severity == "error" for f in findings)
+    citations = sum(len(e.citations) for e in dataset.events)
+    typer.echo(f"{file}: {len(dataset.events)} events, {len(dataset.sources)} sources, {citations} citations; "
+               f"{errors} error(s), {len(findings) - errors} warning(s)")
+    if errors:
+        raise typer.Exit(Exit.ERROR)
+
+
+@app.command()
+def sources(file: Path = FileOption):
+    """List the sources and how many events cite each."""
+    from .export.table import table
+
+    dataset = store.load(file)
+    counts = {s.id: 0 for s in dataset.sources}
+    for event in dataset.events:
+        for cited in {c.source for c in event.citations}:
+            counts[cited] = counts.get(cited, 0) + 1
+    rows = [(s.id, s.published or "", s.outlet, counts[s.id], s.url) for s in dataset.sources]
+    typer.echo(table(["id", "published", "outlet", "events", "url"], rows))
+
+
+@app.command("resolve")
+def resolve_command(
+    expression: str = typer.Argument(..., help="The date as written: 'last Friday', 'On November 22'."),
+    anchor: str = typer.Option(..., "--anchor", metavar="D", help="The publication date it is relative to."),
+    context: Optional[str] = typer.Option(None, "--context", "-c", metavar="SENTENCE",
+                                          help="The sentence around it; its tense sets the direction."),
+    after: Optional[str] = typer.Option(None, "--after", metavar="D",
+                                        help="The date (EDTF) of the event an offset ('a day after') counts from."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+):
+    """Resolve one date expression and say how."""
+    from .resolve import resolve
+
+    reference = None
+    if after:
+        try:
+            reference = parse_edtf(after)
+        except ValueError as exc:
+            raise InputError(f"--after '{after}': {exc}") from None
+    found = resolve(expression, _day(anchor, "--anchor"), context, after=reference)
+    if as_json:
+        typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
+        return
+    lines = [("edtf", found.edtf), ("timex", found.timex),
+             ("dates", f"{found.earliest}..{found.latest}"), ("precision", found.precision),
+             ("mod", found.mod or "-"), ("approximate", "yes" if found.approximate else "no"),
+             ("rule", found.rule)]
+    typer.echo("\n".join(f"{name:<12}{value}" for name, value in lines))
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    data = Path(name).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+@app.command()
+def tag(
+    article: str = typer.Argument(..., metavar="FILE|-", help="The article text; - reads stdin."),
+    published: str = typer.Option(..., "--published", metavar="D", help="The article's publication date."),
+    as_json: bool = typer.Option(False, "--json", help="The mentions as a JSON list."),
+    mark: bool = typer.Option(False, "--mark", help="Print the article with each mention marked [[text|timex]]."),
+):
+    """Find every date expression in an article and resolve it."""
+    from .export.table import table
+    from .extract import tag as find
+
+    text = _read_text(article)
+    if text.startswith("---"):
+        _, text, _ = store.read_front_matter(text, article)
+    mentions = find(text, _day(published, "--published"))
+    if as_json:
+        typer.echo(json.dumps([_mention_dict(m) for m in mentions], ensure_ascii=False, indent=2))
+    elif mark:
+        out, last = [], 0
+        for m in mentions:
+            value = m.resolution.timex if m.resolution else m.kind
+            out += [text[last:m.start], f"[[{m.text}|{value}]]"]
+            last = m.end
+        typer.echo("".join(out) + text[last:])
+    else:
+        rows = [(f"{m.start}-{m.end}", m.text, m.kind, *(_dates(m.resolution))) for m in mentions]
+        typer.echo(table(["span", "text", "kind", "timex", "dates", "rule"], rows))
+
+
+def _dates(resolution) -> tuple[str, str, str]:
+    if resolution is None:
+        return ("-", "-", "not anchored")
+    return (resolution.timex, f"{resolution.earliest}..{resolution.latest}", resolution.rule)
+
+
+def _mention_dict(m) -> dict:
+    return {"start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+            "resolution": m.resolution.to_dict() if m.resolution else None}
+
+
+@app.command()
+def ingest(
+    articles: List[str] = typer.Argument(..., metavar="FILE...", help="Article files (YAML front matter allowed); - reads stdin."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="D", help="Publication date (overrides front matter)."),
+    source_id: Optional[str] = typer.Option(None, "--source-id", help="The source id (one article only)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet's name."),
+    title: Optional[str] = typer.Option(None, "--title", help="The article's title (one article only)."),
+    url: Optional[str] = typer.Option(None, "--url", help="The article's address (one article only)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print what would land and write nothing."),
+    file: Path = FileOption,
+):
+    """Find the dated statements in articles and add them as candidate events for review."""
+    from .extract import ingest as ingest_article
+
+    if len(articles) > 1 and (source_id or title or url):
+        raise InputError("--source-id, --title and --url describe one article; put them in each file's front matter")
+    flags = {"published": _day(published, "--published") if published else None, "id": source_id,
+             "outlet": outlet, "title": title, "url": url}
+    items = []
+    for name in articles:
+        text = _read_text(name)
+        metadata, body, _ = store.read_front_matter(text, name)
+        metadata.update({k: v for k, v in flags.items() if v})
+        items.append((name, body, curate.article_source(metadata, Path(name).stem if name != "-" else "stdin")))
+
+    added, cited, unchanged = [], [], 0
+
+    def change(dataset: Dataset) -> Dataset:
+        nonlocal unchanged
+        show_bar = len(items) > 3 and sys.stderr.isatty()
+        with typer.progressbar(items, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
+            for _, body, source in bar:
+                result = ingest_article(dataset, body, source)
+                dataset = result.dataset
+                added.extend(result.added)
+                cited.extend(result.cited)
+                unchanged += result.unchanged
+        return dataset
+
+    if dry_run:
+        dataset = change(store.load(file) if file.exists() else Dataset())
+    else:
+        dataset = store.modify(file, change, create=True)
+    if added:
+        from .export import render
+
+        landed = [dataset.event(i) for i in added]
+        typer.echo(render("table", landed, {s.id: s for s in dataset.sources}))
+    verb = "would add" if dry_run else "added"
+    typer.echo(f"{len(items)} article(s): {verb} {len(added)} candidate(s), "
+               f"{len(set(cited))} citation(s) to existing events, {unchanged} already known"
+               + (" (dry run: nothing written)" if dry_run else ""))
+
+
+@app.command()
+def review(file: Path = FileOption):
+    """List the candidate events with their evidence."""
+    dataset = store.load(file)
+    candidates = query.select(dataset, query.Filter(status=("candidate",)))
+    for event in candidates:
+        typer.echo(f"{event.id}  {event.when.label}  {event.title}")
+        details = [f"place: {event.place or '-'}"] + ([f"after: {event.after}"] if event.after else [])
+        typer.echo("    " + "  ".join(details))
+        for c in event.citations:
+            typer.echo(f"    {c.source}: said \"{c.said}\"; \"{c.quote}\"")
+    typer.echo(f"{len(candidates)} candidate(s); `timeline accept ID...` or `timeline reject ID...`")
+
+
+def _set_status(ids: List[str], status: str, file: Path) -> None:
+    store.modify(file, lambda d: curate.set_status(d, ids, status))
+    typer.echo(f"{status} {len(ids)} event(s): {', '.join(ids)}")
+
+
+IdsArgument = typer.Argument(..., metavar="ID...", help="Event ids.")
+
+
+@app.command()
+def accept(ids: List[str] = IdsArgument, file: Path = FileOption):
+    """Accept candidate events into the timeline."""
+    _set_status(ids, "accepted", file)
+
+
+@app.command()
+def reject(ids: List[str] = IdsArgument, file: Path = FileOption):
+    """Reject candidates; they stay in the store so a re-ingest does not bring them back."""
+    _set_status(ids, "rejected", file)
+
+
+@app.command()
+def merge(
+    keep: str = typer.Argument(..., help="The event to keep."),
+    other: str = typer.Argument(..., help="The event folded into it and removed."),
+    file: Path = FileOption,
+):
+    """Merge two events: citations joined, the other removed."""
+    store.modify(file, lambda d: curate.merge(d, keep, other))
+    typer.echo(f"merged {other} into {keep}")
+
+
+@app.command()
+def edit(
+    event_id: str = typer.Argument(..., metavar="ID", help="The event to change."),
+    title: Optional[str] = typer.Option(None, "--title", help="A new title."),
+    place: Optional[str] = typer.Option(None, "--place", help="A new place."),
+    when: Optional[str] = typer.Option(None, "--date", metavar="EDTF", help="Set the date by hand (EDTF)."),
+    after: Optional[str] = typer.Option(None, "--after", metavar="EVENT",
+                                        help="Date this event from EVENT (re-resolves its citations); '' clears."),
+    actors: Optional[List[str]] = typer.Option(None, "--actor", help="Replace the actors (repeatable)."),
+    tags: Optional[List[str]] = typer.Option(None, "--tag", help="Replace the tags (repeatable)."),
+    notes: Optional[str] = typer.Option(None, "--notes", help="Replace the notes."),
+    status: Optional[str] = typer.Option(None, "--status", help="accepted, candidate or rejected."),
+    file: Path = FileOption,
+):
+    """Fix an event: title, place, date, the event it is dated after, actors, tags, notes."""
+    change = curate.Edit(title=title, place=place, when=when, after=after,
+                         actors=tuple(actors) if actors else None, tags=tuple(tags) if tags else None,
+                         notes=notes, status=status)
+    dataset = store.modify(file, lambda d: curate.edit(d, event_id, change))
+    event = dataset.event(event_id)
+    typer.echo(f"{event.id} ({event.when.label}): {event.title}")

@@ -1,0 +1,286 @@
+"""The changes a person makes to a timeline: add, review, merge, edit, and the date audit of `check`.
+
+Each function takes a Dataset and returns a new one (or findings); nothing here touches the disk, so the
+command line can run any of them inside one locked read-modify-write of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .dates import Resolution, parse_edtf
+from .errors import InputError, NotFound, UnresolvedDate
+from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Source, slugify
+
+
+def event_or_fail(dataset: Dataset, event_id: str) -> Event:
+    event = dataset.event(event_id)
+    if event is None:
+        raise NotFound(f"no event with id '{event_id}'")
+    return event
+
+
+def source_or_fail(dataset: Dataset, source_id: str) -> Source:
+    source = dataset.source(source_id)
+    if source is None:
+        known = ", ".join(s.id for s in dataset.sources) or "none yet"
+        raise NotFound(f"no source with id '{source_id}' (known: {known})")
+    return source
+
+
+@dataclass(frozen=True)
+class DateRequest:
+    """A date as a user gives it to `add`: EDTF, or an expression with what anchors it."""
+
+    expression: str
+    anchor: date | None = None
+    source: str | None = None
+    after: str | None = None
+    context: str | None = None
+
+
+def date_for(dataset: Dataset, request: DateRequest) -> tuple[Resolution, str]:
+    """The event date and the `said` text to store: EDTF is taken as written (said stays empty),
+    anything else goes through the resolver anchored on --anchor, the source's publication date, or
+    the date of the --after event."""
+    reference = event_or_fail(dataset, request.after).when if request.after else None
+    anchor = request.anchor
+    if anchor is None and request.source:
+        anchor = source_or_fail(dataset, request.source).published
+    if anchor is None and reference is not None:
+        anchor = reference.earliest
+    needs_resolver = reference is not None
+    if not needs_resolver:
+        try:
+            return parse_edtf(request.expression), ""
+        except ValueError:
+            needs_resolver = True
+    if anchor is None:
+        raise InputError(
+            f"'{request.expression}' is not an EDTF date; give --anchor, --source (with a published "
+            "date) or --after so it can be resolved"
+        )
+    from .resolve import resolve
+
+    return resolve(request.expression, anchor, request.context, after=reference), request.expression.strip()
+
+
+def add_event(dataset: Dataset, event: Event) -> Dataset:
+    """`event` added; its id made unique from the title when empty, its references checked."""
+    if not event.id:
+        event = replace(event, id=dataset.new_id(event.title))
+    elif not ID_PATTERN.fullmatch(event.id):
+        raise InputError(f"bad id '{event.id}': use lower-case letters, digits and single hyphens")
+    elif dataset.event(event.id):
+        raise InputError(f"an event with id '{event.id}' already exists")
+    if not event.title.strip():
+        raise InputError("an event needs a title")
+    for citation in event.citations:
+        source_or_fail(dataset, citation.source)
+    if event.after:
+        event_or_fail(dataset, event.after)
+    return replace(dataset, events=(*dataset.events, event))
+
+
+def _replace_events(dataset: Dataset, changed: Mapping[str, Event | None]) -> Dataset:
+    """Events swapped in place by id (None removes), keeping the file order people see in diffs."""
+    events = tuple(changed.get(e.id, e) for e in dataset.events)
+    return replace(dataset, events=tuple(e for e in events if e is not None))
+
+
+def set_status(dataset: Dataset, ids: Iterable[str], status: str) -> Dataset:
+    """The events named set to `status` (accepted, candidate or rejected); all ids must exist."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status '{status}' (use {', '.join(STATUSES)})")
+    events = [event_or_fail(dataset, i) for i in ids]
+    return _replace_events(dataset, {e.id: replace(e, status=status) for e in events})
+
+
+def merge(dataset: Dataset, keep: str, other: str) -> Dataset:
+    """`other` folded into `keep`: citations, actors and tags joined, `other` removed, and events dated
+    after `other` now dated after `keep`."""
+    if keep == other:
+        raise InputError("merge needs two different events")
+    kept, gone = event_or_fail(dataset, keep), event_or_fail(dataset, other)
+    merged = replace(
+        kept,
+        citations=_union(kept.citations, gone.citations),
+        actors=_union(kept.actors, gone.actors),
+        tags=_union(kept.tags, gone.tags),
+        place=kept.place or gone.place,
+        after=None if kept.after == other else kept.after,
+        notes="\n".join(n for n in (kept.notes, gone.notes) if n),
+    )
+    changed: dict[str, Event | None] = {keep: merged, other: None}
+    for event in dataset.events:
+        if event.after == other and event.id != keep:
+            changed[event.id] = replace(event, after=keep)
+    return _replace_events(dataset, changed)
+
+
+def _union(first: tuple, second: tuple) -> tuple:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The common fixes after ingest; None leaves a field as it is."""
+
+    title: str | None = None
+    place: str | None = None
+    when: str | None = None
+    after: str | None = None
+    actors: tuple[str, ...] | None = None
+    tags: tuple[str, ...] | None = None
+    notes: str | None = None
+    status: str | None = None
+
+
+def edit(dataset: Dataset, event_id: str, change: Edit) -> Dataset:
+    """One event changed. A new `after` re-dates the event from its citations' `said` against it."""
+    event = event_or_fail(dataset, event_id)
+    fields = {k: v for k, v in vars(change).items() if v is not None and k not in ("when", "after")}
+    if change.status is not None and change.status not in STATUSES:
+        raise InputError(f"unknown status '{change.status}' (use {', '.join(STATUSES)})")
+    if change.title is not None and not change.title.strip():
+        raise InputError("an event needs a title")
+    if change.when is not None:
+        try:
+            fields["when"] = parse_edtf(change.when)
+        except ValueError as exc:
+            raise InputError(f"bad date '{change.when}': {exc}") from None
+    if change.after is not None:
+        if change.after == "":
+            fields["after"] = None
+        else:
+            if change.after == event_id:
+                raise InputError("an event cannot be dated after itself")
+            event_or_fail(dataset, change.after)
+            fields["after"] = change.after
+    updated = replace(event, **fields)
+    if change.after:
+        updated = _redated(dataset, updated)
+    return _replace_events(dataset, {event_id: updated})
+
+
+def _redated(dataset: Dataset, event: Event) -> Event:
+    for citation in event.citations:
+        if citation.said:
+            found = _resolve_citation(dataset, event, citation)
+            if isinstance(found, Resolution):
+                return replace(event, when=found)
+    return event
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing `check` reports about an event's dates."""
+
+    event: str
+    message: str
+    severity: str  # "error" or "warning"
+    resolved: Resolution | None = None
+
+
+def _resolve_citation(dataset: Dataset, event: Event, citation: Citation) -> Resolution | str:
+    """The citation's `said` resolved as ingest would, or why it cannot be."""
+    source = dataset.source(citation.source)
+    if source is None or source.published is None:
+        return f"source '{citation.source}' has no publication date to anchor '{citation.said}'"
+    reference = None
+    if event.after:
+        after_event = dataset.event(event.after)
+        reference = after_event.when if after_event else None
+    from .resolve import resolve
+
+    try:
+        return resolve(citation.said, source.published, citation.quote or None, after=reference)
+    except UnresolvedDate as exc:
+        return f"'{citation.said}' does not resolve: {exc}"
+
+
+def _disagreements(dataset: Dataset, event: Event) -> list[Finding]:
+    derived = event.origin == "parsed" or event.after is not None
+    severity = "error" if derived else "warning"
+    findings = []
+    for citation in event.citations:
+        if not citation.said:
+            continue
+        found = _resolve_citation(dataset, event, citation)
+        if isinstance(found, str):
+            findings.append(Finding(event.id, found, severity))
+        elif not (event.when.contains(found) or found.contains(event.when)):
+            findings.append(Finding(
+                event.id,
+                f"'{citation.said}' ({citation.source}) resolves to {found.label}, "
+                f"the event says {event.when.label}",
+                severity,
+                found,
+            ))
+    return findings
+
+
+def audit(dataset: Dataset) -> list[Finding]:
+    """Every citation whose `said` no longer agrees with its event's date.
+
+    Agreeing means one interval holds the other: a citation may be vaguer than the event ("in
+    December" for a known day) or sharper than it (a day inside an uncertain range). A disagreement is
+    an error where the date was derived (a parsed event, or one dated after another) and a warning
+    where a person set `when` by hand. Rejected events are not checked.
+    """
+    return [f for e in dataset.events if e.status != "rejected" for f in _disagreements(dataset, e)]
+
+
+def fix(dataset: Dataset) -> Dataset:
+    """Each event that disagrees with a citation re-dated to what that citation resolves to.
+
+    Events are fixed in date-dependency order, so one dated after a fixed event is re-resolved
+    against the new date rather than the stale one.
+    """
+    for event_id in _dependency_order(dataset):
+        event = dataset.event(event_id)
+        if event is None or event.status == "rejected":
+            continue
+        found = next((f.resolved for f in _disagreements(dataset, event) if f.resolved), None)
+        if found is not None:
+            dataset = _replace_events(dataset, {event_id: replace(event, when=found)})
+    return dataset
+
+
+def _dependency_order(dataset: Dataset) -> list[str]:
+    def depth(event: Event) -> int:
+        seen = set()
+        while event.after and event.id not in seen:
+            seen.add(event.id)
+            event = dataset.event(event.after) or event
+        return len(seen)
+
+    return [e.id for e in sorted(dataset.events, key=depth)]
+
+
+SOURCE_KEYS = ("id", "published", "outlet", "title", "url", "language")
+
+
+def article_source(metadata: Mapping[str, object], fallback_name: str) -> Source:
+    """The Source of an article from its front matter and flags (flags already merged over it)."""
+    published = metadata.get("published")
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError:
+            raise InputError(f"{fallback_name}: published '{published}' is not a date (YYYY-MM-DD)") from None
+    if not isinstance(published, date):
+        raise InputError(f"{fallback_name}: no publication date; give --published or `published:` in front matter")
+    source_id = str(metadata.get("id") or f"{slugify(fallback_name, 40)}-{published.isoformat()}")
+    if not ID_PATTERN.fullmatch(source_id):
+        raise InputError(f"{fallback_name}: bad source id '{source_id}': use lower-case letters, digits and hyphens")
+    return Source(
+        id=source_id,
+        outlet=str(metadata.get("outlet") or fallback_name),
+        title=str(metadata.get("title") or ""),
+        url=str(metadata.get("url") or ""),
+        published=published,
+        language=str(metadata.get("language") or "en"),
+    )

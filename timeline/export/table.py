@@ -1,0 +1,19 @@
+"""The terminal table: date, title, place and source ids, one event a row. The home of tabulate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tabulate import tabulate
+
+from ..model import Event, Source
+from .common import display_title, source_ids
+
+HEADERS = ("date", "title", "place", "sources")
+
+
+def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+    """A plain-text table of `events` in the order given."""
+    rows = [(e.when.label, display_title(e), e.place, ", ".join(source_ids(e))) for e in events]
+    # Without disable_numparse a year label such as "2024" would be read as a number and right-aligned.
+    return tabulate(rows, headers=HEADERS, tablefmt="simple", disable_numparse=True) + "\n"
