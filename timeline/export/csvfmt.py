@@ -23,7 +23,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
     """A header row and one row per event, in the order given."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # Python before 3.12 leaves a field holding a lone carriage return unquoted, which splits the row
+    # in every reader; quoting every field keeps such text intact on all supported versions.
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for event in events:
         writer.writerow(neutralise(cell) for cell in _row(event))

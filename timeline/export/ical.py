@@ -13,7 +13,9 @@ LINE_OCTETS = 75
 
 def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
     """A VCALENDAR holding one VEVENT per event, in the order given, with CRLF line ends."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline export//EN", "CALSCALE:GREGORIAN"]
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline export//EN", "CALSCALE:GREGORIAN",
+    ]
     for event in events:
         lines.extend(_vevent(event, sources))
     lines.append("END:VCALENDAR")
@@ -35,9 +37,9 @@ def _vevent(event: Event, sources: Mapping[str, Source]) -> list[str]:
     ]
     if event.place:
         lines.append(f"LOCATION:{escape(event.place)}")
-    description = evidence(event, sources)
+    description = "\n".join(evidence(event, sources))
     if description:
-        lines.append(f"DESCRIPTION:{escape(chr(10).join(description))}")
+        lines.append(f"DESCRIPTION:{escape(description)}")
     lines.append("END:VEVENT")
     return lines
 
