@@ -119,13 +119,13 @@ class Resolution:
         if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
             return f"{a.year:04d}..{b.year:04d}{mark}"
         if _is_month_aligned(a, b):
-            start, end = f"{a:%Y-%m}", f"{b:%Y-%m}"
+            start, end = _ym(a), _ym(b)
             end = end[5:] if a.year == b.year else end
             return f"{start}..{end}{mark}"
         if (a.year, a.month) == (b.year, b.month):
             return f"{a.isoformat()}..{b.day:02d}{mark}"
         if a.year == b.year:
-            return f"{a.isoformat()}..{b:%m-%d}{mark}"
+            return f"{a.isoformat()}..{b.month:02d}-{b.day:02d}{mark}"
         return f"{a.isoformat()}..{b.isoformat()}{mark}"
 
     @property
@@ -162,6 +162,11 @@ class Resolution:
         return self.edtf
 
 
+def _ym(d: date) -> str:
+    # Not strftime: it drops the zero padding of years below 1000 on some platforms.
+    return f"{d.year:04d}-{d.month:02d}"
+
+
 def _qualifier(approximate: bool, uncertain: bool) -> str:
     if approximate and uncertain:
         return "%"
@@ -179,7 +184,7 @@ def _whole_unit(a: date, b: date) -> str:
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
         return f"{a.year:04d}"
     if _is_month_aligned(a, b) and (a.year, a.month) == (b.year, b.month):
-        return f"{a:%Y-%m}"
+        return _ym(a)
     return ""
 
 
@@ -189,7 +194,7 @@ def _end_text(a: date, b: date, start: bool) -> str:
     if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return f"{d.year:04d}"
     if _is_month_aligned(a, b):
-        return f"{d:%Y-%m}"
+        return _ym(d)
     return d.isoformat()
 
 
@@ -208,7 +213,7 @@ def _timex_of(a: date, b: date, precision: str) -> str:
     if precision == "day" or a == b:
         return a.isoformat()
     if (a.year, a.month) == (b.year, b.month):
-        return f"{a:%Y-%m}"
+        return _ym(a)
     if a.year == b.year:
         return f"{a.year:04d}"
     if a.year // 10 == b.year // 10:

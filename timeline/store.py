@@ -1,0 +1,555 @@
+"""The store: events.yaml read into a Dataset with strict, line-numbered checks, written back canonically.
+
+The only module importing yaml. Reading composes YAML nodes (safe loader, no Python objects are ever
+built) and turns them into model values by hand, so every error can name the file, the line and the
+entry. Writing is a small emitter for the fixed schema: keys in the documented order, empty optional
+fields left out, and yaml used only to quote scalars, so loading then saving a file changes no byte.
+Saving replaces the file atomically under an exclusive lock on a sidecar `<name>.lock` file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import functools
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .dates import Resolution, parse_edtf
+from .errors import StoreError, StoreNotFound
+from .model import ID_PATTERN, ORIGINS, STATUSES, Citation, Dataset, Event, Place, Source
+
+VERSION = 1
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR, _INT, _NULL, _TIMESTAMP = (_TAG_PREFIX + t for t in ("str", "int", "null", "timestamp"))
+_PLAIN_DATA_TAGS = {
+    _TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Lists longer than this on one line are easier to read and to diff one item a line.
+_FLOW_LIST_WIDTH = 80
+# Fields written even when empty: the ones a reader expects to see in every entry.
+_ALWAYS_WRITTEN = {
+    Source: {"id", "outlet", "language"},
+    Place: {"name"},
+    Event: {"id", "when", "title", "status", "origin", "citations"},
+    Citation: {"source"},
+}
+
+Converter = Callable[[Node, str, str], object]
+
+
+# -- reading ----------------------------------------------------------------------------------------
+
+
+def load(path: str | os.PathLike) -> Dataset:
+    """Read and check the store at `path`."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise StoreNotFound(f"no store at {name}; start one with `timeline add`") from None
+    except IsADirectoryError:
+        raise StoreError(f"{name}: is a folder, not a store file") from None
+    except OSError as exc:
+        raise StoreError(f"{name}: cannot read: {exc.strerror}") from None
+    return loads(_decode(data, name), name)
+
+
+def loads(text: str, name: str = "<string>") -> Dataset:
+    """Read and check store text; `name` is the file named in error messages."""
+    reader = _Reader(name)
+    root = reader.compose(text)
+    if root is None:
+        raise StoreError(f"{name}: empty file; a store starts with `version: {VERSION}`")
+    return reader.dataset(root)
+
+
+def read_front_matter(text: str, name: str = "<string>") -> tuple[dict, str, int]:
+    """Split an article into its YAML front matter (between `---` lines), its body and the body's line offset.
+
+    Without front matter: `({}, text, 0)`.
+    """
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return {}, text, 0
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    if closing is None:
+        raise StoreError(f"{name}:1: front matter opened with '---' is never closed")
+    reader = _Reader(name, line_offset=1)
+    root = reader.compose("\n".join(lines[1:closing]))
+    body = "\n".join(lines[closing + 1 :])
+    if root is None:
+        return {}, body, closing + 1
+    schema = {
+        "id": reader.ident,
+        "published": reader.day,
+        "outlet": reader.text,
+        "title": reader.text,
+        "url": reader.text,
+        "language": reader.text,
+    }
+    return reader.entry(root, "front matter", schema, required=()).values, body, closing + 1
+
+
+def _decode(data: bytes, name: str) -> str:
+    # NUL is valid UTF-8 but never occurs in text: it marks a binary file. Report whichever comes first.
+    nul = data.find(b"\0")
+    try:
+        text = (data if nul < 0 else data[:nul]).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    else:
+        if nul < 0:
+            return text
+        bad = nul
+    line = data.count(b"\n", 0, bad) + 1
+    raise StoreError(f"{name}:{line}: not a UTF-8 text file (byte {bad})")
+
+
+@dataclass
+class _Entry:
+    """One checked mapping from the file: its values by key and the nodes they came from (for lines)."""
+
+    label: str
+    values: dict[str, object]
+    nodes: dict[str, Node]
+
+
+class _Reader:
+    """Turns composed YAML nodes into model values; every error names file, line and entry."""
+
+    def __init__(self, name: str, line_offset: int = 0) -> None:
+        self.name = name
+        self.line_offset = line_offset
+        self.source_ids: set[str] = set()
+
+    def error(self, node: Node, message: str, label: str = "") -> StoreError:
+        line = node.start_mark.line + 1 + self.line_offset
+        return StoreError(f"{self.name}:{line}: {label + ': ' if label else ''}{message}")
+
+    def compose(self, text: str) -> Node | None:
+        try:
+            root = yaml.compose(text, Loader=_LOADER)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = ", ".join(part for part in (exc.context, exc.problem) if part)
+            line = mark.line + 1 + self.line_offset
+            raise StoreError(f"{self.name}:{line}:{mark.column + 1}: invalid YAML: {problem}") from None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1 + self.line_offset
+            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            raise StoreError(
+                f"{self.name}:{line}:{column}: invalid YAML: character {exc.character!r} is not allowed"
+            ) from None
+        if root is not None:
+            self.refuse_foreign_tags(root)
+        return root
+
+    def refuse_foreign_tags(self, root: Node) -> None:
+        """Refuse `!!python/...` and every other tag beyond plain data, before any value is built."""
+        stack, seen = [root], set()
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:  # an alias can point back at its own anchor
+                continue
+            seen.add(id(node))
+            if node.tag not in _PLAIN_DATA_TAGS:
+                tag = node.tag.replace(_TAG_PREFIX, "!!")
+                raise self.error(node, f"YAML tag {tag!r} is not allowed; the store holds plain data only")
+            if isinstance(node, SequenceNode):
+                stack.extend(node.value)
+            elif isinstance(node, MappingNode):
+                stack.extend(n for pair in node.value for n in pair)
+
+    # -- the document ------------------------------------------------------------------------------
+
+    def dataset(self, root: Node) -> Dataset:
+        def keep(node: Node, key: str, label: str) -> Node:
+            return node
+
+        top = self.entry(
+            root,
+            "",
+            {"version": self.version, "sources": keep, "places": keep, "events": keep},
+            required=("version",),
+            what=f"a store must be a mapping with `version: {VERSION}`",
+        )
+        # Sources first, whatever the order in the file: citations are checked against them.
+        sources = self.entries(top, "sources", "id", self.source_schema(), ("id", "outlet"))
+        self.source_ids = {e.values["id"] for e in sources}
+        places = self.entries(top, "places", "name", self.place_schema(), ("name",))
+        events = self.entries(top, "events", "id", self.event_schema(), ("id", "when", "title"))
+        self.unique(sources, "id")
+        self.unique(places, "name")
+        self.unique(events, "id")
+        self.check_after(events)
+        return Dataset(
+            sources=tuple(Source(**e.values) for e in sources),
+            places=tuple(Place(**e.values) for e in places),
+            events=tuple(Event(**e.values) for e in events),
+            version=VERSION,
+        )
+
+    def source_schema(self) -> dict[str, Converter]:
+        return {
+            "id": self.ident,
+            "outlet": self.text,
+            "title": self.text,
+            "url": self.text,
+            "published": self.day,
+            "language": self.text,
+            "notes": self.text,
+        }
+
+    def place_schema(self) -> dict[str, Converter]:
+        return {"name": self.text, "aliases": self.texts}
+
+    def event_schema(self) -> dict[str, Converter]:
+        return {
+            "id": self.ident,
+            "when": self.when,
+            "title": self.text,
+            "place": self.text,
+            "actors": self.texts,
+            "tags": self.texts,
+            "status": functools.partial(self.choice, options=STATUSES),
+            "origin": functools.partial(self.choice, options=ORIGINS),
+            "after": self.ident,
+            "citations": self.citations,
+            "notes": self.text,
+        }
+
+    def entries(
+        self, top: _Entry, key: str, name_key: str, schema: dict[str, Converter], required: tuple[str, ...]
+    ) -> list[_Entry]:
+        """The entries of one top-level list (`sources`, `places`, `events`), each checked."""
+        node, kind = top.values.get(key), key[:-1]
+        if node is None:
+            return []
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, f"'{key}' must be a list of {kind} entries, got {_describe(node)}")
+        return [
+            self.entry(item, _label(item, kind, index, name_key), schema, required)
+            for index, item in enumerate(node.value, 1)
+        ]
+
+    def entry(
+        self,
+        node: Node,
+        label: str,
+        schema: dict[str, Converter],
+        required: tuple[str, ...],
+        what: str = "",
+    ) -> _Entry:
+        """Check one mapping: no unknown or repeated keys, required keys present; convert each value."""
+        if not isinstance(node, MappingNode):
+            what = what or f"must be a mapping of keys to values, got {_describe(node)}"
+            raise self.error(node, what, label)
+        values: dict[str, object] = {}
+        nodes: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if _is_text(key_node) else None
+            if key not in schema:
+                raise self.error(key_node, f"unknown key {_show(key_node)}", label)
+            if key in nodes:
+                raise self.error(key_node, f"key '{key}' given twice", label)
+            nodes[key] = value_node
+            # An explicit null (`after: null`) means the same as leaving the key out.
+            if value_node.tag != _NULL:
+                values[key] = schema[key](value_node, key, label)
+        for key in required:
+            if key not in values:
+                raise self.error(node, f"missing required key '{key}'", label)
+            if values[key] == "":
+                raise self.error(nodes[key], f"'{key}' must not be empty", label)
+        return _Entry(label, values, nodes)
+
+    def unique(self, entries: list[_Entry], key: str) -> None:
+        first_line: dict[object, int] = {}
+        for entry in entries:
+            value, node = entry.values[key], entry.nodes[key]
+            if value in first_line:
+                message = f"duplicate {key} {value!r} (first at line {first_line[value]})"
+                raise self.error(node, message, entry.label)
+            first_line[value] = node.start_mark.line + 1 + self.line_offset
+
+    def check_after(self, events: list[_Entry]) -> None:
+        ids = {e.values["id"] for e in events}
+        for entry in events:
+            after = entry.values.get("after")
+            if after == entry.values["id"]:
+                raise self.error(entry.nodes["after"], "'after' names the event itself", entry.label)
+            if after is not None and after not in ids:
+                raise self.error(entry.nodes["after"], f"'after' names unknown event {after!r}", entry.label)
+
+    # -- values: each takes (node, key, entry label) ----------------------------------------------
+
+    def version(self, node: Node, key: str, label: str) -> int:
+        if node.tag == _INT and node.value == str(VERSION):
+            return VERSION
+        message = f"unsupported version {_show(node)}; this timeline reads version {VERSION}"
+        raise self.error(node, message, label)
+
+    def text(self, node: Node, key: str, label: str) -> str:
+        if _is_text(node):
+            return node.value
+        raise self.error(node, f"'{key}' must be text, got {_describe(node)}", label)
+
+    def texts(self, node: Node, key: str, label: str) -> tuple[str, ...]:
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, f"'{key}' must be a list of text, got {_describe(node)}", label)
+        for item in node.value:
+            if not _is_text(item):
+                message = f"'{key}' must be a list of text, got an item {_describe(item)}"
+                raise self.error(item, message, label)
+        return tuple(item.value for item in node.value)
+
+    def ident(self, node: Node, key: str, label: str) -> str:
+        value = self.text(node, key, label)
+        if not ID_PATTERN.fullmatch(value):
+            raise self.error(
+                node, f"'{key}' {value!r} is not an id (lower-case letters and digits, single hyphens)", label
+            )
+        return value
+
+    def day(self, node: Node, key: str, label: str) -> date:
+        is_date_text = isinstance(node, ScalarNode) and node.tag in (_TIMESTAMP, _STR)
+        if is_date_text and _ISO_DATE.fullmatch(node.value):
+            with contextlib.suppress(ValueError):
+                return date.fromisoformat(node.value)
+        raise self.error(node, f"'{key}' must be a date like 2024-12-09, got {_describe(node)}", label)
+
+    def when(self, node: Node, key: str, label: str) -> Resolution:
+        # The scalar's own text is the EDTF: YAML's reading of `2024` as an int or of `2024-12-06`
+        # as a date is ignored, so quoting never matters.
+        if isinstance(node, ScalarNode):
+            try:
+                return parse_edtf(node.value)
+            except ValueError as exc:
+                raise self.error(node, f"'{key}' is not an EDTF date: {exc}", label) from None
+        raise self.error(node, f"'{key}' must be an EDTF date like 2024-12-06, got {_describe(node)}", label)
+
+    def choice(self, node: Node, key: str, label: str, options: tuple[str, ...]) -> str:
+        value = self.text(node, key, label)
+        if value not in options:
+            raise self.error(node, f"'{key}' must be one of {', '.join(options)}; got {value!r}", label)
+        return value
+
+    def citations(self, node: Node, key: str, label: str) -> tuple[Citation, ...]:
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, f"'{key}' must be a list of citations, got {_describe(node)}", label)
+        schema = {"source": self.text, "said": self.text, "quote": self.text}
+        citations = []
+        for index, item in enumerate(node.value, 1):
+            entry = self.entry(item, f"{label} citation {index}", schema, required=("source",))
+            source = entry.values["source"]
+            if source not in self.source_ids:
+                raise self.error(entry.nodes["source"], f"unknown source {source!r}", entry.label)
+            citations.append(Citation(**entry.values))
+        return tuple(citations)
+
+
+def _is_text(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _STR
+
+
+def _show(node: Node) -> str:
+    return repr(node.value) if isinstance(node, ScalarNode) else _describe(node)
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    return f"{node.value!r} (read as {node.tag.replace(_TAG_PREFIX, '')})"
+
+
+def _label(node: Node, kind: str, index: int, name_key: str) -> str:
+    """How errors name an entry: by its id or name when it has a usable one, else by position."""
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if _is_text(key_node) and key_node.value == name_key and _is_text(value_node):
+                return f"{kind} {value_node.value!r}"
+    return f"{kind} #{index}"
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+
+def dumps(dataset: Dataset) -> str:
+    """The canonical text of a dataset: the same dataset always gives the same bytes."""
+    lines = [f"version: {dataset.version}"]
+    lines += _section("sources", dataset.sources)
+    if dataset.places:
+        lines += _section("places", dataset.places)
+    lines += _section("events", dataset.events)
+    return "\n".join(lines) + "\n"
+
+
+def _section(key: str, entries: tuple) -> list[str]:
+    if not entries:
+        return [f"{key}: []"]
+    lines = [f"{key}:"]
+    for index, entry in enumerate(entries):
+        if index:
+            lines.append("")  # a blank line between entries, for the eye
+        lines += _list_item(_fields(entry), "  ")
+    return lines
+
+
+def _list_item(field_lines: list[str], indent: str) -> list[str]:
+    first, *rest = field_lines
+    return [f"{indent}- {first}", *(f"{indent}  {line}" if line else "" for line in rest)]
+
+
+def _fields(value: Source | Place | Event | Citation) -> list[str]:
+    """The lines of one entry in the order of its dataclass fields, which is the documented order."""
+    always = _ALWAYS_WRITTEN[type(value)]
+    lines: list[str] = []
+    for field in dataclasses.fields(value):
+        item = getattr(value, field.name)
+        if field.name in always or item not in ("", (), None):
+            lines += _field(field.name, item)
+    return lines
+
+
+def _field(key: str, value: object) -> list[str]:
+    if isinstance(value, Resolution):
+        # EDTF is digits and -/~?% only, always a plain scalar; the loader reads its raw text.
+        return [f"{key}: {value.edtf}"]
+    if isinstance(value, date):
+        return [f"{key}: {value.isoformat()}"]
+    if isinstance(value, str):
+        return [f"{key}: {_scalar(value)}"]
+    if not value:
+        return [f"{key}: []"]
+    if isinstance(value[0], Citation):
+        return [f"{key}:", *(line for c in value for line in _list_item(_fields(c), "  "))]
+    flow = "[" + ", ".join(_scalar(item, flow=True) for item in value) + "]"
+    if len(flow) <= _FLOW_LIST_WIDTH:
+        return [f"{key}: {flow}"]
+    return [f"{key}:", *(f"  - {_scalar(item)}" for item in value)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _scalar(text: str, flow: bool = False) -> str:
+    """`text` as one line of YAML that reads back as the same string: plain when that is safe, else quoted."""
+    rendered = _dump_list_item(text, flow, style=None)
+    if len(rendered.splitlines()) > 1:
+        # Single quotes would carry a line break as a folded new line; double quotes escape it.
+        rendered = _dump_list_item(text, flow, style='"')
+    return rendered
+
+
+def _dump_list_item(text: str, flow: bool, style: str | None) -> str:
+    dumped = yaml.dump(
+        [text],
+        Dumper=yaml.SafeDumper,
+        default_flow_style=flow,
+        default_style=style,
+        allow_unicode=True,
+        width=float("inf"),
+    )
+    return dumped[1:-2] if flow else dumped[2:-1]  # strip "[...]\n" or "- ...\n"
+
+
+# -- files ------------------------------------------------------------------------------------------
+
+
+def save(dataset: Dataset, path: str | os.PathLike) -> None:
+    """Write the dataset to `path` atomically, under the store's lock."""
+    with lock(path):
+        _write(dataset, path)
+
+
+def modify(path: str | os.PathLike, change: Callable[[Dataset], Dataset], *, create: bool = False) -> Dataset:
+    """Load, apply `change` and save, all under the lock, so concurrent changes never overwrite each other.
+
+    A missing store is StoreNotFound unless `create`, when `change` starts from an empty Dataset. The
+    file is written only when the result differs. Returns the result.
+    """
+    with lock(path):
+        try:
+            current = load(path)
+        except StoreNotFound:
+            if not create:
+                raise
+            current = Dataset()
+        result = change(current)
+        if result != current:
+            _write(result, path)
+    return result
+
+
+@contextlib.contextmanager
+def lock(path: str | os.PathLike) -> Iterator[None]:
+    """Hold an exclusive lock on the store for a read-modify-write.
+
+    The lock is on a sidecar `<name>.lock` file: the store itself is replaced by rename on every save,
+    so a lock on it would be lost. The sidecar is never deleted, since deleting it would race with a
+    waiting process. Not reentrant: do not call `save` while holding it.
+    """
+    lock_path = os.path.realpath(path) + ".lock"
+    try:
+        handle = open(lock_path, "a")
+    except OSError as exc:
+        raise StoreError(f"cannot lock {os.fspath(path)}: {exc.strerror}") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _write(dataset: Dataset, path: str | os.PathLike) -> None:
+    text = dumps(dataset)
+    # Checked with the reading rules before anything is written, so a bad change (a duplicate id, a
+    # citation of an unknown source) fails here instead of leaving a store that cannot be opened.
+    loads(text, f"{os.fspath(path)} (not saved)")
+    try:
+        # Through a symbolic link the target is the real file, so the link keeps pointing at the store.
+        _replace_atomically(os.path.realpath(path), text.encode("utf-8"))
+    except OSError as exc:
+        raise StoreError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
+
+
+def _replace_atomically(target: str, data: bytes) -> None:
+    """Write a temporary file beside `target`, sync it and rename it over `target`: all or nothing."""
+    folder = os.path.dirname(target)
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    temp = os.path.join(folder, f".{os.path.basename(target)}.{secrets.token_hex(4)}.tmp")
+    # 0o666 lets the umask decide the mode of a new store, as for any file the user creates.
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    # The rename is durable only once the folder's entry is on disk too.
+    folder_descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(folder_descriptor)
+    finally:
+        os.close(folder_descriptor)
