@@ -30,14 +30,30 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100,
+    "hundred": 100, "dozen": 12,
 }
+# Words that multiply the count before them ("a dozen", "two hundred") rather than add to it.
+MULTIPLIER_WORDS = frozenset({"hundred", "dozen"})
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
 # Vague counts as the span of counts a careful reader takes them to mean.
 VAGUE_COUNTS = {
     "a couple of": (2, 2), "a couple": (2, 2), "a few": (2, 5), "few": (2, 5),
     "several": (3, 7), "some": (2, 9),
+}
+# Parts of a day that leave the day itself as the date ("Friday night", "yesterday morning").
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "overnight")
+# Words that make the date after them approximate ("about a month ago", "some three years ago").
+APPROXIMATORS = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "circa", "more than", "less than",
+    "at least", "at most", "just over", "just under", "on or about", "on or around",
+)
+# Holidays on a fixed calendar day, as (month, day); movable feasts need a calendar of their own.
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31), "christmas eve": (12, 24),
+    "christmas": (12, 25), "christmas day": (12, 25), "boxing day": (12, 26), "new year's eve": (12, 31),
 }

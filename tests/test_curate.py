@@ -1,0 +1,147 @@
+"""Tests for timeline.curate: adding, reviewing, merging and editing events, and the date audit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from timeline.curate import (DateRequest, Edit, add_event, add_place, add_source, article_source, audit, date_for,
+                             edit, fix, merge, set_status)
+from timeline.dates import Resolution
+from timeline.errors import InputError, NotFound
+from timeline.model import Citation, Dataset, Event, Place, Source
+
+D = date.fromisoformat
+SOURCE = Source("newarab-2024-12-09", "The New Arab", published=D("2024-12-09"))
+
+
+def day(text: str) -> Resolution:
+    return Resolution.day(D(text))
+
+
+def sample() -> Dataset:
+    return Dataset(
+        sources=(SOURCE,),
+        events=(
+            Event("assad-flees", day("2024-12-08"), "Assad flees", place="Damascus", tags=("collapse",)),
+            Event("amnesty", day("2024-12-09"), "Amnesty", after="assad-flees", origin="parsed",
+                  citations=(Citation(SOURCE.id, "a day after", "issued a day after the toppling"),)),
+            Event("sdf-deir", day("2024-12-06"), "SDF takes Deir ez-Zor", origin="parsed", actors=("SDF",),
+                  citations=(Citation(SOURCE.id, "last Friday", "The SDF took control last Friday"),)),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "request_, edtf, said",
+    [
+        (DateRequest("2024-12-05"), "2024-12-05", ""),
+        (DateRequest("2024-11-29/2024-11-30"), "2024-11-29/2024-11-30", ""),
+        (DateRequest("last Friday", anchor=D("2024-12-09")), "2024-12-06", "last Friday"),
+        (DateRequest("on Monday", source=SOURCE.id), "2024-12-09", "on Monday"),
+        (DateRequest("a day after", after="assad-flees"), "2024-12-09", "a day after"),
+    ],
+)
+def test_date_for(request_, edtf, said):
+    """EDTF is taken as written; an expression is resolved on --anchor, the source's date or the --after event."""
+    when, kept = date_for(sample(), request_)
+    assert (when.edtf, kept) == (edtf, said)
+
+
+def test_date_for_relative_without_anchor():
+    """A relative expression with nothing to anchor it is an InputError that says what to give."""
+    with pytest.raises(InputError, match="--anchor"):
+        date_for(sample(), DateRequest("last Friday"))
+
+
+def test_add_event_checks_references():
+    """add_event makes a free id from the title and refuses unknown sources, unknown events and taken ids."""
+    data = add_event(sample(), Event("", day("2024-12-10"), "Assad flees"))
+    assert data.events[-1].id == "assad-flees-2"
+    with pytest.raises(NotFound):
+        add_event(sample(), Event("x", day("2024-12-10"), "X", citations=(Citation("nope"),)))
+    with pytest.raises(NotFound):
+        add_event(sample(), Event("x", day("2024-12-10"), "X", after="nope"))
+    with pytest.raises(InputError):
+        add_event(sample(), Event("amnesty", day("2024-12-10"), "X"))
+    with pytest.raises(InputError):
+        add_event(sample(), Event("Bad Id", day("2024-12-10"), "X"))
+
+
+def test_set_status_all_or_nothing():
+    """set_status changes every named event, and nothing at all when one id is unknown."""
+    data = set_status(sample(), ["amnesty", "sdf-deir"], "rejected")
+    assert [e.status for e in data.events] == ["accepted", "rejected", "rejected"]
+    with pytest.raises(NotFound, match="nope"):
+        set_status(sample(), ["amnesty", "nope"], "rejected")
+    with pytest.raises(InputError):
+        set_status(sample(), ["amnesty"], "maybe")
+
+
+def test_merge_joins_and_repoints():
+    """merge joins citations, actors and tags into the kept event, removes the other and repoints `after`."""
+    data = merge(sample(), "sdf-deir", "assad-flees")
+    kept = data.event("sdf-deir")
+    assert data.event("assad-flees") is None
+    assert kept.tags == ("collapse",) and kept.actors == ("SDF",) and len(kept.citations) == 1
+    assert data.event("amnesty").after == "sdf-deir"
+    with pytest.raises(InputError):
+        merge(sample(), "amnesty", "amnesty")
+
+
+def test_edit_fields_and_after():
+    """edit changes only the fields given; a new `after` re-dates the event from its citation."""
+    data = add_event(sample(), Event("ceasefire", day("2024-12-01"), "Ceasefire"))
+    data = edit(data, "amnesty", Edit(title="Amnesty declared", after="ceasefire", tags=("amnesty",)))
+    event = data.event("amnesty")
+    assert (event.title, event.after, event.when.edtf, event.tags) == ("Amnesty declared", "ceasefire", "2024-12-02", ("amnesty",))
+    assert edit(data, "amnesty", Edit(after="")).event("amnesty").after is None
+    with pytest.raises(InputError):
+        edit(data, "amnesty", Edit(after="amnesty"))
+    with pytest.raises(InputError):
+        edit(data, "amnesty", Edit(when="not a date"))
+
+
+def test_audit_is_clean_when_dates_agree():
+    """audit reports nothing when every said resolves to (or holds, or lies inside) its event's date."""
+    data = sample()
+    vaguer = replace(data.event("sdf-deir"), when=Resolution.month(2024, 12))
+    assert audit(data) == []
+    assert audit(replace(data, events=(*data.events[:2], vaguer))) == []
+
+
+def test_audit_and_fix_follow_a_moved_event():
+    """When the event another is dated after moves, audit reports the stale date as an error and fix re-dates it."""
+    data = edit(sample(), "assad-flees", Edit(when="2024-12-07"))
+    findings = audit(data)
+    assert [(f.event, f.severity) for f in findings] == [("amnesty", "error")]
+    assert fix(data).event("amnesty").when.edtf == "2024-12-08"
+    assert audit(fix(data)) == []
+
+
+def test_audit_warns_for_hand_set_dates():
+    """A curated event whose hand-set date disagrees with its citation is a warning, not an error."""
+    event = Event("curated", day("2024-12-01"), "Curated", citations=(Citation(SOURCE.id, "last Friday"),))
+    findings = audit(replace(sample(), events=(event,)))
+    assert [(f.event, f.severity) for f in findings] == [("curated", "warning")]
+
+
+def test_add_source_and_place():
+    """add_source refuses a taken id; add_place adds a place or new spellings to an existing one."""
+    data = add_source(Dataset(), Source("sana-1", "SANA"))
+    with pytest.raises(InputError):
+        add_source(data, Source("sana-1", "SANA"))
+    data = add_place(add_place(data, "Raqqa", ["Raqa"]), "Raqqa", ["Raqqah", "Raqa"])
+    assert data.places == (Place("Raqqa", ("Raqa", "Raqqah")),)
+
+
+def test_article_source_from_front_matter():
+    """An article's source comes from its metadata; an id is made from the file name when none is given."""
+    source = article_source({"published": D("2021-11-27"), "outlet": "SOHR"}, "West Euphrates")
+    assert (source.id, source.outlet, source.published) == ("west-euphrates-2021-11-27", "SOHR", D("2021-11-27"))
+    with pytest.raises(InputError, match="publication date"):
+        article_source({}, "article")
+    with pytest.raises(InputError, match="not a date"):
+        article_source({"published": "yesterday"}, "article")
