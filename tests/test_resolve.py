@@ -178,6 +178,14 @@ CASES = [
     Case("that day", SEED_2024, None, "2024-12-08", "2024-12-08", "2024-12-08", "2024-12-08"),
     Case("two days later", SEED_2024, None, "2024-12-08", "2024-12-10", "2024-12-10", "2024-12-10"),
     Case("a few days later", SEED_2024, None, "2024-12-01", "2024-W49", "2024-12-03", "2024-12-06", True, "APPROX"),
+    # "this <season or month>" is the one of the anchor's year, whatever the tense.
+    Case("this summer", "1998-03-05", "Sales fell this summer.", None, "1998-SU", "1998-06-01", "1998-08-31"),
+    Case("this June", "1998-03-05", None, None, "1998-06", "1998-06-01", "1998-06-30"),
+    # A bare "the year" / "the quarter" is the one the report is written in; "the latest" the one before.
+    Case("the year", "1998-03-05", "Profits rose 5% in the year.", None, "1998", "1998-01-01", "1998-12-31"),
+    Case("the quarter", "1998-03-05", None, None, "1998-Q1", "1998-01-01", "1998-03-31"),
+    Case("the latest quarter", "1998-03-05", None, None, "1997-Q4", "1997-10-01", "1997-12-31"),
+    Case("the most recent month", "1998-03-05", None, None, "1998-02", "1998-02-01", "1998-02-28"),
 ]
 
 

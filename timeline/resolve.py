@@ -378,6 +378,10 @@ def _instance(make: Callable[[int], Resolution | None], q: _Query, rel: str | No
             found = make(year)
             if found is not None and found.earliest <= a <= found.latest:
                 return found, f"the one containing {_day(a)}"
+        # "this summer" said in March is the summer of the anchor's year, whatever the tense.
+        found = make(a.year)
+        if found is not None:
+            return found, f"the one in {a.year}"
     back, forth = range(a.year + 1, a.year - 10, -1), range(a.year - 1, a.year + 10)
     if rel in ("last", "past", "this past"):
         years, accept, how = back, lambda r: r.latest < a, f"the latest over before {_day(a)}"
@@ -484,11 +488,15 @@ def _weekend_rule(m: re.Match, q: _Query) -> _Found:
     return _weekend(chosen), f"the nearest weekend to {_day(a)} ({q.direction})"
 
 
-_STEPS = {"last": -1, "next": 1, "before last": -2, "after next": 2}
+_STEPS = {"last": -1, "next": 1, "before last": -2, "after next": 2, "the latest": -1, "the most recent": -1}
 
 
+# A bare "the year" or "the quarter" in a news report is the one it is written in (TimeML's reading);
+# "the latest quarter" is the last one reported, the one before the anchor's.
 @_rule(r"(?P<rel>this|last|next|(?:the )?current) (?P<unit>week|month|quarter|year|decade)",
-       r"(?:the )?(?P<unit>week|month|quarter|year) (?P<rel>before last|after next)")
+       r"(?:the )?(?P<unit>week|month|quarter|year) (?P<rel>before last|after next)",
+       r"(?P<rel>the) (?P<unit>week|month|quarter|year)",
+       r"(?P<rel>the latest|the most recent) (?P<unit>quarter|month|week)")
 def _calendar_unit(m: re.Match, q: _Query) -> _Found:
     steps = _STEPS.get(m["rel"], 0)
     found = _unit_of(_shift(q.anchor, m["unit"], steps), m["unit"])
