@@ -1,0 +1,447 @@
+"""Tests for timeline.extract: the tagger's spans, kinds and dates, sentences, candidate events, ingest."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import Resolution
+from timeline.errors import InputError
+from timeline.extract import ingest, ingest_many, propose, split_sentences, tag
+from timeline.model import Citation, Dataset, Event, Place, Source
+
+PUBLISHED = date(2024, 12, 9)  # a Monday
+
+# Excerpts of the three seed articles, as published.
+SOHR = (
+    "Deir Ezzor province: The Syrian Observatory for Human Rights have monitored new details about the "
+    "“settlements and reconciliations” deals initiated by the security system, in the city of Deir Ezzor "
+    "and in the squares in the eastern countryside, a few days ag.\n"
+    "On Thursday, SOHR activists reported that the director of the regime General Intelligence, Major "
+    "General “Hossam Luqa” and leaders of the security services, arrived, to al-Mayadeen city which is "
+    "under the control of Iran- backed militias and regime forces as a figurehead, to strike new "
+    "reconciliations deals for wanted individuals and military deserters\n"
+    "On November 22, SOHR activists reported that only few civilians have participated in reconciliation "
+    "deals, in Deir Ezzor province’s sports center, while the majority of whom strike reconciliations are "
+    "of ISIS former fighters and deserters. In addition, pro-regime tribals from Raqqah province and east "
+    "of Euphrates.\n"
+    "On November 14, Syrian Observatory for Human Rights, reported that the regimes almost complete "
+    "failure to strike settlements under Russian blessings in Deir Ezzor city.\n"
+    "SOHR sources have also confirmed that “Hisbah” former members who made “reconciliations” in al- "
+    "Mayadeen city have made reconciliation deals.\n"
+)
+SOHR_PUBLISHED = date(2021, 11, 27)
+PRESSENZA = (
+    "The Levantine news agency reported today that on a road near the village of Musheirfa in the "
+    "north-east of the country, there was a clash between residents of the village and members of the "
+    "Syrian army against a US military convoy.\n\n"
+    "In Al Aamel, the office in Deir Ezzor has been operating for six months now, and similarly in Raqa, "
+    "in the villages of Sabkha and Debsi Afnan, where people continue to join the reconciliation process.\n"
+)
+PRESSENZA_PUBLISHED = date(2022, 4, 19)
+NEW_ARAB = (
+    "Syrians celebrate the collapse of 61 years of Baath Party rule after armed opposition groups took "
+    "control in Damascus, Syria on December 9, 2024 [Murat Sengul/Anadolu via Getty]\n"
+    "The Military Operations Administration of the Syrian opposition forces – led by Hayat Tahrir Al-Sham "
+    "(HTS) – granted amnesty to all military personnel conscripted into service in the Syrian armed forces "
+    "under the Assad regime on Monday.\n"
+    "In a statement issued a day after the toppling of Syrian President Bashar al-Assad, the body declared "
+    "the amnesty and said that the lives of soldiers would be safe and that soldiers must not be attacked.\n"
+    "Thousands of soldiers fled during the past week from battles in Damascus, Homs, Aleppo, and Hama, amid "
+    "fears that soldiers who fought in the regime’s army could face persecution.\n"
+    "Two killed in Deir az-Zour\n"
+    "He added that Deir az-Zour had witnessed protests today in Al-Joura, Al-Moddafen, and Al Qusour "
+    "neighbourhoods.\n"
+    "The SDF took control of Deir az-Zour last Friday, as well as parts of its western countryside, after "
+    "regime forces withdrew, leaving a power vacuum.\n"
+)
+GAZETTEER = (
+    Place("Deir ez-Zor", ("Deir Ezzor", "Deir az-Zour", "Deir al-Zor")),
+    Place("al-Mayadeen", ("Mayadin", "al- Mayadeen")),
+    Place("Raqqa", ("Raqa",)),
+)
+ASSAD_FLEES = Event("bashar-al-assad-flees-damascus", Resolution.day(date(2024, 12, 8)),
+                    "Bashar al-Assad flees Damascus")
+
+
+def source(source_id: str = "newarab-2024-12-09", published: date = PUBLISHED, **kw) -> Source:
+    return Source(source_id, "The New Arab", published=published, **kw)
+
+
+def spans(text: str, published: date = PUBLISHED) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in tag(text, published)]
+
+
+def mention(text: str, said: str, published: date = PUBLISHED):
+    return next(m for m in tag(text, published) if m.text == said)
+
+
+# -- extents and kinds -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks ended on Monday.", [("Monday", "date")]),
+    ("On November 22, activists reported new deals.", [("November 22", "date")]),
+    ("Soldiers fled during the past week from battles.", [("the past week", "date")]),
+    ("The SDF took the city last Friday, sources said.", [("last Friday", "date")]),
+    ("It began a few days ago in the east.", [("a few days ago", "date")]),
+    ("Growth will pick up in early 2025.", [("early 2025", "date")]),
+    ("Profit fell in the third quarter of 2022.", [("the third quarter of 2022", "date")]),
+    ("Profit fell in Q3 2022.", [("Q3 2022", "date")]),
+    ("MONDAY, DECEMBER 9, 2024: TALKS OPEN TODAY", [("MONDAY, DECEMBER 9, 2024", "date"), ("TODAY", "date")]),
+    ("He was sworn in on Monday, December 16, 2024, in Damascus.", [("Monday, December 16, 2024", "date")]),
+    ("The strike hit on Friday morning.", [("Friday morning", "date")]),
+    ("Prices have risen since 1998.", [("1998", "date")]),
+    ("Fighting raged in the 1990s.", [("the 1990s", "date")]),
+    ("The plan runs until the end of the year.", [("the end of the year", "date")]),
+    ("Talks resumed in mid-December.", [("mid-December", "date")]),
+    ("Unemployment rose in recent years.", [("recent years", "date")]),
+    ("He is currently abroad.", [("currently", "date")]),
+    ("Things were different in the past.", [("the past", "date")]),
+    ("Sales rose in the latest quarter.", [("the latest quarter", "date")]),
+    ("Sales rose a year ago.", [("a year ago", "date")]),
+    ("The office has been operating for six months now.", [("six months", "duration"), ("now", "date")]),
+    ("They celebrate the end of 61 years of Baath Party rule.", [("61 years", "duration")]),
+    ("Inflation eased over the past two years.", [("the past two years", "duration")]),
+    ("The council meets every Monday.", [("every Monday", "set")]),
+    ("The paper appears weekly.", [("weekly", "set")]),
+    ("Committees meet each year.", [("each year", "set")]),
+    ("The curfew starts at 5 p.m. on Sunday.", [("5 p.m.", "time"), ("Sunday", "date")]),
+    ("Two days later, the convoy returned.", [("Two days later", "date")]),
+    ("It rained this morning and will rain tonight.", [("this morning", "date"), ("tonight", "date")]),
+    ("Elections are due in May 2026.", [("May 2026", "date")]),
+    ("Sales peaked in the late 1990s.", [("the late 1990s", "date")]),
+    ("Profit beat the year-earlier period.", [("the year-earlier period", "date")]),
+    ("Shops close during Ramadan and on Christmas Day.", [("Ramadan", "date"), ("Christmas Day", "date")]),
+    ("Talks will continue in the coming weeks.", [("the coming weeks", "duration")]),
+    ("Families have waited for years.", [("years", "duration")]),
+    ("Trading opened at 10:30 a.m. EST on Tuesday.", [("10:30 a.m. EST", "time"), ("Tuesday", "date")]),
+    ("The party won in 2019 and 2020.", [("2019", "date"), ("2020", "date")]),
+    ("The war ended some time ago.", [("some time ago", "date")]),
+])
+def test_tag_finds_timeml_extents_and_kinds(text, expected):
+    """Each expression is found with its TimeML extent (preposition outside) and its kind."""
+    assert spans(text) == expected
+
+
+def test_tag_offsets_point_into_the_article():
+    """Offsets are positions in the whole article: the span after "On" in its second line."""
+    text = "Talks stall\nOn Thursday, envoys left.\nThey return next week."
+    assert [(m.start, m.end, m.text) for m in tag(text, PUBLISHED)] == [
+        (15, 23, "Thursday"), (50, 59, "next week")]
+    assert [m.sentence for m in tag(text, PUBLISHED)] == [1, 2]
+
+
+def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
+    """"İ" lower-cases to two characters; offsets still point at the mention in the original text."""
+    text = "İstanbul talks ended on Monday, İzmir officials said."
+    (found,) = tag(text, PUBLISHED)
+    assert text[found.start:found.end] == found.text == "Monday"
+
+
+@pytest.mark.parametrize("text", [
+    "45,000 deserters and former fighters have been pardoned.",
+    "A convoy of five armoured vehicles tried to enter the village.",
+    "They may return to a normal legal status.",
+    "Thousands joined a march through the capital.",
+    "The Sun reported that 2024 people signed the petition.",
+    "Theresa May spoke to reporters.",
+    "Celebrations marked the fall of Assad and the Arab Spring.",
+    "A quarter of the population fled.",
+    "Growth was 3.5 percent and 1,000 people lost 12,500 dollars.",
+    "Fighters seized 12 vehicles and 300 rifles in Homs.",
+])
+def test_tag_ignores_words_that_are_not_dates(text):
+    """Numbers, the modal "may", the noun "march" and names are not temporal expressions."""
+    assert tag(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Troops withdrew from the city in May.", "May"),
+    ("Troops withdrew in March and returned.", "March"),
+    ("Voters went to the polls in 2019 and 2020.", "2020"),
+    ("The 2024 election was disputed.", "2024"),
+])
+def test_tag_accepts_ambiguous_words_where_the_context_makes_them_dates(text, said):
+    """A bare month or year is a date after a preposition, a determiner or another year."""
+    assert said in [m.text for m in tag(text, PUBLISHED)]
+
+
+TEXT_PIECES = [*"abcMaydFrion 0129,.:-\n", "Friday ", "May ", "2024 ", "ago ", "days ", "last ", "the past ",
+               "in ", "every ", "p.m. ", "two ", "later ", "after the "]
+
+
+@given(st.lists(st.sampled_from(TEXT_PIECES), max_size=30).map("".join))
+@settings(max_examples=150, deadline=None)
+def test_tag_offsets_always_slice_the_mention_text(text):
+    """Whatever the text, mentions are ordered, never overlap, and their offsets give back their text."""
+    mentions = tag(text, PUBLISHED)
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_tag_reports_the_sentence_each_mention_is_in():
+    """`sentence` indexes split_sentences(text), so the mention lies inside that sentence."""
+    sentences = split_sentences(NEW_ARAB)
+    for m in tag(NEW_ARAB, PUBLISHED):
+        start, end = sentences[m.sentence]
+        assert start <= m.start and m.end <= end
+
+
+# -- the seed articles' relative dates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, published, said, earliest, latest, approximate", [
+    (SOHR, SOHR_PUBLISHED, "a few days ag", date(2021, 11, 22), date(2021, 11, 25), True),
+    (SOHR, SOHR_PUBLISHED, "Thursday", date(2021, 11, 25), date(2021, 11, 25), False),
+    (SOHR, SOHR_PUBLISHED, "November 22", date(2021, 11, 22), date(2021, 11, 22), False),
+    (SOHR, SOHR_PUBLISHED, "November 14", date(2021, 11, 14), date(2021, 11, 14), False),
+    (PRESSENZA, PRESSENZA_PUBLISHED, "today", date(2022, 4, 19), date(2022, 4, 19), False),
+    (PRESSENZA, PRESSENZA_PUBLISHED, "six months", date(2021, 10, 1), date(2021, 10, 31), True),
+    (NEW_ARAB, PUBLISHED, "December 9, 2024", date(2024, 12, 9), date(2024, 12, 9), False),
+    (NEW_ARAB, PUBLISHED, "Monday", date(2024, 12, 9), date(2024, 12, 9), False),
+    (NEW_ARAB, PUBLISHED, "the past week", date(2024, 12, 2), date(2024, 12, 8), False),
+    (NEW_ARAB, PUBLISHED, "today", date(2024, 12, 9), date(2024, 12, 9), False),
+    (NEW_ARAB, PUBLISHED, "last Friday", date(2024, 12, 6), date(2024, 12, 6), False),
+])
+def test_tag_resolves_the_seed_articles(text, published, said, earliest, latest, approximate):
+    """The relative dates of the three seed articles resolve against each one's publication date."""
+    found = mention(text, said, published).resolution
+    assert (found.earliest, found.latest, found.approximate) == (earliest, latest, approximate)
+
+
+def test_tag_leaves_a_named_event_offset_for_propose():
+    """"a day after the toppling of ..." names an event tag() cannot look up, so it stays unresolved."""
+    found = mention(NEW_ARAB, "a day after")
+    assert (found.kind, found.resolution) == ("date", None)
+
+
+def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
+    """"61 years of Baath Party rule" is a length of time, not a date."""
+    assert mention(NEW_ARAB, "61 years").resolution is None
+
+
+@pytest.mark.parametrize("text, said, expected", [
+    ("The convoy entered Raqqa on November 20. Two days later, it left.", "Two days later", date(2021, 11, 22)),
+    ("Talks opened on November 20. The previous day, troops had massed.", "The previous day", date(2021, 11, 19)),
+    ("Talks opened on November 20. The next day the deal was signed.", "The next day", date(2021, 11, 21)),
+])
+def test_tag_dates_an_unnamed_offset_from_the_previous_date(text, said, expected):
+    """Without a named event, an offset counts from the latest date mentioned before it."""
+    assert mention(text, said, SOHR_PUBLISHED).resolution.earliest == expected
+
+
+def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
+    """"Two days later" at the start of an article has nothing to count from."""
+    assert mention("Two days later, the convoy returned.", "Two days later").resolution is None
+
+
+# -- sentences --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maj. Gen. Hossam Luqa arrived. He met Dr. Smith.", ["Maj. Gen. Hossam Luqa arrived.", "He met Dr. Smith."]),
+    ("Mr. Jones lives on St. Paul's road. He left.", ["Mr. Jones lives on St. Paul's road.", "He left."]),
+    ("The U.S. Army left. The next day they came back.", ["The U.S. Army left.", "The next day they came back."]),
+    ("Troops left the U.S. The war went on.", ["Troops left the U.S.", "The war went on."]),
+    ("It began in Jan. 2020 and ended in Sept. 2021. Then it stopped.",
+     ["It began in Jan. 2020 and ended in Sept. 2021.", "Then it stopped."]),
+    ("Then A. B. Smith spoke. Nobody listened.", ["Then A. B. Smith spoke.", "Nobody listened."]),
+    ("They met at 5 p.m. Monday. At 6 p.m. The talks ended.",
+     ["They met at 5 p.m. Monday.", "At 6 p.m.", "The talks ended."]),
+    ("“A convoy tried to enter the village,” local activists told SANA’s correspondent. It failed.",
+     ["“A convoy tried to enter the village,” local activists told SANA’s correspondent.", "It failed."]),
+    ('He said: "We will win." Then he left.', ['He said: "We will win."', "Then he left."]),
+    ("“Are you sure?” she asked. He was.", ["“Are you sure?” she asked.", "He was."]),
+    ("Growth was 3.5 percent. It slowed.", ["Growth was 3.5 percent.", "It slowed."]),
+    ("Resolution No. 2254 passed. The answer was no. Talks ended.",
+     ["Resolution No. 2254 passed.", "The answer was no.", "Talks ended."]),
+    ("Wait... What happened? Nothing!", ["Wait...", "What happened?", "Nothing!"]),
+    ("Two killed in Deir az-Zour\nTwo civilians were killed.", ["Two killed in Deir az-Zour", "Two civilians were killed."]),
+    ("  \n\nA caption without a full stop  \n\n", ["A caption without a full stop"]),
+])
+def test_split_sentences_edge_cases(text, expected):
+    """Abbreviations, initials, quotes, ellipses, decimals and line breaks split as a reader would."""
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("Ab .?!\n“”\"'3")), max_size=60))
+def test_split_sentences_gives_ordered_stripped_spans(text):
+    """Sentences are ordered, disjoint, non-empty and carry no surrounding whitespace."""
+    sentences = split_sentences(text)
+    assert all(a < b and text[a:b] == text[a:b].strip() for a, b in sentences)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(sentences, sentences[1:]))
+
+
+# -- candidate events ---------------------------------------------------------------------------------
+
+
+def new_arab_proposals() -> list[Event]:
+    return propose(NEW_ARAB, source(), Dataset(places=GAZETTEER, events=(ASSAD_FLEES,)))
+
+
+def test_propose_dates_a_named_event_offset_from_the_dataset():
+    """"a day after the toppling of ... Bashar al-Assad" counts from the dataset's Assad event."""
+    found = next(e for e in new_arab_proposals() if e.citations[0].said == "a day after")
+    assert (found.when.earliest, found.when.latest, found.after) == (date(2024, 12, 9), date(2024, 12, 9),
+                                                                    ASSAD_FLEES.id)
+
+
+def test_propose_skips_a_named_event_offset_without_a_match():
+    """With no event sharing the named words, the "a day after" sentence yields no candidate."""
+    proposals = propose(NEW_ARAB, source(), Dataset(places=GAZETTEER))
+    assert "a day after" not in [e.citations[0].said for e in proposals]
+
+
+def test_propose_skips_a_named_event_offset_with_two_equal_matches():
+    """Two events that match the named words equally well leave the sentence out."""
+    twin = replace(ASSAD_FLEES, id="bashar-al-assad-leaves-damascus", title="Bashar al-Assad leaves Damascus")
+    proposals = propose(NEW_ARAB, source(), Dataset(events=(ASSAD_FLEES, twin)))
+    assert "a day after" not in [e.citations[0].said for e in proposals]
+
+
+def test_propose_makes_one_parsed_candidate_per_dated_sentence():
+    """Each dated sentence becomes one candidate, cited with the expression and the sentence."""
+    proposals = new_arab_proposals()
+    assert [e.citations[0].said for e in proposals] == [
+        "December 9, 2024", "Monday", "a day after", "the past week", "today", "last Friday"]
+    assert {(e.status, e.origin) for e in proposals} == {("candidate", "parsed")}
+    assert all(e.citations[0].quote in NEW_ARAB and e.citations[0].source == "newarab-2024-12-09"
+               for e in proposals)
+
+
+@pytest.mark.parametrize("said, title", [
+    ("last Friday", "The SDF took control of Deir az-Zour"),
+    ("Monday", "The Military Operations Administration of the Syrian opposition forces granted amnesty"),
+    ("a day after", "The body declared the amnesty and said that the lives of soldiers would be safe"),
+    ("the past week", "Thousands of soldiers fled from battles in Damascus, Homs, Aleppo, and Hama"),
+])
+def test_propose_titles_a_candidate_with_the_main_clause(said, title):
+    """The title is the sentence's main clause without the date, asides or trailing punctuation."""
+    assert next(e.title for e in new_arab_proposals() if e.citations[0].said == said) == title
+
+
+def test_propose_titles_are_short_headlines():
+    """Titles stay within 90 characters, end on a word and carry no trailing punctuation."""
+    titles = [e.title for e in new_arab_proposals() + propose(SOHR, source("sohr", SOHR_PUBLISHED), Dataset())]
+    assert all(len(t) <= 90 and t[-1].isalnum() and t[0].isupper() for t in titles)
+
+
+@pytest.mark.parametrize("said, place", [
+    ("last Friday", "Deir ez-Zor"),      # "Deir az-Zour" is an alias
+    ("Thursday", "al-Mayadeen"),         # the city, not the province named later
+    ("November 14", "Deir ez-Zor"),      # "Deir Ezzor city"
+    ("six months", "Deir ez-Zor"),       # "Deir Ezzor", before "Raqa"
+    ("a few days ag", "Deir ez-Zor"),
+])
+def test_propose_names_the_place_through_the_gazetteer(said, place):
+    """Places are recognised by any spelling, case-insensitively, and stored under the canonical name."""
+    dataset = Dataset(places=GAZETTEER)
+    proposals = (propose(NEW_ARAB, source(), dataset) + propose(SOHR, source("sohr", SOHR_PUBLISHED), dataset)
+                 + propose(PRESSENZA, source("pressenza", PRESSENZA_PUBLISHED), dataset))
+    assert next(e.place for e in proposals if e.citations[0].said == said) == place
+
+
+def test_propose_matches_a_spelling_split_by_a_space():
+    """"al- Mayadeen" (a stray space after the hyphen) is al-Mayadeen."""
+    text = "On Thursday, officials arrived in al- Mayadeen city."
+    assert propose(text, source(), Dataset(places=GAZETTEER))[0].place == "al-Mayadeen"
+
+
+def test_propose_gives_ids_unique_among_the_dataset_and_the_proposals():
+    """Two sentences with the same title, and a title already taken, get distinct ids."""
+    text = "Talks resumed on Monday. Talks resumed on Tuesday."
+    taken = Event("talks-resumed", Resolution.day(date(2020, 1, 1)), "Talks resumed")
+    ids = [e.id for e in propose(text, source(), Dataset(events=(taken,)))]
+    assert ids == ["talks-resumed-2", "talks-resumed-3"]
+
+
+def test_propose_links_an_unnamed_offset_to_the_candidate_it_counts_from():
+    """"Two days later" counts from the previous sentence's date, so its candidate is after that one."""
+    text = "The convoy entered Raqqa on November 20. Two days later, the convoy left the city."
+    first, second = propose(text, source("sohr", SOHR_PUBLISHED), Dataset())
+    assert (second.when.earliest, second.after) == (date(2021, 11, 22), first.id)
+
+
+def test_propose_needs_a_publication_date():
+    """An article without a publication date cannot anchor its dates."""
+    with pytest.raises(InputError, match="undated"):
+        propose(NEW_ARAB, Source("undated", "Somewhere"), Dataset())
+
+
+# -- ingest -------------------------------------------------------------------------------------------
+
+
+def test_ingest_adds_the_source_and_the_candidates():
+    """An article into an empty dataset adds its source and one candidate per dated sentence."""
+    result = ingest(Dataset(places=GAZETTEER), NEW_ARAB, source())
+    assert result.dataset.sources == (source(),)
+    assert list(result.added) == [e.id for e in result.dataset.events]
+    assert (len(result.added), result.cited, result.unchanged) == (5, (), 0)
+
+
+def test_ingest_cites_an_existing_event_reported_again():
+    """A candidate with the same day, place and wording becomes a new citation of the known event."""
+    known = Event("sdf-takes-deir-ez-zor", Resolution.day(date(2024, 12, 6)),
+                  "SDF takes control of Deir ez-Zor after regime forces withdraw", place="Deir ez-Zor")
+    result = ingest(Dataset(places=GAZETTEER, events=(known,)), NEW_ARAB, source())
+    merged = result.dataset.event(known.id)
+    assert result.cited == (known.id,)
+    assert merged.citations == (Citation("newarab-2024-12-09", "last Friday",
+                                         "The SDF took control of Deir az-Zour last Friday, as well as parts of "
+                                         "its western countryside, after regime forces withdrew, leaving a "
+                                         "power vacuum."),)
+
+
+def test_ingest_keeps_apart_events_in_different_places():
+    """The same day and wording in another place is another event."""
+    known = Event("sdf-takes-raqqa", Resolution.day(date(2024, 12, 6)),
+                  "SDF takes control of Raqqa after regime forces withdraw", place="Raqqa")
+    result = ingest(Dataset(places=GAZETTEER, events=(known,)), NEW_ARAB, source())
+    assert result.cited == () and result.dataset.event(known.id).citations == ()
+
+
+def test_ingest_twice_changes_nothing_the_second_time():
+    """Re-ingesting an article leaves the dataset equal and reports every candidate as known."""
+    first = ingest(Dataset(places=GAZETTEER, events=(ASSAD_FLEES,)), NEW_ARAB, source())
+    second = ingest(first.dataset, NEW_ARAB, source())
+    assert second.dataset == first.dataset
+    assert (second.added, second.cited, second.unchanged) == ((), (), 6)
+
+
+def test_ingest_never_brings_back_a_rejected_candidate():
+    """A rejected candidate absorbs its re-ingested twin and stays rejected."""
+    first = ingest(Dataset(), NEW_ARAB, source())
+    rejected_id = first.added[0]
+    rejected = Dataset(sources=first.dataset.sources, events=tuple(
+        replace(e, status="rejected") if e.id == rejected_id else e for e in first.dataset.events))
+    again = ingest(rejected, NEW_ARAB, source())
+    assert again.added == () and again.dataset.event(rejected_id).status == "rejected"
+
+
+def test_ingest_keeps_the_stored_source_metadata():
+    """A source id already in the dataset keeps its stored outlet, title and date."""
+    stored = source(title="Stored title")
+    result = ingest(Dataset(sources=(stored,)), NEW_ARAB, source(title="Another title"))
+    assert result.dataset.sources == (stored,)
+
+
+def test_ingest_many_matches_reports_across_articles():
+    """The same sentence in two outlets' articles is one event with two citations."""
+    text = "The SDF took control of Deir az-Zour last Friday, after regime forces withdrew."
+    result = ingest_many(Dataset(places=GAZETTEER), [(text, source("a")), (text, source("b"))])
+    (event,) = result.dataset.events
+    assert [c.source for c in event.citations] == ["a", "b"]
+
+
+def test_ingest_counts_a_trimmed_quote_of_the_same_source_as_known():
+    """A citation quoting part of the sentence (trimmed by a curator) is the same report, not a new one."""
+    known = Event("sdf-takes-deir-ez-zor", Resolution.day(date(2024, 12, 6)), "SDF takes Deir ez-Zor",
+                  place="Deir ez-Zor", citations=(Citation("newarab-2024-12-09", "last Friday",
+                                                           "The SDF took control of Deir az-Zour last Friday"),))
+    result = ingest(Dataset(places=GAZETTEER, events=(known,)), NEW_ARAB, source())
+    assert result.dataset.event(known.id) == known and result.unchanged == 1

@@ -1,0 +1,739 @@
+"""Finding dates and events in articles: the temporal-expression tagger, sentences, candidate events, ingest.
+
+`tag` scans an article with one regular expression built from the shared lexicon, tried only where a
+date word or a number occurs, and sends only the spans it finds to `resolve`, so a whole article costs
+about as much as a handful of resolutions. Extents follow TimeML (TIMEX3): a leading preposition is
+outside the span, determiners and modifiers are inside. `propose` turns each sentence with a
+resolvable date into a candidate event and `ingest` merges those candidates into a dataset, citing
+the article where an event is already known.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import accumulate
+from typing import Iterable
+
+from .dates import Resolution
+from .errors import InputError, UnresolvedDate
+from .lexicon import (
+    APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, UNITS,
+    VAGUE_COUNTS, WEEKDAYS,
+)
+from .model import Citation, Dataset, Event, Place, Source, slugify
+from .resolve import needs_reference, resolve
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One temporal expression in a text: where it is, what kind, and the dates it names if anchored."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # date | duration | set | time
+    resolution: Resolution | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The dataset after an ingest and what changed: new events, events with a new citation, the rest."""
+
+    dataset: Dataset
+    added: tuple[str, ...]
+    cited: tuple[str, ...]
+    unchanged: int
+
+
+# -- the candidate scan ----------------------------------------------------------------------------
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so that a prefix never shadows a word."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_S = r"[^\S\n]+"  # spacing inside one expression: never across a line break
+_END = r"(?!\w)"
+
+_MONTH_NAME = rf"(?:{_alt(MONTHS)})"
+_MONTH = rf"(?:{_MONTH_NAME}|(?:{_alt(MONTH_ABBREVIATIONS)})\.?)"
+_WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
+_SEASON = rf"(?:{_alt(SEASON_WORDS)})"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_PART_OF_DAY = rf"(?:{_alt([*DAY_PARTS, 'midday'])})"
+# Not "quarter": "a quarter of the population" is a share, not a length of time.
+_LENGTH_UNITS = [*(u for u in UNITS if not u.startswith("quarter")), "century", "centuries", "hour", "hours",
+                 "minute", "minutes"]
+_UNIT = rf"(?:{_alt(_LENGTH_UNITS)})"
+_CALENDAR_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|fiscal year)"
+_PLURAL_UNIT = r"(?:days|weeks|months|years|decades|centuries|hours)"
+_HOLIDAY = (
+    r"(?:christmas(?: eve| day)?|new year's(?: eve| day)?|easter(?: sunday)?|thanksgiving(?: day)?"
+    r"|ramadan|eid(?: al-fitr| al-adha)?|nowruz|independence day)"
+)
+_NUMBER_WORD = _alt(w for w in NUMBER_WORDS if w not in ("a", "an"))
+_ORDINAL = rf"(?:{_alt(ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))"
+_COUNT = (
+    rf"(?:\d+(?:\.\d+)?|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?"
+    rf"|{_alt(VAGUE_COUNTS)}|many|a|an|dozens{_S}of|hundreds{_S}of)"
+)
+_HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
+# Words for the present, the past and the future as a whole: dates TimeML marks (PRESENT_REF, ...)
+# that name no calendar day, so they never date an event on their own.
+_REFERENCE = (
+    r"now|currently|nowadays|recently|lately|these days|the present|the past|the future"
+    r"|recent (?:days|weeks|months|years|decades)"
+)
+_DETERMINER = (
+    r"(?:the|this|that|last|next|past|previous|coming|current|following|latest|same|preceding|upcoming"
+    r"|year-ago|year-earlier|fiscal)"
+)
+_RELATIVE_DAY = (
+    rf"(?:the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)"
+    rf"(?:{_S}{_PART_OF_DAY})?|(?:this|last){_S}{_PART_OF_DAY}"
+)
+# early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
+_MODIFIER = (
+    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)"
+    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|latter){_S}half){_S}of{_S})"
+)
+
+_DATE = (
+    rf"\b(?:{_MODIFIER})?(?:"
+    rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
+    rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_YEAR})?"
+    rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?"
+    rf"|{_MONTH},?{_S}(?:of{_S})?{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR}"
+    rf"|(?:(?:the{_S})?(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal)"
+    rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
+    rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
+    rf"|q[1-4](?:{_S}{_YEAR})?"
+    rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
+    rf"|(?:(?:{_DETERMINER}{_S}){{1,2}}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
+    rf"(?:{_S}{_YEAR})?"
+    rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding){_S}(?:day|{_PART_OF_DAY})"
+    rf"|that{_S}(?:day|{_PART_OF_DAY}))"
+    rf"|(?:(?:last|next|this|coming|past|previous|following){_S})?{_WEEKDAY}(?!s\b)(?:{_S}{_PART_OF_DAY})?"
+    rf"|(?:last|next|this){_S}{_MONTH_NAME}"
+    rf"|{_HOLIDAY}"
+    rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
+    rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
+    rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"
+    rf"){_END}"
+)
+# "two days later", "a few days ag[o]" (truncated in a real article), "a day after the toppling".
+_OFFSET = (
+    rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?{_S}"
+    rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}now)"
+    rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long){_S}(?:ago|earlier|later)"
+    rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow)))(?!\w)"
+)
+_DURATION = (
+    rf"(?:\b(?:the{_S})?(?:past|last|next|coming|previous|following|upcoming){_S}{_PLURAL_UNIT}"
+    rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
+    rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
+    rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-]))(?!\w)"
+    rf"|(?P<bare>{_PLURAL_UNIT})(?!\w)"
+)
+_SET = (
+    rf"(?:\b(?:every|each){_S}(?:other{_S})?(?:{_COUNT}{_S})?(?:{_UNIT}|{_PART_OF_DAY}|weekend|{_SEASON})"
+    rf"|\b(?:once|twice|{_COUNT}{_S}times){_S}(?:a|an|per|each|every){_S}{_UNIT}"
+    rf"|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|annual))(?!\w)"
+    rf"|\b(?:every|each){_S}{_WEEKDAY}\b|\b{_WEEKDAY}s\b"
+)
+_TIME = (
+    rf"\b\d{{1,2}}(?::[0-5]\d)?{_S}?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"(?:{_S}(?:local{_S}time|gmt|utc|est|edt|et|cet|cest))?(?!\w)"
+    rf"|\b(?:noon|midnight|midday)\b"
+)
+# One pattern, so that each place an expression may start costs one match. It reads the text in lower
+# case (case-insensitive alternations are several times slower), and names that must be capitalised
+# are checked afterwards. The first alternative that matches wins, so each comes before any that could
+# match a shorter span at the same place:
+# "two days later" before "two days", "the past two years" before "the past", "every Monday" before
+# "Monday". The kind of an offset ("two days later") is date.
+_SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
+    ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE))))
+_KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time", "date": "date"}
+# Every expression the patterns match holds a number or one of these words, at most a few words in:
+# "the end of the year", "about a couple of days ago", "some time ago".
+_TRIGGER_WORDS = frozenset([
+    *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *(f"{w}s" for w in WEEKDAYS), *SEASON_WORDS, *UNITS,
+    *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
+    "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
+    "lately", "present", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
+    "annually", "yearly", "hourly", "nightly", "annual",
+    "christmas", "easter", "thanksgiving", "ramadan", "eid", "nowruz",
+])
+# The words that can open an expression before its trigger word, and those that can sit between.
+_OPENING_WORDS = frozenset([
+    *(phrase.split()[0] for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] if not phrase.startswith("on ")),
+    *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
+    "same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
+    "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
+    "long new independence q".split(),
+])
+_LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
+    "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}
+# As written in text: lower case, capitalised, or in capitals.
+_TRIGGERS = frozenset(v for w in _TRIGGER_WORDS for v in (w, w.capitalize(), w.upper()))
+_TOKEN = re.compile(r"([A-Za-z]+|\d+)")
+_DIGITS = frozenset("0123456789")
+_WORDS_BEFORE_TRIGGER = 5
+
+# The words that make a bare month ("May"), season or year a date: "in May", not "they may".
+_DATE_CONTEXT = frozenset(
+    "in on of since by until till from during before after through throughout to between around circa "
+    "early late mid end the its their his her our this".split()
+)
+_PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
+_YEAR_LIST = re.compile(rf"{_YEAR}{_S}?(?:,|and|or|to|through|-|–){_S}?$")
+_AMBIGUOUS_MONTHS = ("may", "march")
+# Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
+_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
+_NAME = re.compile(r"[A-Za-z]+")
+_REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
+_NAMED_AFTER = re.compile(r"(?i:after|before)$")
+# Only these words make an expression count from another date; needs_reference() has the last word.
+_MAY_COUNT_FROM_ANOTHER = re.compile(
+    r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
+)
+_REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
+_BACK_PREPOSITIONS = frozenset({"for", "over"})
+# Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
+_BARE_CONTEXT = frozenset({"for", "in", "over", "within", "after"})
+
+
+def _previous_word(text: str, start: int) -> str:
+    found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    return found.group(1).lower() if found else ""
+
+
+def _capitalised(text: str, start: int, end: int) -> bool:
+    """True unless a month name in text[start:end] is written in lower case."""
+    return all(w[0].isupper() for w in _NAME.findall(text, start, end) if w.lower() in _PROPER_WORDS)
+
+
+def _weak_is_date(text: str, match: re.Match) -> bool:
+    """A bare month, season or year is a date only where the words before it make it one."""
+    word, start = match.group("weak"), match.start("weak")
+    if _previous_word(text, start) in _DATE_CONTEXT:
+        return True
+    if word[0].isdigit():
+        return bool(_YEAR_LIST.search(text, max(0, start - 12), start))
+    return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
+
+
+def _starts(text: str) -> list[int]:
+    """Where an expression may begin: each word that only occurs in one, and the words just before it
+    that can open one ("the end of the year", "about a couple of days ago").
+
+    Trying the full pattern at these offsets alone is what keeps a whole article under a millisecond.
+    """
+    parts = _TOKEN.split(text)  # text between words, then a word, alternately
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words, positions = parts[1::2], offsets[1::2]
+    starts: set[int] = set()
+    for i in [i for i, word in enumerate(words) if word in _TRIGGERS or word[0] in _DIGITS]:
+        if words[i][0] in _DIGITS and _in_a_number(text, positions[i], len(words[i])):
+            continue
+        starts.add(positions[i])
+        for j in range(i - 1, max(-1, i - 1 - _WORDS_BEFORE_TRIGGER), -1):
+            previous = words[j].lower()
+            if previous not in _LEAD_WORDS:
+                break
+            if previous in _OPENING_WORDS:
+                starts.add(positions[j])
+    return sorted(starts)
+
+
+def _in_a_number(text: str, start: int, length: int) -> bool:
+    """True for the digits of "45,000" or "3.5": a part of a larger number is never a date."""
+    before, after = text[start - 2:start], text[start + length:start + length + 2]
+    return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
+        len(after) == 2 and after[0] in ",." and after[1].isdigit())
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case, letter for letter, so that offsets into it are offsets into `text`."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """Every span the patterns find, overlapping ones included."""
+    found = []
+    lowered = _lower(text)
+    for start in _starts(text):
+        m = _SCAN.match(lowered, start)
+        if m is None or not _capitalised(text, start, m.end()) or (
+                m.group("weak") and not _weak_is_date(text, m)) or (
+                m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT):
+            continue
+        kind = next(name for name in _KINDS if m.group(name) is not None)
+        found.append((start, m.end(), _KINDS[kind]))
+    return found
+
+
+def _longest(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The longest spans that do not overlap, in text order: "the past two years" beats "the past"."""
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, kind))
+    return sorted(chosen)
+
+
+# -- sentences -------------------------------------------------------------------------------------
+
+# A full stop after these is not the end of a sentence: titles and months precede a name or a number.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen maj lt col sgt capt cpl brig adm cmdr gov sen rep prof rev hon pres supt mt vs "
+    "jr sr fig".split()
+) | frozenset(MONTH_ABBREVIATIONS)
+# ...and after these when a number follows: "No. 5", but "The answer was no. The vote failed."
+_NUMBER_ABBREVIATIONS = frozenset({"no", "vol", "art", "p", "pp"})
+# After "U.S." or "p.m." a capital letter may be a name ("5 p.m. Monday"); these words start sentences.
+_STARTERS = frozenset(
+    "the a an he she it they we i you this that these those there but and yet so in on at after before "
+    "during since however meanwhile his her their its our one two three some many most".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_FIRST_WORD = re.compile(r"\s*[\"'“‘(\[]?(\w+)")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _ends_sentence(line: str, boundary: re.Match) -> bool:
+    punctuation = boundary.group()
+    if punctuation[0] != ".":
+        return True
+    if len(punctuation.rstrip("\"'”’)]")) > 1:  # an ellipsis ends a sentence before a capital
+        return True
+    word = line[line.rfind(" ", 0, boundary.start()) + 1:boundary.start()].lstrip("\"'“‘([")
+    if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+        return False
+    if word.lower() in _NUMBER_ABBREVIATIONS:
+        return not line[boundary.end():].lstrip()[:1].isdigit()
+    if _ACRONYM.fullmatch(word):
+        following = _FIRST_WORD.match(line, boundary.end())
+        return bool(following) and following.group(1).lower() in _STARTERS
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` as (start, end) offsets; a line break always ends one."""
+    sentences = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        body = line.group()
+        for boundary in _BOUNDARY.finditer(body):
+            if _ends_sentence(body, boundary):
+                sentences.append((start, line.start() + boundary.end()))
+                start = line.start() + boundary.end()
+        sentences.append((start, line.end()))
+    trimmed = []
+    for start, end in sentences:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = start + len(piece) - len(piece.lstrip())
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed
+
+
+# -- tagging ---------------------------------------------------------------------------------------
+
+
+def _is_reference(mention: Mention) -> bool:
+    """True for "now", "recently", "the past": dated, but no calendar day an event could have."""
+    return bool(_REFERENCE_ONLY.fullmatch(mention.text))
+
+
+def _names_an_event(text: str, end: int, sentence_end: int) -> bool:
+    """True when "a day after" is followed by what it is after ("the toppling ...")."""
+    return bool(_NAMED_AFTER.search(text, max(0, end - 6), end) and _FIRST_WORD.match(text, end, sentence_end))
+
+
+def _resolution(text: str, span: tuple[int, int, str], published: date, context: str,
+                after: Resolution | None, referential: bool) -> Resolution | None:
+    """The dates a span names, or None where nothing anchors it: a set, a bare length of time, or
+    "two days later" with no date before it."""
+    start, end, kind = span
+    expression = text[start:end]
+    if kind in ("set", "time") or (referential and after is None):
+        return None
+    # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
+    if kind == "duration" and not (_REACHES_BACK.match(expression)
+                                   or _previous_word(text, start) in _BACK_PREPOSITIONS):
+        return None
+    try:
+        return resolve(expression, published, context, after=after)
+    except UnresolvedDate:
+        return None
+
+
+def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[tuple[Mention, int | None]]:
+    """The mentions of `text`, each with the index of the earlier mention it was dated from, if any."""
+    starts = [start for start, _ in sentences]
+    tagged: list[tuple[Mention, int | None]] = []
+    anchor: int | None = None  # the latest mention naming calendar dates: what "two days later" counts from
+    for span in _longest(_candidates(text)):
+        start, end, kind = span
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
+        sentence_start, sentence_end = sentences[index]
+        expression = text[start:end]
+        referential = (kind == "date" and bool(_MAY_COUNT_FROM_ANOTHER.search(expression))
+                       and needs_reference(expression))
+        # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
+        reference = anchor if referential and not _names_an_event(text, end, sentence_end) else None
+        after = tagged[reference][0].resolution if reference is not None else None
+        resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, referential)
+        mention = Mention(start, end, expression, kind, resolution, index)
+        tagged.append((mention, reference))
+        if resolution is not None and kind == "date" and not _is_reference(mention):
+            anchor = len(tagged) - 1
+    return tagged
+
+
+def tag(text: str, published: date) -> list[Mention]:
+    """Every temporal expression in `text`, resolved against the publication date where it can be."""
+    return [mention for mention, _ in _tag(text, split_sentences(text), published)]
+
+
+# -- candidate events ------------------------------------------------------------------------------
+
+_STOP_WORDS = frozenset(
+    "the and for with from that this these those into onto over under after before during since until "
+    "about against between among amid while which who whom whose what when where why how than then "
+    "there their they them his her its our your has have had was were are been being will would could "
+    "should may might must can also not but all any some such only more most other one two three "
+    "said says say told according".split()
+) | frozenset(_TRIGGER_WORDS) | _OPENING_WORDS  # the date is compared as dates, not as words
+_WORD = re.compile(r"[a-z0-9]+")
+_HEADLINE_LIMIT = 90
+_CONNECTIVE = re.compile(
+    r"(?i:(?:meanwhile|however|finally|moreover|furthermore|additionally|also|in addition|in fact"
+    r"|according to [^,]{1,60})\s*,\s*)"
+)
+# An opening adverbial that holds the date: "On Thursday, ...", "In a statement issued a day after ..., ".
+_LEADING_PHRASE = re.compile(
+    r"(?:\0|(?i:in|on|during|after|before|since|following|amid|despite|as|when|while|by|at|over|within"
+    r"|until|throughout|from|last|earlier|later)\s)[^,]{0,120},\s*"
+)
+_DATELINE = re.compile(r"[^:\n]{1,40}:\s+(?=[“\"A-Z])")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i:\b(?:on|in|during|since|by|at|from|until|till|over|throughout|as of)\s+)$"
+)
+# Asides: "(SDF)", "[photo credit]", " – led by Hayat Tahrir al-Sham (HTS) – ".
+_ASIDES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[–—][^–—]{1,80}\s[–—](?=\s))")
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—-]\s|,\s(?=(?:which|who|whose|while|as well as|leaving|resulting|according|amid|after|before"
+    r"|although|though|but|where|with|including|saying|adding|despite)\b)"
+)
+# Where a long headline may be cut: before a comma or a word that starts a phrase.
+_CUT_BEFORE = re.compile(
+    r",|\s(?=(?:in|on|at|during|with|for|to|and|that|which|from|after|amid|as|by|of|while|near|about"
+    r"|against|into|towards?|under|over|across|through|following|despite|without|around|since)\s)"
+)
+# A headline does not end on these words or marks.
+_DANGLING = frozenset(["", *"and or of the a an to in on at for with by from that".split()])
+_TRAILING = " ,;:.!?…–—-\"'”’"
+_SETTLEMENT = re.compile(r"(?i:\s+(?:city|town|village|neighbou?rhood|district|camp))")
+_REGION = re.compile(r"(?i:\s+(?:province|governorate|countryside|region|area|desert))")
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words that carry meaning, cut to five letters so that "forces" meets "force"."""
+    return frozenset(sys.intern(w[:5]) for w in _WORD.findall(text.lower())
+                     if len(w) > 2 and not w[0].isdigit() and w not in _STOP_WORDS)
+
+
+def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
+    """A sentence's main clause as a headline: no dateline, no leading adverbial, no brackets, short.
+
+    `mention` is where the event's date is said; with `drop` it goes from the headline together with
+    its preposition ("on Monday"), since the event's `when` says it.
+    """
+    start, end = mention
+    if drop:
+        before = _PREPOSITION_BEFORE.search(sentence, 0, start)
+        text = sentence[:before.start() if before else start] + "\0" + sentence[end:]
+    else:
+        text = sentence[:start] + "\0" + sentence[start:]
+    dateline = _DATELINE.match(text)
+    if dateline:
+        text = text[dateline.end():]
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        text = text[connective.end():]
+    leading = _LEADING_PHRASE.match(text)
+    if leading and "\0" in leading.group():
+        text = text[leading.end():]
+    text = _ASIDES.sub("", text.replace("\0", " "))
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:\"'“”‘’")
+    clause = _CLAUSE_BREAK.search(text, 25)
+    if clause:
+        text = text[:clause.start()]
+    if len(text) > _HEADLINE_LIMIT:
+        cuts = [m.start() for m in _CUT_BEFORE.finditer(text, 45, _HEADLINE_LIMIT + 1)]
+        text = text[:cuts[-1] if cuts else text.rfind(" ", 0, _HEADLINE_LIMIT + 1)]
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].strip(_TRAILING).lower() in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(_TRAILING)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    """The dataset's places as one pattern: any spelling, any case, "al- Mayadeen" as "al-Mayadeen"."""
+
+    pattern: re.Pattern | None
+    names: dict[str, str]
+
+    @staticmethod
+    def key(spelling: str) -> str:
+        return " ".join(re.split(r"[\s-]+", spelling.strip().lower()))
+
+    @classmethod
+    def of(cls, places: tuple[Place, ...]) -> _Gazetteer:
+        names = {cls.key(s): p.name for p in places for s in p.spellings if s.strip()}
+        if not names:
+            return cls(None, {})
+        spellings = sorted(names, key=len, reverse=True)
+        alternatives = (r"(?:\s*-\s*|\s+)".join(map(re.escape, k.split(" "))) for k in spellings)
+        return cls(re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE), names)
+
+    def place(self, sentence: str) -> str:
+        """The most specific place named ("al-Mayadeen city" over "Deir Ezzor province"), else the first."""
+        if self.pattern is None:
+            return ""
+        best, best_rank = "", -1
+        for m in self.pattern.finditer(sentence):
+            rank = 2 if _SETTLEMENT.match(sentence, m.end()) else 0 if _REGION.match(sentence, m.end()) else 1
+            if rank > best_rank:
+                best, best_rank = self.names[self.key(m.group())], rank
+        return best
+
+
+class _Catalogue:
+    """A dataset's events indexed for ingest: by month for date overlap and by title word for lookups,
+    so that matching a candidate costs the same with ten events or a hundred thousand."""
+
+    # Events longer than this many months are filed by year, so a decade takes ten entries, not 120.
+    _WIDE = 24
+
+    def __init__(self, dataset: Dataset):
+        self.events: list[Event] = []
+        self.ids: set[str] = set()
+        self._wordings: list[list[tuple[str, ...]]] = []  # per event, the words of each report of it
+        # (year, month, place), with month 0 for a long event and place "*" for every place
+        self._filed: dict[tuple[int, int, str], list[int]] = {}
+        self._by_title_word: dict[str, list[int]] = {}
+        self.gazetteer = _Gazetteer.of(dataset.places)
+        for event in dataset.events:
+            self.add(event)
+
+    @staticmethod
+    def _months(when: Resolution) -> list[tuple[int, int]]:
+        first = when.earliest.year * 12 + when.earliest.month - 1
+        last = when.latest.year * 12 + when.latest.month - 1
+        return [(m // 12, m % 12 + 1) for m in range(first, last + 1)]
+
+    def _periods(self, when: Resolution) -> list[tuple[int, int]]:
+        """Where an event of these dates is filed."""
+        months = self._months(when)
+        if len(months) <= self._WIDE:
+            return months
+        return [(year, 0) for year in range(when.earliest.year, when.latest.year + 1)]
+
+    def add(self, event: Event) -> None:
+        position = len(self.events)
+        self.events.append(event)
+        self.ids.add(event.id)
+        self._wordings.append([tuple(_wording(event.title, c.quote)) for c in event.citations]
+                              or [tuple(_wording(event.title, ""))])
+        for year, month in self._periods(event.when):
+            for place in {event.place, "*"}:
+                self._filed.setdefault((year, month, place), []).append(position)
+        for word in _content_words(event.title):
+            self._by_title_word.setdefault(word, []).append(position)
+
+    def cite(self, position: int, citation: Citation) -> None:
+        event = self.events[position]
+        self.events[position] = replace(event, citations=(*event.citations, citation))
+        self._wordings[position].append(tuple(_wording(event.title, citation.quote)))
+
+    def new_id(self, title: str, reserved: set[str]) -> str:
+        """What Dataset.new_id gives, also avoiding the ids `reserved` for other candidates."""
+        base = slugify(title)
+        candidate, n = base, 2
+        while candidate in self.ids or candidate in reserved:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def named(self, phrase: str, published: date) -> Event | None:
+        """The one event, dated no later than `published`, whose title shares the most (two or more)
+        significant words with `phrase`; None when there is no such event or two are as good."""
+        counts: dict[int, int] = {}
+        for word in _content_words(phrase):
+            for position in self._by_title_word.get(word, ()):
+                counts[position] = counts.get(position, 0) + 1
+        ranked = sorted(((n, p) for p, n in counts.items()
+                         if n >= 2 and self.events[p].when.earliest <= published), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return self.events[ranked[0][1]]
+
+    def match(self, candidate: Event) -> tuple[int, bool] | None:
+        """The event a candidate is another report of, and whether it already has the candidate's citation."""
+        citation = candidate.citations[0]
+        words = _wording(candidate.title, citation.quote)
+        periods = self._months(candidate.when)
+        periods += [(y, 0) for y in range(candidate.when.earliest.year, candidate.when.latest.year + 1)]
+        # A candidate with a place matches events there or without one; one without, any event.
+        places = {candidate.place, ""} if candidate.place else {"*"}
+        positions = {p for year, month in periods for place in places
+                     for p in self._filed.get((year, month, place), ())}
+        best: tuple[float, int] | None = None
+        for position in sorted(positions):
+            event = self.events[position]
+            if not event.when.overlaps(candidate.when):
+                continue
+            if any(_same_report(c, citation) for c in event.citations):
+                return position, True
+            same_quote = any(c.quote == citation.quote for c in event.citations)
+            score = 1.0 if same_quote else max(_overlap(words, w) for w in self._wordings[position])
+            if score >= _SAME_WORDING and (best is None or score > best[0]):
+                best = (score, position)
+        return (best[1], False) if best else None
+
+
+# Two reports are of one event when they share this share of the shorter one's content words
+# (and at least two words): "SDF takes control of Deir ez-Zor after regime forces withdraw" and "The SDF
+# took control of Deir az-Zour last Friday, ... after regime forces withdrew" share six of eight.
+_SAME_WORDING = 0.6
+
+
+def _wording(title: str, quote: str) -> frozenset[str]:
+    """One report's words; each citation is compared on its own so that a much-cited event does
+    not come to match everything."""
+    return _content_words(f"{title} {quote}")
+
+
+def _same_report(known: Citation, new: Citation) -> bool:
+    """The same source quoted in the same words, or in part of them (a curator may have trimmed it)."""
+    return known.source == new.source and bool(known.quote) and (known.quote in new.quote
+                                                                  or new.quote in known.quote)
+
+
+def _overlap(words: frozenset[str], other: tuple[str, ...]) -> float:
+    shared = sum(1 for w in other if w in words)
+    return shared / min(len(words), len(other)) if shared >= 2 else 0.0
+
+
+def _named_phrase(text: str, end: int, sentence_end: int) -> str:
+    """What "a day after" is after: the words up to the end of the clause."""
+    return re.split(r"[,;:.()\[\]]|\s[–—-]\s", text[end:sentence_end], maxsplit=1)[0]
+
+
+def _proposals(text: str, source: Source, published: date, catalogue: _Catalogue) -> list[Event]:
+    """One candidate per sentence, dated by its first mention that resolves (or whose named event does)."""
+    sentences = split_sentences(text)
+    tagged = _tag(text, sentences, published)
+    proposals: list[Event] = []
+    reserved: set[str] = set()
+    proposal_of_mention: dict[int, str] = {}  # mention index -> id of the candidate it dated
+    done: set[int] = set()
+    for index, (mention, reference) in enumerate(tagged):
+        if mention.sentence in done or mention.kind not in ("date", "duration") or _is_reference(mention):
+            continue
+        sentence_start, sentence_end = sentences[mention.sentence]
+        quote = text[sentence_start:sentence_end]
+        when = mention.resolution
+        after = proposal_of_mention.get(reference) if reference is not None else None
+        names_an_event = needs_reference(mention.text) and _names_an_event(text, mention.end, sentence_end)
+        if when is None and names_an_event:
+            earlier = catalogue.named(_named_phrase(text, mention.end, sentence_end), published)
+            if earlier is not None:
+                try:
+                    when, after = resolve(mention.text, published, quote, after=earlier.when), earlier.id
+                except UnresolvedDate:
+                    when = None
+        if when is None:
+            continue
+        local = (mention.start - sentence_start, mention.end - sentence_start)
+        title = _headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote
+        event = Event(
+            id=catalogue.new_id(title, reserved), when=when, title=title,
+            place=catalogue.gazetteer.place(quote), status="candidate", origin="parsed", after=after,
+            citations=(Citation(source.id, mention.text, quote),),
+        )
+        reserved.add(event.id)
+        proposal_of_mention[index] = event.id
+        done.add(mention.sentence)
+        proposals.append(event)
+    return proposals
+
+
+def _anchor(source: Source) -> date:
+    if source.published is None:
+        raise InputError(f"source '{source.id}' has no publication date to anchor its relative dates")
+    return source.published
+
+
+def propose(text: str, source: Source, dataset: Dataset) -> list[Event]:
+    """Candidate events for an article: one per sentence with a resolvable date, cited to `source`."""
+    return _proposals(text, source, _anchor(source), _Catalogue(dataset))
+
+
+def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> IngestResult:
+    """Ingest articles in one pass: each candidate becomes a new event or a citation of a known one.
+
+    A known event is any event, rejected ones included, so that a rejected candidate never comes back;
+    an article already ingested adds nothing. A source already in the dataset keeps its stored metadata.
+    """
+    catalogue = _Catalogue(dataset)
+    sources = {s.id: s for s in dataset.sources}
+    existing = len(catalogue.events)
+    added: list[str] = []
+    cited: dict[str, None] = {}
+    unchanged = 0
+    for text, given in items:
+        source = sources.setdefault(given.id, given)
+        merged: dict[str, str] = {}  # candidate id -> the known event it turned out to be
+        for candidate in _proposals(text, source, _anchor(source), catalogue):
+            if candidate.after in merged:
+                candidate = replace(candidate, after=merged[candidate.after])
+            found = catalogue.match(candidate)
+            if found is None:
+                catalogue.add(candidate)
+                added.append(candidate.id)
+                continue
+            position, known = found
+            merged[candidate.id] = catalogue.events[position].id
+            if known:
+                unchanged += 1
+                continue
+            catalogue.cite(position, candidate.citations[0])
+            if position < existing:
+                cited[catalogue.events[position].id] = None
+    result = replace(dataset, sources=tuple(sources.values()), events=tuple(catalogue.events))
+    return IngestResult(result, tuple(added), tuple(cited), unchanged)
+
+
+def ingest(dataset: Dataset, text: str, source: Source) -> IngestResult:
+    """Ingest one article: see `ingest_many`."""
+    return ingest_many(dataset, [(text, source)])
