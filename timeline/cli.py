@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from . import curate, query, store
 from .dates import parse_edtf
 from .errors import InputError, TimelineError
-from .model import Citation, Dataset, Event
+from .model import Citation, Dataset, Event, Source
 
 
 class Exit(IntEnum):
@@ -209,6 +209,37 @@ def sources(file: Path = FileOption):
     typer.echo(table(["id", "published", "outlet", "events", "url"], rows))
 
 
+@app.command("add-source")
+def add_source(
+    source_id: str = typer.Argument(..., metavar="ID", help="A new source id: lower-case letters, digits, hyphens."),
+    outlet: str = typer.Option(..., "--outlet", help="Who published it."),
+    title: str = typer.Option("", "--title", help="The report's title."),
+    url: str = typer.Option("", "--url", help="Where it was read."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="D",
+                                            help="Publication date: the anchor of its relative dates."),
+    language: str = typer.Option("en", "--language", help="Language code."),
+    notes: str = typer.Option("", "--notes", help="Doubts about the date or the address."),
+    file: Path = FileOption,
+):
+    """Add a source that events can cite (creating the store if there is none)."""
+    source = Source(source_id, outlet, title, url, _day(published, "--published") if published else None,
+                    language, notes)
+    store.modify(file, lambda d: curate.add_source(d, source), create=True)
+    typer.echo(f"added source {source_id}")
+
+
+@app.command("add-place")
+def add_place(
+    name: str = typer.Argument(..., help="The place's canonical name, as events carry it."),
+    aliases: List[str] = typer.Option([], "--alias", help="Another spelling seen in text (repeatable)."),
+    file: Path = FileOption,
+):
+    """Add a place to the gazetteer, or more spellings to one already there."""
+    dataset = store.modify(file, lambda d: curate.add_place(d, name, aliases), create=True)
+    place = next(p for p in dataset.places if p.name == name.strip())
+    typer.echo(f"{place.name}: {', '.join(place.aliases) or 'no other spellings'}")
+
+
 @app.command("resolve")
 def resolve_command(
     expression: str = typer.Argument(..., help="The date as written: 'last Friday', 'On November 22'."),
@@ -260,9 +291,7 @@ def tag(
     from .export.table import table
     from .extract import tag as find
 
-    text = _read_text(article)
-    if text.startswith("---"):
-        _, text, _ = store.read_front_matter(text, article)
+    _, text, _ = store.read_front_matter(_read_text(article), article)
     mentions = find(text, _day(published, "--published"))
     if as_json:
         typer.echo(json.dumps([_mention_dict(m) for m in mentions], ensure_ascii=False, indent=2))
@@ -301,7 +330,7 @@ def ingest(
     file: Path = FileOption,
 ):
     """Find the dated statements in articles and add them as candidate events for review."""
-    from .extract import ingest as ingest_article
+    from .extract import ingest_many
 
     if len(articles) > 1 and (source_id or title or url):
         raise InputError("--source-id, --title and --url describe one article; put them in each file's front matter")
@@ -309,37 +338,33 @@ def ingest(
              "outlet": outlet, "title": title, "url": url}
     items = []
     for name in articles:
-        text = _read_text(name)
-        metadata, body, _ = store.read_front_matter(text, name)
+        metadata, body, _ = store.read_front_matter(_read_text(name), name)
         metadata.update({k: v for k, v in flags.items() if v})
-        items.append((name, body, curate.article_source(metadata, Path(name).stem if name != "-" else "stdin")))
+        items.append((body, curate.article_source(metadata, Path(name).stem if name != "-" else "stdin")))
 
-    added, cited, unchanged = [], [], 0
+    result = None
 
     def change(dataset: Dataset) -> Dataset:
-        nonlocal unchanged
+        nonlocal result
         show_bar = len(items) > 3 and sys.stderr.isatty()
         with typer.progressbar(items, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
-            for _, body, source in bar:
-                result = ingest_article(dataset, body, source)
-                dataset = result.dataset
-                added.extend(result.added)
-                cited.extend(result.cited)
-                unchanged += result.unchanged
-        return dataset
+            result = ingest_many(dataset, bar)
+        return result.dataset
 
     if dry_run:
-        dataset = change(store.load(file) if file.exists() else Dataset())
+        change(store.load(file) if file.exists() else Dataset())
     else:
-        dataset = store.modify(file, change, create=True)
+        store.modify(file, change, create=True)
+    dataset, added, cited, unchanged = result.dataset, result.added, result.cited, result.unchanged
     if added:
         from .export import render
 
-        landed = [dataset.event(i) for i in added]
+        by_id = {e.id: e for e in dataset.events}
+        landed = [by_id[i] for i in added]
         typer.echo(render("table", landed, {s.id: s for s in dataset.sources}))
     verb = "would add" if dry_run else "added"
     typer.echo(f"{len(items)} article(s): {verb} {len(added)} candidate(s), "
-               f"{len(set(cited))} citation(s) to existing events, {unchanged} already known"
+               f"{len(cited)} citation(s) to existing events, {unchanged} already known"
                + (" (dry run: nothing written)" if dry_run else ""))
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import Resolution, parse_edtf
 from .errors import InputError, NotFound, UnresolvedDate
-from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Source, slugify
+from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source, slugify
 
 
 def event_or_fail(dataset: Dataset, event_id: str) -> Event:
@@ -82,6 +82,28 @@ def add_event(dataset: Dataset, event: Event) -> Dataset:
     if event.after:
         event_or_fail(dataset, event.after)
     return replace(dataset, events=(*dataset.events, event))
+
+
+def add_source(dataset: Dataset, source: Source) -> Dataset:
+    """`source` added to the store's sources; its id must be new and well-formed."""
+    if not ID_PATTERN.fullmatch(source.id):
+        raise InputError(f"bad source id '{source.id}': use lower-case letters, digits and single hyphens")
+    if dataset.source(source.id):
+        raise InputError(f"a source with id '{source.id}' already exists")
+    if not source.outlet.strip():
+        raise InputError("a source needs an outlet")
+    return replace(dataset, sources=(*dataset.sources, source))
+
+
+def add_place(dataset: Dataset, name: str, aliases: Iterable[str] = ()) -> Dataset:
+    """The gazetteer with `name` and its other spellings; an existing place gains the new aliases."""
+    name = name.strip()
+    if not name:
+        raise InputError("a place needs a name")
+    existing = next((p for p in dataset.places if p.name == name), None)
+    merged = Place(name, _union(existing.aliases if existing else (), tuple(a.strip() for a in aliases if a.strip())))
+    places = tuple(merged if p.name == name else p for p in dataset.places)
+    return replace(dataset, places=places if existing else (*places, merged))
 
 
 def _replace_events(dataset: Dataset, changed: Mapping[str, Event | None]) -> Dataset:

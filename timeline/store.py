@@ -513,11 +513,34 @@ def lock(path: str | os.PathLike) -> Iterator[None]:
         yield
 
 
+def _check_references(dataset: Dataset, name: str) -> None:
+    """The rules that tie entries together, checked on the values before anything is written, so a bad
+    change (a duplicate id, a citation of an unknown source) fails here instead of leaving a store that
+    cannot be opened. Checking the values, not re-reading the text, keeps a large save's memory flat."""
+    where = f"{name} (not saved)"
+    sources, events = _unique_ids(dataset.sources, "source", where), _unique_ids(dataset.events, "event", where)
+    for event in dataset.events:
+        if not ID_PATTERN.fullmatch(event.id):
+            raise StoreError(f"{where}: event '{event.id}': bad id")
+        if event.after is not None and (event.after == event.id or event.after not in events):
+            raise StoreError(f"{where}: event '{event.id}': after names no other event: '{event.after}'")
+        for citation in event.citations:
+            if citation.source not in sources:
+                raise StoreError(f"{where}: event '{event.id}': unknown source '{citation.source}'")
+
+
+def _unique_ids(entries: tuple, kind: str, where: str) -> set[str]:
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise StoreError(f"{where}: {kind} '{entry.id}': duplicate id '{entry.id}'")
+        seen.add(entry.id)
+    return seen
+
+
 def _write(dataset: Dataset, path: str | os.PathLike) -> None:
+    _check_references(dataset, os.fspath(path))
     text = dumps(dataset)
-    # Checked with the reading rules before anything is written, so a bad change (a duplicate id, a
-    # citation of an unknown source) fails here instead of leaving a store that cannot be opened.
-    loads(text, f"{os.fspath(path)} (not saved)")
     try:
         # Through a symbolic link the target is the real file, so the link keeps pointing at the store.
         _replace_atomically(os.path.realpath(path), text.encode("utf-8"))
