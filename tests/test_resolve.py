@@ -181,6 +181,10 @@ CASES = [
     # "this <season or month>" is the one of the anchor's year, whatever the tense.
     Case("this summer", "1998-03-05", "Sales fell this summer.", None, "1998-SU", "1998-06-01", "1998-08-31"),
     Case("this June", "1998-03-05", None, None, "1998-06", "1998-06-01", "1998-06-30"),
+    # A plan in the present ("is planned for") looks forward.
+    Case("March 20", "2024-03-10", "The strike is planned for March 20.", None,
+         "2024-03-20", "2024-03-20", "2024-03-20"),
+    Case("Friday", "2024-12-09", "The vote is set for Friday.", None, "2024-12-13", "2024-12-13", "2024-12-13"),
     # A bare "the year" / "the quarter" is the one the report is written in; "the latest" the one before.
     Case("the year", "1998-03-05", "Profits rose 5% in the year.", None, "1998", "1998-01-01", "1998-12-31"),
     Case("the quarter", "1998-03-05", None, None, "1998-Q1", "1998-01-01", "1998-03-31"),

@@ -83,7 +83,7 @@ _FRAGMENTS = {
 _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
 _FUTURE_CUE = (
     r"(?:will|won't|shall|'ll|going to|(?:is|are|am|was|were) (?:due|set|scheduled|slated|"
-    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) due|plans? to|planned to|planning to|"
+    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|planned to|planning to|"
     r"expects? to|expected to|expecting to|intends? to|aims? to|hopes? to|scheduled|slated|upcoming|"
     rf"forthcoming|next|tomorrow){_VERB_GROUP}"
 )
