@@ -91,6 +91,13 @@ def test_merge_joins_and_repoints():
         merge(sample(), "amnesty", "amnesty")
 
 
+def test_merge_keeps_the_link_its_citations_need():
+    """Merging an event dated "a day after" another into one without a link keeps the link, so check still resolves."""
+    data = merge(sample(), "sdf-deir", "amnesty")
+    assert data.event("sdf-deir").after == "assad-flees"
+    assert merge(sample(), "assad-flees", "amnesty").event("assad-flees").after is None
+
+
 def test_edit_fields_and_after():
     """edit changes only the fields given; a new `after` re-dates the event from its citation."""
     data = add_event(sample(), Event("ceasefire", day("2024-12-01"), "Ceasefire"))

@@ -132,7 +132,8 @@ def merge(dataset: Dataset, keep: str, other: str) -> Dataset:
         actors=_union(kept.actors, gone.actors),
         tags=_union(kept.tags, gone.tags),
         place=kept.place or gone.place,
-        after=None if kept.after == other else kept.after,
+        # The other's link is kept when this one has none: its citations may be dated from it.
+        after=next((a for a in (kept.after, gone.after) if a and a not in (keep, other)), None),
         notes="\n".join(n for n in (kept.notes, gone.notes) if n),
     )
     changed: dict[str, Event | None] = {keep: merged, other: None}
