@@ -128,6 +128,16 @@ def test_audit_and_fix_follow_a_moved_event():
     assert audit(fix(data)) == []
 
 
+def test_fix_leaves_disagreeing_sources_to_a_person():
+    """fix does not re-date an event that one citation still supports while another no longer does."""
+    data = sample()
+    amnesty = data.event("amnesty")
+    both = replace(amnesty, citations=(*amnesty.citations, Citation(SOURCE.id, "Monday", "on Monday")))
+    data = edit(replace(data, events=(data.events[0], both, data.events[2])), "assad-flees", Edit(when="2024-12-07"))
+    assert [f.event for f in audit(data)] == ["amnesty"]
+    assert fix(data).event("amnesty").when.edtf == "2024-12-09"
+
+
 def test_audit_warns_for_hand_set_dates():
     """A curated event whose hand-set date disagrees with its citation is a warning, not an error."""
     event = Event("curated", day("2024-12-01"), "Curated", citations=(Citation(SOURCE.id, "last Friday"),))

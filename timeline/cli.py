@@ -181,9 +181,10 @@ def check(
     dataset = store.load(file)
     findings = curate.audit(dataset)
     if fix and any(f.resolved for f in findings):
+        before = {e.id: e.when for e in dataset.events}
         dataset = store.modify(file, curate.fix)
-        fixed = {f.event for f in findings if f.resolved}
-        typer.echo(f"fixed the dates of {len(fixed)} event(s): {', '.join(sorted(fixed))}")
+        fixed = [e.id for e in dataset.events if before.get(e.id) != e.when]
+        typer.echo(f"fixed the dates of {len(fixed)} event(s){': ' if fixed else ''}{', '.join(fixed)}")
         findings = curate.audit(dataset)
     for finding in findings:
         typer.echo(f"{finding.severity}: event '{finding.event}': {finding.message}", err=True)

@@ -257,18 +257,20 @@ def audit(dataset: Dataset) -> list[Finding]:
 
 
 def fix(dataset: Dataset) -> Dataset:
-    """Each event that disagrees with a citation re-dated to what that citation resolves to.
+    """Each event that none of its citations agrees with any more, re-dated to what the first resolves to.
 
-    Events are fixed in date-dependency order, so one dated after a fixed event is re-resolved
-    against the new date rather than the stale one.
+    An event that some citation still supports is left alone: its sources now disagree with each
+    other, which a person must settle. Events are fixed in date-dependency order, so one dated after
+    a fixed event is re-resolved against the new date rather than the stale one.
     """
     for event_id in _dependency_order(dataset):
         event = dataset.event(event_id)
         if event is None or event.status == "rejected":
             continue
-        found = next((f.resolved for f in _disagreements(dataset, event) if f.resolved), None)
-        if found is not None:
-            dataset = _replace_events(dataset, {event_id: replace(event, when=found)})
+        stale = [f.resolved for f in _disagreements(dataset, event) if f.resolved]
+        dated = [c for c in event.citations if c.said]
+        if stale and len(stale) == len(dated):
+            dataset = _replace_events(dataset, {event_id: replace(event, when=stale[0])})
     return dataset
 
 
