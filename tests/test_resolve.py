@@ -379,3 +379,12 @@ def test_import_does_not_load_dateparser() -> None:
     code = "import timeline, timeline.resolve; import sys; assert 'dateparser' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_public_api_resolve_is_the_function() -> None:
+    """`timeline.resolve` is the function, also after the `timeline.resolve` module has been imported."""
+    import timeline
+    import timeline.resolve  # noqa: F401  (the import that would rebind a lazily exported name)
+
+    assert callable(timeline.resolve)
+    assert timeline.resolve("yesterday", date(2024, 12, 9)).edtf == "2024-12-08"

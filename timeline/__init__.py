@@ -1,12 +1,16 @@
 """timeline: ordered, sourced timelines from news reports.
 
-The public API. `resolve` and `tag` are imported on first use so that `import timeline` (and
-`timeline show`) never pays for dateparser.
+The public API. `resolve` and `tag` are imported here, not on first use: their modules share the
+functions' names, and importing a submodule later would rebind `timeline.resolve` to the module. They
+load dateparser only when a date needs it, so `import timeline` stays free of it; the store (and yaml)
+is imported on first use.
 """
 
 from .dates import Resolution, parse_edtf
 from .errors import InputError, NotFound, StoreError, StoreNotFound, TimelineError, UnresolvedDate
+from .extract import Mention, tag
 from .model import Citation, Dataset, Event, Place, Source
+from .resolve import resolve
 
 __all__ = [
     "Citation", "Dataset", "Event", "InputError", "Mention", "NotFound", "Place", "Resolution",
@@ -15,9 +19,6 @@ __all__ = [
 ]
 
 _LAZY = {
-    "resolve": ("resolve", "resolve"),
-    "tag": ("extract", "tag"),
-    "Mention": ("extract", "Mention"),
     "load": ("store", "load"),
     "save": ("store", "save"),
 }

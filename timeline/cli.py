@@ -170,6 +170,9 @@ def add(
 
     added = store.modify(file, change, create=True).events[-1]  # add_event appends
     typer.echo(f"added {added.id} ({added.when.label}): {added.title}")
+    if not source and added.when.rule:
+        typer.echo(f"note: without --source, '{when}' is not kept as `said`, so `check` cannot re-date this event",
+                   err=True)
 
 
 @app.command()
