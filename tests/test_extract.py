@@ -413,6 +413,16 @@ def test_ingest_twice_changes_nothing_the_second_time():
     assert (second.added, second.cited, second.unchanged) == ((), (), 6)
 
 
+def test_ingest_knows_a_report_after_review_edits():
+    """After a reviewer re-titles, re-places and re-dates candidates, re-ingesting the article adds nothing."""
+    first = ingest(Dataset(places=GAZETTEER, events=(ASSAD_FLEES,)), NEW_ARAB, source())
+    edited = replace(first.dataset, events=tuple(
+        replace(e, title=f"Edited {n}", place="Somewhere else", when=Resolution.year(1999))
+        if e.id in first.added else e for n, e in enumerate(first.dataset.events)))
+    again = ingest(edited, NEW_ARAB, source())
+    assert again.added == () and again.dataset == edited
+
+
 def test_ingest_never_brings_back_a_rejected_candidate():
     """A rejected candidate absorbs its re-ingested twin and stays rejected."""
     first = ingest(Dataset(), NEW_ARAB, source())

@@ -542,6 +542,9 @@ class _Catalogue:
         # (year, month, place), with month 0 for a long event and place "*" for every place
         self._filed: dict[tuple[int, int, str], list[int]] = {}
         self._by_title_word: dict[str, list[int]] = {}
+        # (source, quote) -> event: the same sentence of the same source is the same report, however
+        # the reviewer has since retitled, re-placed or re-dated the event.
+        self._reports: dict[tuple[str, str], int] = {}
         self.gazetteer = _Gazetteer.of(dataset.places)
         for event in dataset.events:
             self.add(event)
@@ -570,11 +573,14 @@ class _Catalogue:
                 self._filed.setdefault((year, month, place), []).append(position)
         for word in _content_words(event.title):
             self._by_title_word.setdefault(word, []).append(position)
+        for citation in event.citations:
+            self._reports.setdefault((citation.source, citation.quote), position)
 
     def cite(self, position: int, citation: Citation) -> None:
         event = self.events[position]
         self.events[position] = replace(event, citations=(*event.citations, citation))
         self._wordings[position].append(tuple(_wording(event.title, citation.quote)))
+        self._reports.setdefault((citation.source, citation.quote), position)
 
     def new_id(self, title: str, reserved: set[str]) -> str:
         """What Dataset.new_id gives, also avoiding the ids `reserved` for other candidates."""
@@ -600,6 +606,8 @@ class _Catalogue:
     def match(self, candidate: Event) -> tuple[int, bool] | None:
         """The event a candidate is another report of, and whether it already has the candidate's citation."""
         citation = candidate.citations[0]
+        if (citation.source, citation.quote) in self._reports:
+            return self._reports[citation.source, citation.quote], True
         words = _wording(candidate.title, citation.quote)
         periods = self._months(candidate.when)
         periods += [(y, 0) for y in range(candidate.when.earliest.year, candidate.when.latest.year + 1)]
