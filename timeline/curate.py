@@ -67,14 +67,18 @@ def date_for(dataset: Dataset, request: DateRequest) -> tuple[Resolution, str]:
     return resolve(request.expression, anchor, request.context, after=reference), request.expression.strip()
 
 
+def _require_new_id(kind: str, ident: str, taken: bool) -> None:
+    if not ID_PATTERN.fullmatch(ident):
+        raise InputError(f"bad {kind} id '{ident}': use lower-case letters, digits and single hyphens")
+    if taken:
+        raise InputError(f"a {kind} with id '{ident}' already exists")
+
+
 def add_event(dataset: Dataset, event: Event) -> Dataset:
     """`event` added; its id made unique from the title when empty, its references checked."""
     if not event.id:
         event = replace(event, id=dataset.new_id(event.title))
-    elif not ID_PATTERN.fullmatch(event.id):
-        raise InputError(f"bad id '{event.id}': use lower-case letters, digits and single hyphens")
-    elif dataset.event(event.id):
-        raise InputError(f"an event with id '{event.id}' already exists")
+    _require_new_id("event", event.id, dataset.event(event.id) is not None)
     if not event.title.strip():
         raise InputError("an event needs a title")
     for citation in event.citations:
@@ -86,10 +90,7 @@ def add_event(dataset: Dataset, event: Event) -> Dataset:
 
 def add_source(dataset: Dataset, source: Source) -> Dataset:
     """`source` added to the store's sources; its id must be new and well-formed."""
-    if not ID_PATTERN.fullmatch(source.id):
-        raise InputError(f"bad source id '{source.id}': use lower-case letters, digits and single hyphens")
-    if dataset.source(source.id):
-        raise InputError(f"a source with id '{source.id}' already exists")
+    _require_new_id("source", source.id, dataset.source(source.id) is not None)
     if not source.outlet.strip():
         raise InputError("a source needs an outlet")
     return replace(dataset, sources=(*dataset.sources, source))
