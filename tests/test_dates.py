@@ -46,8 +46,12 @@ def test_spellings(value, edtf, timex, label):
         ("2023-02", "2023-02-01", "2023-02-28", "month"),
         ("2024", "2024-01-01", "2024-12-31", "year"),
         ("2021-11-22/2021-11-26", "2021-11-22", "2021-11-26", "range"),
-        ("2023-12/2024-02", "2023-12-01", "2024-02-29", "range"),
-        ("1990/1999", "1990-01-01", "1999-12-31", "range"),
+        ("2023-12/2024-02", "2023-12-01", "2024-02-29", "season"),
+        ("2024-10/2024-12", "2024-10-01", "2024-12-31", "quarter"),
+        ("2024-12-09/2024-12-15", "2024-12-09", "2024-12-15", "week"),
+        ("1990/1999", "1990-01-01", "1999-12-31", "decade"),
+        ("2024-11/2024-12", "2024-11-01", "2024-12-31", "range"),
+        ("1991/2000", "1991-01-01", "2000-12-31", "range"),
     ],
 )
 def test_parse_edtf_bounds(text, earliest, latest, precision):
@@ -146,3 +150,5 @@ def test_edtf_round_trip_keeps_bounds(value):
     assert (back.earliest, back.latest, back.approximate, back.uncertain) == (
         value.earliest, value.latest, value.approximate, value.uncertain)
     assert back.edtf == value.edtf
+    if value.precision in ("week", "quarter", "season", "decade"):
+        assert (back.precision, back.timex) == (value.precision, value.timex)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import SEASONS, Resolution, add_months, month_end
+from timeline.dates import SEASONS, Resolution, add_months, month_end, parse_edtf
 from timeline.errors import UnresolvedDate
 from timeline.resolve import needs_reference, resolve, tense
 
@@ -181,6 +181,12 @@ CASES = [
     # "this <season or month>" is the one of the anchor's year, whatever the tense.
     Case("this summer", "1998-03-05", "Sales fell this summer.", None, "1998-SU", "1998-06-01", "1998-08-31"),
     Case("this June", "1998-03-05", None, None, "1998-06", "1998-06-01", "1998-06-30"),
+    # Moving a quarter, month or season by whole years (or a month by quarters) keeps its precision.
+    Case("a year earlier", "1998-02-24", None, "1997-07/1997-09", "1996-Q3", "1996-07-01", "1996-09-30"),
+    Case("two years later", "1998-02-24", None, "1997-03", "1999-03", "1999-03-01", "1999-03-31"),
+    # An expectation in the present looks forward.
+    Case("the fourth quarter", "1998-02-24", "The company said it expects sales to grow in the fourth quarter.",
+         None, "1998-Q4", "1998-10-01", "1998-12-31"),
     # A plan in the present ("is planned for") looks forward.
     Case("March 20", "2024-03-10", "The strike is planned for March 20.", None,
          "2024-03-20", "2024-03-20", "2024-03-20"),
@@ -196,7 +202,7 @@ CASES = [
 @pytest.mark.parametrize("case", [pytest.param(c, id=f"{c.phrase}@{c.anchor}") for c in CASES])
 def test_rule_table(case: Case) -> None:
     """Each phrase resolves, with its anchor, context and reference, to the expected dates and timex."""
-    after = date.fromisoformat(case.after) if case.after else None
+    after = parse_edtf(case.after) if case.after else None
     found = resolve(case.phrase, date.fromisoformat(case.anchor), case.context, after=after)
     assert (found.timex, found.earliest.isoformat(), found.latest.isoformat()) == (
         case.timex, case.earliest, case.latest)

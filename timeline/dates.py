@@ -242,6 +242,21 @@ def _parse_value(text: str) -> tuple[date, date, str, bool, bool]:
         raise ValueError(f"not a calendar date: {text!r}") from None
 
 
+def _unit_precision(a: date, b: date) -> str:
+    """The calendar unit an interval is exactly (an ISO week, a quarter, a season, a decade), else "range".
+
+    EDTF level 0 has no spelling for these, so the store writes them as intervals; reading the unit
+    back keeps their TIMEX3 value and lets an event dated "a year after" one keep its precision.
+    """
+    if (b - a).days == 6 and a.weekday() == 0:
+        return "week"
+    if _is_month_aligned(a, b) and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2:
+        return "quarter" if a.month in (1, 4, 7, 10) else "season" if a.month in SEASONS.values() else "range"
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year % 10 == 0 and b.year == a.year + 9:
+        return "decade"
+    return "range"
+
+
 def parse_edtf(text: str) -> Resolution:
     """Read an EDTF value (`2024-12-06`, `2024-12`, `2024`, `2024-12-06~`, `A/B`) as a Resolution."""
     if not isinstance(text, str):
@@ -253,6 +268,6 @@ def parse_edtf(text: str) -> Resolution:
         _, b, _, approx_b, unc_b = _parse_value(right)
         if b < a:
             raise ValueError(f"interval ends before it starts: {text!r}")
-        return Resolution(a, b, "range", approximate=approx_a or approx_b, uncertain=unc_a or unc_b)
+        return Resolution(a, b, _unit_precision(a, b), approximate=approx_a or approx_b, uncertain=unc_a or unc_b)
     a, b, precision, approx, uncertain = _parse_value(text)
     return Resolution(a, b, precision, approximate=approx, uncertain=uncertain)

@@ -84,7 +84,7 @@ _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+l
 _FUTURE_CUE = (
     r"(?:will|won't|shall|'ll|going to|(?:is|are|am|was|were) (?:due|set|scheduled|slated|"
     r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|planned to|planning to|"
-    r"expects? to|expected to|expecting to|intends? to|aims? to|hopes? to|scheduled|slated|upcoming|"
+    r"expects?|expecting|anticipates?|forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|scheduled|slated|upcoming|"
     rf"forthcoming|next|tomorrow){_VERB_GROUP}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
@@ -517,9 +517,24 @@ def _distance(low: int, high: int) -> str:
 _REFERENCE_UNITS = {"night": "day", "morning": "day", "afternoon": "day", "evening": "day"}
 
 
+# Units a reference of this precision can be moved by whole, keeping its precision: "a year earlier"
+# than the third quarter of 1997 is the third quarter of 1996, not all of 1996.
+_KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
+
+
+def _moved(base: Resolution, unit: str, steps: int) -> Resolution:
+    months = steps * _MONTHS_PER_UNIT[unit]
+    first, last = add_months(base.earliest.year, base.earliest.month, months), add_months(
+        base.latest.year, base.latest.month, months)
+    return Resolution(date(*first, 1), month_end(*last), base.precision)
+
+
 def _from_reference(q: _Query, unit: str, low: int, high: int, vague: bool) -> _Found:
     unit, low, high = _canonical(_REFERENCE_UNITS.get(unit, unit), low, high)
-    found = _offset(q.after, unit, low, high)
+    if low == high and unit in _KEEPS_PRECISION.get(q.after.precision, ()):
+        found = _moved(q.after, unit, low)
+    else:
+        found = _offset(q.after, unit, low, high)
     if vague:
         found = replace(found, mod="APPROX", approximate=True)
     side = "after" if high > 0 else "before" if low < 0 else "of"
