@@ -184,6 +184,15 @@ CASES = [
     # Moving a quarter, month or season by whole years (or a month by quarters) keeps its precision.
     Case("a year earlier", "1998-02-24", None, "1997-07/1997-09", "1996-Q3", "1996-07-01", "1996-09-30"),
     Case("two years later", "1998-02-24", None, "1997-03", "1999-03", "1999-03-01", "1999-03-31"),
+    # Fiscal years counted from the anchor, year-end, quarters named by their last month or with the year first.
+    Case("last fiscal year", "1989-11-02", None, None, "FY1988", "1987-02-01", "1988-12-31"),
+    Case("by year-end", "1989-11-02", None, None, "1989", "1989-09-01", "1989-12-31", False, "END"),
+    Case("the September quarter", "1989-11-02", None, None, "1989-Q3", "1989-07-01", "1989-09-30"),
+    Case("the 1988 fourth quarter", "1989-11-02", None, None, "1988-Q4", "1988-10-01", "1988-12-31"),
+    Case("the week of Oct. 16", "1989-11-02", None, None, "1989-W42", "1989-10-16", "1989-10-22"),
+    # Unnumbered "years ago" is "some years ago"; "the other day" is "a few days ago".
+    Case("years ago", "1989-11-02", None, None, "PAST_REF", "1980-01-01", "1987-12-31", True, "APPROX"),
+    Case("the other day", "1989-11-02", None, None, "PAST_REF", "1989-10-28", "1989-10-31", True, "APPROX"),
     # An expectation in the present looks forward.
     Case("the fourth quarter", "1998-02-24", "The company said it expects sales to grow in the fourth quarter.",
          None, "1998-Q4", "1998-10-01", "1998-12-31"),

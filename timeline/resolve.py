@@ -649,7 +649,8 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: _Query) -> _Found
 
 @_rule(r"(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?P<kind>quarter|half)"
        r"(?: of (?P<rest>.+))?",
-       r"(?P<rest>%(year)s) (?:the )?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th) (?P<kind>quarter|half)")
+       r"(?:the )?(?P<rest>%(year)s) (?:the )?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th) "
+       r"(?P<kind>quarter|half)")
 def _ordinal_part(m: re.Match, q: _Query) -> _Found:
     if m["ord"] == "last" and m["rest"] is None:
         return None  # "the last quarter" is the span before the anchor, not Q4
@@ -748,6 +749,44 @@ def _fiscal_year(m: re.Match, q: _Query) -> _Found:
     year = int(m["year"])
     found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=f"FY{year}")
     return found, f"a fiscal year ending in {year}"
+
+
+@_rule(r"(?P<rel>this|last|next|the current|the) (?:fiscal|financial) year")
+def _relative_fiscal_year(m: re.Match, q: _Query) -> _Found:
+    year = q.anchor.year + _STEPS.get(m["rel"], 0)
+    found, how = _fiscal_year(re.fullmatch(r"(?P<year>\d{4})", str(year)), q)
+    return found, f"{how}, counted from {_day(q.anchor)}"
+
+
+@_rule(r"(?:the )?(?:(?P<rel>this|last|next) )?year end")
+def _year_end(m: re.Match, q: _Query) -> _Found:
+    return _resolve_text(f"the end of {m['rel'] or 'this'} year", q)
+
+
+@_rule(r"the (?P<month>%(month)s) quarter")
+def _quarter_of_month(m: re.Match, q: _Query) -> _Found:
+    """Companies name a quarter by the month it ends in: "the September quarter" is July-September."""
+    n = (_MONTH_NUMBERS[m["month"]] - 1) // 3 + 1
+    return _instance(lambda y: Resolution.quarter(y, n), q, None)
+
+
+@_rule(r"the week of (?P<rest>.+)")
+def _week_of(m: re.Match, q: _Query) -> _Found:
+    day, how = _resolve_text(m["rest"], q)
+    if day.precision != "day":
+        return None
+    return Resolution.week(day.earliest), f"the ISO week of {day.label} ({how})"
+
+
+@_rule(r"(?P<unit>days|weeks|months|years|decades) ago")
+def _unnumbered_ago(m: re.Match, q: _Query) -> _Found:
+    """ "Years ago" counts no units, so it reads as "some years ago"."""
+    return _from_anchor(q, m["unit"], "some", -1)
+
+
+@_rule(r"the other day")
+def _the_other_day(m: re.Match, q: _Query) -> _Found:
+    return _from_anchor(q, "days", "a few", -1)
 
 
 @_rule(r"(?:the )?(?P<decade>\d{3})0s")
