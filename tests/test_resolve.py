@@ -193,6 +193,8 @@ CASES = [
     # Unnumbered "years ago" is "some years ago"; "the other day" is "a few days ago".
     Case("years ago", "1989-11-02", None, None, "PAST_REF", "1980-01-01", "1987-12-31", True, "APPROX"),
     Case("the other day", "1989-11-02", None, None, "PAST_REF", "1989-10-28", "1989-10-31", True, "APPROX"),
+    Case("last Christmas", "1989-11-02", None, None, "1988-12-25", "1988-12-25", "1988-12-25"),
+    Case("next Christmas", "1989-11-02", None, None, "1989-12-25", "1989-12-25", "1989-12-25"),
     # An expectation in the present looks forward.
     Case("the fourth quarter", "1998-02-24", "The company said it expects sales to grow in the fourth quarter.",
          None, "1998-Q4", "1998-10-01", "1998-12-31"),

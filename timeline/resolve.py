@@ -695,9 +695,12 @@ def _month_day(m: re.Match, q: _Query) -> _Found:
     return _dated(m["year"], _MONTH_NUMBERS[m["month"]], _ordinal(m["day"]), m["weekday"], q)
 
 
-@_rule(r"(?P<holiday>%(holiday)s)(?: (?:of )?(?P<year>%(year)s))?")
+@_rule(r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of )?(?P<year>%(year)s))?")
 def _holiday(m: re.Match, q: _Query) -> _Found:
-    return _dated(m["year"], *_HOLIDAYS[m["holiday"]], None, q)
+    month, day = _HOLIDAYS[m["holiday"]]
+    if m["rel"] and not m["year"]:
+        return _instance(lambda y: _calendar_day(y, month, day), q, m["rel"])
+    return _dated(m["year"], month, day, None, q)
 
 
 @_rule(r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})")
