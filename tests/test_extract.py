@@ -110,6 +110,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Trading was heavy during the week of Oct. 16.", [("the week of Oct. 16", "date")]),
     ("I saw him the other day.", [("the other day", "date")]),
     ("The bridge fell last Christmas.", [("last Christmas", "date")]),
+    ("The market crashed on Oct. 19, '87, and recovered.", [("Oct. 19, '87", "date")]),
     ("The office has been operating for six months now.", [("six months", "duration"), ("now", "date")]),
     ("They celebrate the end of 61 years of Baath Party rule.", [("61 years", "duration")]),
     ("Inflation eased over the past two years.", [("the past two years", "duration")]),

@@ -194,6 +194,10 @@ CASES = [
     Case("years ago", "1989-11-02", None, None, "PAST_REF", "1980-01-01", "1987-12-31", True, "APPROX"),
     Case("the other day", "1989-11-02", None, None, "PAST_REF", "1989-10-28", "1989-10-31", True, "APPROX"),
     Case("last Christmas", "1989-11-02", None, None, "1988-12-25", "1988-12-25", "1988-12-25"),
+    # A two-digit year is the one with that ending nearest the anchor (at most ten years ahead).
+    Case("Oct. 19, '87", "1989-11-02", None, None, "1987-10-19", "1987-10-19", "1987-10-19"),
+    Case("March '05", "1998-03-05", None, None, "2005-03", "2005-03-01", "2005-03-31"),
+    Case("spring '09", "1998-03-05", None, None, "1909-SP", "1909-03-01", "1909-05-31"),
     Case("next Christmas", "1989-11-02", None, None, "1989-12-25", "1989-12-25", "1989-12-25"),
     # An expectation in the present looks forward.
     Case("the fourth quarter", "1998-02-24", "The company said it expects sales to grow in the fourth quarter.",

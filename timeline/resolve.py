@@ -67,7 +67,7 @@ _FRAGMENTS = {
     "unit": _alternation(UNITS),
     "count": rf"{_alternation(VAGUE_COUNTS)}|\d+|(?:an? )?(?:{_NUMBER_WORD})(?: (?:and )?(?:{_NUMBER_WORD}))*|an?",
     "day": rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})",
-    "year": r"\d{4}|last year|this year|next year",
+    "year": r"\d{4}|'\d\d|last year|this year|next year",
     "daypart": rf"(?:{_alternation(DAY_PARTS)})",
     "deictic": _alternation(_DEICTIC_DAYS),
     "rel": "last|next|this past|this coming|this|past|coming",
@@ -283,7 +283,13 @@ def _ordinal(text: str) -> int:
 
 def _year_of(text: str, anchor: date) -> int:
     relative = {"last year": -1, "this year": 0, "next year": 1}
-    return anchor.year + relative[text] if text in relative else int(text)
+    if text in relative:
+        return anchor.year + relative[text]
+    if text.startswith("'"):
+        # "Oct. 19, '87": the year of that ending nearest the anchor, at most ten years ahead of it.
+        start = anchor.year + 10 - 99
+        return start + (int(text[1:]) - start) % 100
+    return int(text)
 
 
 def _narrow(res: Resolution, third: int, mod: str) -> Resolution:
