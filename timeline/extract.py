@@ -24,7 +24,7 @@ from .lexicon import (
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, UNITS,
     VAGUE_COUNTS, WEEKDAYS,
 )
-from .model import Citation, Dataset, Event, Place, Source, slugify
+from .model import Citation, Dataset, Event, Place, Source, unique_id
 from .resolve import needs_reference, resolve
 
 
@@ -533,6 +533,17 @@ class _Gazetteer:
         return best
 
 
+@dataclass(frozen=True)
+class _Either:
+    """Membership in either of two sets, without copying them."""
+
+    first: set[str]
+    second: set[str]
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
+
+
 class _Catalogue:
     """A dataset's events indexed for ingest: by month for date overlap and by title word for lookups,
     so that matching a candidate costs the same with ten events or a hundred thousand."""
@@ -589,11 +600,7 @@ class _Catalogue:
 
     def new_id(self, title: str, reserved: set[str]) -> str:
         """What Dataset.new_id gives, also avoiding the ids `reserved` for other candidates."""
-        base = slugify(title)
-        candidate, n = base, 2
-        while candidate in self.ids or candidate in reserved:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        return unique_id(title, _Either(self.ids, reserved))
 
     def named(self, phrase: str, published: date) -> Event | None:
         """The one event, dated no later than `published`, whose title shares the most (two or more)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,9 +105,13 @@ class Dataset:
 
     def new_id(self, title: str) -> str:
         """An id made from `title` that no event in the collection has yet."""
-        base = slugify(title)
-        taken = {e.id for e in self.events}
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        return unique_id(title, {e.id for e in self.events})
+
+
+def unique_id(title: str, taken: Container[str]) -> str:
+    """An id made from `title`, with a counter appended until it is not in `taken`."""
+    base = slugify(title)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
