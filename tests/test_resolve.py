@@ -202,6 +202,10 @@ CASES = [
     # An expectation in the present looks forward.
     Case("the fourth quarter", "1998-02-24", "The company said it expects sales to grow in the fourth quarter.",
          None, "1998-Q4", "1998-10-01", "1998-12-31"),
+    # A schedule in the simple present looks forward.
+    Case("Nov. 15", "1989-11-02", "The offer expires Nov. 15.", None, "1989-11-15", "1989-11-15", "1989-11-15"),
+    Case("Jan. 5", "1998-02-24", "The trial resumes Jan. 5 in Boston.", None, "1999-01-05", "1999-01-05", "1999-01-05"),
+    Case("Monday", "2024-12-11", "Wall Street closes higher Monday", None, "2024-12-09", "2024-12-09", "2024-12-09"),
     # A plan in the present ("is planned for") looks forward.
     Case("March 20", "2024-03-10", "The strike is planned for March 20.", None,
          "2024-03-20", "2024-03-20", "2024-03-20"),

@@ -83,9 +83,13 @@ _FRAGMENTS = {
 _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
 _FUTURE_CUE = (
     r"(?:will|won't|shall|'ll|going to|(?:is|are|am|was|were) (?:due|set|scheduled|slated|"
-    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|planned to|planning to|"
-    r"expects?|expecting|anticipates?|forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|scheduled|slated|upcoming|"
-    rf"forthcoming|next|tomorrow){_VERB_GROUP}"
+    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|"
+    r"planned to|planning to|expects?|expecting|anticipates?|forecasts?|predicts?|expected to|"
+    r"intends? to|aims? to|hopes? to|scheduled|slated|upcoming|forthcoming|next|tomorrow|"
+    # A schedule in the simple present looks forward ("the offer expires Nov. 15"); not "opens" or
+    # "closes", which headlines use for what has just happened ("Wall Street closes higher Monday").
+    r"expires|takes effect|resumes|convenes|reconvenes)"
+    rf"{_VERB_GROUP}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
 # lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.
