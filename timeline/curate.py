@@ -286,9 +286,6 @@ def _dependency_order(dataset: Dataset) -> list[str]:
     return [e.id for e in sorted(dataset.events, key=depth)]
 
 
-SOURCE_KEYS = ("id", "published", "outlet", "title", "url", "language")
-
-
 def article_source(metadata: Mapping[str, object], fallback_name: str) -> Source:
     """The Source of an article from its front matter and flags (flags already merged over it)."""
     published = metadata.get("published")
