@@ -20,12 +20,12 @@ from typing import Iterable
 
 from .dates import Resolution
 from .errors import InputError, UnresolvedDate
-from .lexicon import (
+from .model import Citation, Dataset, Event, Place, Source, unique_id
+from .resolve import needs_reference, resolve
+from .resolve.en import (
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, UNITS,
     VAGUE_COUNTS, WEEKDAYS,
 )
-from .model import Citation, Dataset, Event, Place, Source, unique_id
-from .resolve import needs_reference, resolve
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Tests for timeline.lexicon: the shared date vocabulary stays consistent."""
+"""Tests for timeline.resolve.en: the English date vocabulary stays consistent."""
 
-from timeline.lexicon import MONTH_ABBREVIATIONS, MONTHS, SEASON_WORDS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from timeline.resolve.en import MONTH_ABBREVIATIONS, MONTHS, SEASON_WORDS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 
 def test_abbreviations_name_the_months_they_shorten():

@@ -1,0 +1,119 @@
+"""Which calendar day is X: dates moved by calendar units, the unit holding a day, parts of a period,
+weekends, and the days of holidays.
+
+No words and no reading of tense here: only the calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..dates import Resolution, add_months, month_end
+
+DAY = timedelta(days=1)
+_MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+# Holidays on a fixed calendar day, as (month, day), by the codes the language modules name them by.
+_FIXED_HOLIDAYS = {
+    "new-years-day": (1, 1), "valentines-day": (2, 14), "halloween": (10, 31), "christmas-eve": (12, 24),
+    "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31),
+}
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """`d` moved by n units; calendar units keep the day of the month where it exists, else clamp it."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    year, month = add_months(d.year, d.month, n * _MONTHS_PER_UNIT[unit])
+    return date(year, month, min(d.day, month_end(year, month).day))
+
+
+def unit_of(d: date, unit: str) -> Resolution:
+    """The calendar unit (ISO week for weeks) that contains `d`."""
+    if unit == "day":
+        return Resolution.day(d)
+    if unit == "week":
+        return Resolution.week(d)
+    if unit == "month":
+        return Resolution.month(d.year, d.month)
+    if unit == "quarter":
+        return Resolution.quarter(d.year, (d.month - 1) // 3 + 1)
+    if unit == "year":
+        return Resolution.year(d.year)
+    return Resolution.decade(d.year)
+
+
+def cover(first: date, last: date, unit: str) -> Resolution:
+    """The units from the one holding `first` to the one holding `last`: one unit, or a range of them."""
+    start, end = unit_of(first, unit), unit_of(last, unit)
+    return start if start == end else Resolution.span(start.earliest, end.latest)
+
+
+def canonical(unit: str, low: int, high: int) -> tuple[str, int, int]:
+    """Fortnights count as two weeks and decades of a count as ten years ("a decade ago" is a year)."""
+    if unit == "fortnight":
+        return "week", 2 * low, 2 * high
+    if unit == "decade":
+        return "year", 10 * low, 10 * high
+    return unit, low, high
+
+
+def offset(base: Resolution, unit: str, low: int, high: int) -> Resolution:
+    """The units `low`..`high` away from `base` (negative: before it), at the unit's precision."""
+    return cover(shift(base.earliest, unit, low), shift(base.latest, unit, high), unit)
+
+
+def moved(base: Resolution, unit: str, steps: int) -> Resolution:
+    """`base`, a run of whole months, moved by whole units and kept at its precision."""
+    months = steps * _MONTHS_PER_UNIT[unit]
+    first, last = add_months(base.earliest.year, base.earliest.month, months), add_months(
+        base.latest.year, base.latest.month, months)
+    return Resolution(date(*first, 1), month_end(*last), base.precision)
+
+
+def narrow(res: Resolution, third: int, mod: str) -> Resolution:
+    """The first, middle or last third of `res` (see the package docstring), keeping its precision."""
+    a, b = res.earliest, res.latest
+    if a == b:
+        return res
+    if res.precision == "decade":
+        first, last = ((0, 3), (4, 6), (7, 9))[third]
+        return replace(res, earliest=date(a.year + first, 1, 1), latest=date(a.year + last, 12, 31), mod=mod)
+    if (b - a).days == 6 and a.weekday() == 0:
+        first, last = ((0, 2), (1, 4), (3, 6))[third]
+        return replace(res, earliest=a + timedelta(first), latest=a + timedelta(last), mod=mod)
+    months = (b.year - a.year) * 12 + b.month - a.month + 1
+    whole_months = a.day == 1 and b == month_end(b.year, b.month)
+    if whole_months and months % 3 == 0:
+        size = months // 3
+        start = add_months(a.year, a.month, third * size)
+        end = add_months(*start, size - 1)
+        return replace(res, earliest=date(*start, 1), latest=month_end(*end), mod=mod)
+    if whole_months and months == 1:
+        first, last = ((1, 10), (11, 20), (21, b.day))[third]
+        return replace(res, earliest=a.replace(day=first), latest=a.replace(day=last), mod=mod)
+    days = (b - a).days + 1
+    cuts = (0, round(days / 3), round(2 * days / 3), days)
+    return replace(res, earliest=a + timedelta(cuts[third]), latest=a + timedelta(cuts[third + 1] - 1), mod=mod)
+
+
+def half(year: int, n: int) -> Resolution:
+    first = 1 if n == 1 else 7
+    return Resolution.span(date(year, first, 1), month_end(year, first + 5), timex=f"{year:04d}-H{n}")
+
+
+def weekend(saturday: date) -> Resolution:
+    iso_year, iso_week, _ = saturday.isocalendar()
+    return Resolution.span(saturday, saturday + DAY, timex=f"{iso_year:04d}-W{iso_week:02d}-WE")
+
+
+def calendar_day(year: int, month: int, day: int) -> Resolution | None:
+    """The day, or None where the year lacks it (February 29)."""
+    return Resolution.day(date(year, month, day)) if day <= month_end(year, month).day else None
+
+
+def holiday(code: str, year: int) -> Resolution | None:
+    """The day of the holiday `code` in `year`, or None where that year has none."""
+    return calendar_day(year, *_FIXED_HOLIDAYS[code])

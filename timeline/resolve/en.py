@@ -1,0 +1,287 @@
+"""The words of English for dates, as data: the tables, patterns and rules the resolver reads them with.
+
+The article scanner reads the same tables, so that what it finds in an article is exactly what the
+resolver understands. Everything here is a value; the meaning of each rule is in rules.py, which
+reads the named groups of the patterns below and the tables they name. Another language is another
+module shaped like this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The language as dateparser names it, for the fallback.
+LANGUAGE = "en"
+
+# -- the vocabulary -------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+# Abbreviations as newsrooms write them (AP style "Sept."), with or without the full stop.
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                         "fri": 4, "sat": 5, "sun": 6}
+SEASON_WORDS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNITS = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "fortnight": "fortnight",
+    "fortnights": "fortnight", "month": "month", "months": "month", "quarter": "quarter",
+    "quarters": "quarter", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+# Words that multiply the count before them ("a dozen", "two hundred") rather than add to it.
+MULTIPLIER_WORDS = frozenset({"hundred", "dozen"})
+# Words between the numbers of one count that add nothing ("two hundred and fifty").
+NUMBER_JOINERS = frozenset({"and"})
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}
+# What follows the digits of an ordinal ("22nd").
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
+# Ordinals that count from the end ("the last two weeks of", "the final quarter").
+LAST_ORDINALS = frozenset({"last", "final"})
+# Vague counts as the span of counts a careful reader takes them to mean.
+VAGUE_COUNTS = {
+    "a couple of": (2, 2), "a couple": (2, 2), "a few": (2, 5), "few": (2, 5),
+    "several": (3, 7), "some": (2, 9),
+}
+# The vague count a phrase implies without writing one: a plural alone ("recent days", "the coming
+# weeks"), a unit alone before "ago" ("years ago"), and "the other day".
+PLURAL_COUNT = "several"
+AGO_COUNT = "some"
+OTHER_DAY_COUNT = "a few"
+# Parts of a day that leave the day itself as the date ("Friday night", "yesterday morning").
+DAY_PARTS = ("morning", "afternoon", "evening", "night", "overnight")
+# Parts of a day, counted from another event ("the next morning", "that night"), move by days.
+DAY_PART_UNITS = {"night": "day", "morning": "day", "afternoon": "day", "evening": "day"}
+# Words that make the date after them approximate ("about a month ago", "some three years ago").
+APPROXIMATORS = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "circa", "more than", "less than",
+    "at least", "at most", "just over", "just under", "on or about", "on or around",
+)
+# Holidays by name, as the codes calendars.py dates them by.
+HOLIDAYS = {
+    "new year's day": "new-years-day", "valentine's day": "valentines-day", "halloween": "halloween",
+    "christmas eve": "christmas-eve", "christmas": "christmas", "christmas day": "christmas",
+    "boxing day": "boxing-day", "new year's eve": "new-years-eve",
+}
+
+MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
+WEEKDAY_NUMBERS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
+DECADE_WORDS = {word[:-1] + "ies": value for word, value in NUMBER_WORDS.items() if value in range(20, 100, 10)}
+# Keyed as the text reads once normalised, which drops the possessive ("new year day").
+NORMALISED_HOLIDAYS = {name.replace("'s", ""): code for name, code in HOLIDAYS.items()}
+
+# Days named from the anchor, as the days they lie from it.
+DEICTIC_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+# Parts named by "early/mid/late" and "the beginning/middle/end of": which third, and the TimeML mod.
+PARTS = {"early": (0, "START"), "beginning": (0, "START"), "start": (0, "START"), "mid": (1, "MID"),
+         "middle": (1, "MID"), "late": (2, "END"), "end": (2, "END")}
+# Relative words as the units they move from the anchor's: "last week" one back, "this week" none.
+# A bare "the year" or "the quarter" in a news report is the one it is written in (TimeML's reading);
+# "the latest quarter" is the last one reported, the one before the anchor's.
+STEPS = {"last": -1, "past": -1, "this past": -1, "recent": -1, "the latest": -1, "the most recent": -1,
+         "before last": -2, "next": 1, "coming": 1, "this coming": 1, "after next": 2,
+         "this": 0, "current": 0, "the current": 0, "the": 0}
+RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
+# Which way from another event ("the day after", "two weeks earlier"), from the anchor ("two weeks
+# ago", "a year from now"), or within the anchor's unit ("earlier this month").
+DIRECTIONS = {"next": 1, "following": 1, "after": 1, "later": 1, "afterwards": 1, "afterward": 1, "on": 1,
+              "from now": 1, "from today": 1, "hence": 1,
+              "previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1, "ago": -1, "back": -1}
+# Prepositions before a duration that point it forward from the anchor ("in two weeks").
+FORWARD_PREPOSITIONS = frozenset({"in"})
+YEAR_PARTS = {"quarter": "quarter", "half": "half", "q": "quarter", "h": "half"}
+
+
+def _alternation(words) -> str:
+    """A regex alternation, longest first so that a prefix never shadows a longer word."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NUMBER_WORD = _alternation(w for w in NUMBER_WORDS if w not in ("a", "an"))
+_ORDINAL_WORD = rf"(?:(?:twenty|thirty) )?(?:{_alternation(ORDINAL_WORDS)})"
+# The pieces the rule patterns name as %(month)s, %(count)s, ...
+FRAGMENTS = {
+    "month": _alternation(MONTH_NUMBERS),
+    "weekday": _alternation(WEEKDAY_NUMBERS),
+    "season": _alternation(SEASON_WORDS),
+    "unit": _alternation(UNITS),
+    "count": rf"{_alternation(VAGUE_COUNTS)}|\d+|(?:an? )?(?:{_NUMBER_WORD})(?: (?:and )?(?:{_NUMBER_WORD}))*|an?",
+    "day": rf"(?:\d{{1,2}}{ORDINAL_SUFFIX}?|{_ORDINAL_WORD})",
+    "year": r"\d{4}|'\d\d|last year|this year|next year",
+    "daypart": rf"(?:{_alternation(DAY_PARTS)})",
+    "deictic": _alternation(DEICTIC_DAYS),
+    "rel": "last|next|this past|this coming|this|past|coming",
+    "decades": _alternation(DECADE_WORDS),
+    "ordinal": _ORDINAL_WORD,
+    "holiday": _alternation(NORMALISED_HOLIDAYS),
+}
+
+# -- reading the sentence: which way does it look? ---------------------------------------------------
+
+# A future auxiliary takes the verb group after it, so "will be carried out" is one future cue and its
+# participle is not read as a past tense.
+_VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
+FUTURE_CUE = (
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am|was|were) (?:due|set|scheduled|slated|"
+    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|"
+    r"planned to|planning to|expects?|expecting|anticipates?|forecasts?|predicts?|expected to|"
+    r"intends? to|aims? to|hopes? to|scheduled|slated|upcoming|forthcoming|next|tomorrow|"
+    # A schedule in the simple present looks forward ("the offer expires Nov. 15"); not "opens" or
+    # "closes", which headlines use for what has just happened ("Wall Street closes higher Monday").
+    r"expires|takes effect|resumes|convenes|reconvenes)"
+    rf"{_VERB_GROUP}"
+)
+# "would" is future only from where it is said: after "said" it may be a past plan ("said that the
+# lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.
+WOULD_CUE = rf"would(?! have){_VERB_GROUP}"
+PAST_CUE = (
+    r"was|were|had|did|has|have|'ve|said|told|went|came|took|met|began|left|made|gave|saw|fell|rose|won|"
+    r"lost|held|led|fled|fought|broke|brought|built|bought|caught|chose|drove|found|got|grew|heard|hit|"
+    r"kept|knew|laid|paid|ran|sent|shot|shut|sold|spoke|spent|stood|struck|thought|threw|wrote|became|"
+    r"sought|ago|yesterday|last|\w{2,}ed"
+)
+# Words ending in -ed that are not past tenses.
+NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed", "succeed", "united",
+                      "limited", "naked", "sacred", "wicked", "kindred", "breed", "creed", "greed"})
+# Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
+REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
+
+# -- normalising the words ----------------------------------------------------------------------------
+
+# A time of day is dropped: the resolver's answers are days.
+TIME_OF_DAY = (
+    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight)"
+    r"(?: (?:local time|gmt|utc))?"
+)
+# (pattern, replacement) in order, applied to the lower-cased text.
+NORMALISE = (
+    (r"[\u2018\u2019\u02bc`]", "'"),
+    (r"[\u2010-\u2015]", "-"),
+    (r"[\"()\[\]{}\u201c\u201d]", " "),
+    (r"(?<=[a-z])\.", ""),
+    (r"[,;:!?]", " "),
+    # "the 1990's" is a decade; any other "'s" is a possessive ("Friday's", "1987's").
+    (r"(?<=0)'s\b", "s"),
+    (r"(?<=[a-z1-9])'s\b", ""),
+    (r"(?<=s)'(?= |$)", ""),
+    (r"(?<=[a-z])-|-(?=[a-z])", " "),
+    (r"\s+", " "),
+    # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
+    (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
+)
+# Approximators are tried first: "at least" is not "at", and "over" before a count ("over a year ago")
+# is an approximator but a preposition elsewhere ("over the weekend", "over 2024").
+LEADING = (
+    rf"(?:(?P<approximator>{_alternation(APPROXIMATORS)}|(?:over|some)(?= (?:an?|\d{{1,3}}|{_NUMBER_WORD})\b))"
+    r"|(?P<preposition>as early as|as late as|as of|on|in|at|during|by|since|from|until|till|through|"
+    r"throughout|for|toward|towards|so far|sometime|over|the (?:morning|afternoon|evening|night) of)) "
+)
+# Trailing words that make the whole approximate ("a week or so ago").
+OR_SO = " or so"
+# Inside "the end of the year" or "the first half of the year", "the year" is the anchor's.
+WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
+
+# -- the rules ----------------------------------------------------------------------------------------
+
+# Each rule's name and the patterns, over the normalised words, that it reads in full; the first rule
+# (in this order) whose pattern matches and whose handler answers decides. rules.py holds one handler per
+# name; the named groups are what it reads.
+RULES = (
+    ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
+    ("present", (r"(?:right )?now|currently|at present|presently|nowadays|at the moment|these days",)),
+    ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end)(?: of)? (?P<rest>.+)",)),
+    ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
+    ("earlier_later_that", (
+        r"(?P<side>earlier|later) (?:that|in the same) (?P<unit>day|week|month|quarter|year)",
+    )),
+    ("weekday", (
+        r"(?:(?P<rel>%(rel)s) )?(?P<weekday>%(weekday)s)(?: (?P<week>last|this|next) week)?(?: %(daypart)s)?",
+    )),
+    ("weekend", (r"(?:(?P<rel>%(rel)s|the) )?weekend",)),
+    ("calendar_unit", (
+        r"(?P<rel>this|last|next|(?:the )?current) (?P<unit>week|month|quarter|year|decade)",
+        r"(?:the )?(?P<unit>week|month|quarter|year) (?P<rel>before last|after next)",
+        r"(?P<rel>the) (?P<unit>week|month|quarter|year)",
+        r"(?P<rel>the latest|the most recent) (?P<unit>quarter|month|week)",
+    )),
+    ("this_time", (r"(?:around )?this time (?P<rel>last|next) year",)),
+    ("next_unit", (
+        r"(?:the )?(?P<dir>next|following|previous|preceding|prior) "
+        r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
+        r"(?:the )?(?P<unit>day|night|morning|week|month|year) (?P<dir>before|after)(?: .+)?",
+    )),
+    ("same_unit", (
+        r"(?:the (?:very )?same|that(?: same| very)?) "
+        r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
+    )),
+    ("count_from_reference", (
+        r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>later|earlier|after|before|afterwards?|prior|on)(?: .+)?",
+    )),
+    ("span", (
+        r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|coming|next) "
+        r"(?:(?P<count>%(count)s) )?(?P<unit>%(unit)s)",
+    )),
+    ("ago", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>ago|back|from now|from today|hence)",)),
+    ("units_of", (
+        r"(?:the )?(?P<ord>first|second|third|fourth|last|final)(?: (?P<count>%(count)s))? "
+        r"(?P<unit>days?|weeks?|months?|quarters) of (?P<rest>.+)",
+    )),
+    ("ordinal_part", (
+        r"(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?P<kind>quarter|half)"
+        r"(?: of (?P<rest>.+))?",
+        r"(?:the )?(?P<rest>%(year)s) (?:the )?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th) "
+        r"(?P<kind>quarter|half)",
+    )),
+    ("short_part", (
+        r"(?P<kind>q|h)(?P<n>[1-4])(?: (?P<year>\d{4}))?",
+        r"(?P<year>\d{4}) (?P<kind>q|h)(?P<n>[1-4])",
+    )),
+    ("month_day", (
+        r"(?:(?P<weekday>%(weekday)s) )?(?:the )?(?P<month>%(month)s) (?:the )?(?P<day>%(day)s)"
+        r"(?: (?:of )?(?P<year>%(year)s))?",
+        r"(?:(?P<weekday>%(weekday)s) )?(?:the )?(?P<day>%(day)s)(?: of)? (?P<month>%(month)s)"
+        r"(?: (?:of )?(?P<year>%(year)s))?",
+    )),
+    ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of )?(?P<year>%(year)s))?",)),
+    ("iso_day", (r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})",)),
+    ("iso_month", (r"(?P<year>\d{4})-(?P<month>\d{2})",)),
+    ("numeric_day", (r"(?P<first>\d{1,2})([/.])(?P<second>\d{1,2})\2(?P<year>\d{4})",)),
+    ("month", (r"(?:(?P<rel>%(rel)s) )?(?P<month>%(month)s)(?: (?:of )?(?P<year>%(year)s))?",)),
+    ("season", (r"(?:(?P<rel>%(rel)s) )?(?:the )?(?P<season>%(season)s)(?: (?:of )?(?P<year>%(year)s))?",)),
+    ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})",)),
+    ("fiscal_year", (
+        r"(?:the )?(?:fiscal|financial)(?: year)? (?P<year>\d{4})", r"fy ?(?P<year>\d{4})",
+        r"(?:the )?(?P<year>\d{4}) (?:fiscal|financial) year",
+    )),
+    ("relative_fiscal_year", (r"(?P<rel>this|last|next|the current|the) (?:fiscal|financial) year",)),
+    ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end",)),
+    ("quarter_of_month", (r"the (?P<month>%(month)s) quarter",)),
+    ("week_of", (r"the week of (?P<rest>.+)",)),
+    ("unnumbered_ago", (r"(?P<unit>days|weeks|months|years|decades) ago",)),
+    ("the_other_day", (r"the other (?P<unit>day)",)),
+    ("decade", (r"(?:the )?(?P<decade>\d{3})0s",)),
+    ("short_decade", (r"(?:the )?'?(?P<tens>[1-9])0s", r"(?:the )?(?P<word>%(decades)s)")),
+    ("century", (r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",)),
+    ("ordinal_day", (r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))",)),
+    ("duration", (r"(?P<count>%(count)s) (?P<unit>%(unit)s)(?P<now> now)?(?: time)?",)),
+)

@@ -1,0 +1,199 @@
+"""The machinery of resolving: the language's rules compiled against their handlers, the words
+normalised, the rules tried in order and the fallback last; and the tense reader that sets direction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Callable
+
+from ..dates import Resolution
+from ..errors import UnresolvedDate
+from . import en
+from .fallback import fallback
+from .rules import HANDLERS, Handler
+
+# Longer inputs are sentences, not date expressions; refusing them early keeps the fallback fast.
+_MAX_LENGTH = 200
+
+# -- reading the sentence: which way does it look? ---------------------------------------------------
+
+_CUES = re.compile(rf"\b(?:(?P<future>{en.FUTURE_CUE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
+
+
+def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    span = _CUES.finditer(text, start, len(text) if end is None else end)
+    return [m.lastgroup for m in span if not (m.lastgroup == "past" and m.group() in en.NOT_PAST)]
+
+
+def _cue(context: str | None, expression: str | None) -> str | None:
+    """"future" or "past" from the verb nearest before the expression (else after it), or None.
+
+    The nearest verb governs the date: in "said the strike will begin on Monday" it is "will", in
+    "said on Monday that the border would reopen" it is "said". Without the expression's place, any
+    future cue decides, and "would" only when no past verb comes before it.
+    """
+    if not context:
+        return None
+    text = context.lower()
+    at = text.find(expression.strip().lower()) if expression else -1
+    if at >= 0:
+        nearest = _cues(text, 0, at)[-1:] or _cues(text, at + len(expression.strip()))[:1]
+        return ("future" if nearest[0] == "would" else nearest[0]) if nearest else None
+    found = _cues(text)
+    first_past = found.index("past") if "past" in found else len(found)
+    if "future" in found or "would" in found[:first_past]:
+        return "future"
+    return "past" if found else None
+
+
+def tense(context: str | None, expression: str | None = None) -> str:
+    """"future" when the sentence looks forward, else "past" (news reports look back by default).
+
+    With `expression`, the verb nearest before it (else after it) decides; without, any future cue.
+    """
+    return _cue(context, expression) or "past"
+
+
+# -- normalising the words ----------------------------------------------------------------------------
+
+_TIME_OF_DAY = re.compile(en.TIME_OF_DAY)
+_NORMALISE = tuple((re.compile(pattern), replacement) for pattern, replacement in en.NORMALISE)
+_LEADING = re.compile(en.LEADING)
+
+
+def _normalise(expression: str) -> str:
+    text = _TIME_OF_DAY.sub(" ", expression.lower())
+    for pattern, replacement in _NORMALISE:
+        text = pattern.sub(replacement, text)
+    return text.strip(" .'-")
+
+
+def _strip(text: str) -> tuple[str, str, bool]:
+    """The expression without leading prepositions and approximators: (text, preposition, approximate)."""
+    preposition, approximate = "", False
+    if en.OR_SO in text:
+        text, approximate = text.replace(en.OR_SO, ""), True
+    while m := _LEADING.match(text):
+        text = text[m.end():]
+        if m["approximator"]:
+            approximate = True
+        else:
+            preposition = m["preposition"]
+    return text, preposition, approximate
+
+
+# -- the rules ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a rule needs besides the words: the anchor, the tense cue, the sentence, the reference."""
+
+    expression: str
+    anchor: date
+    cue: str | None
+    context: str
+    after: Resolution | None
+    preposition: str = ""
+
+    @property
+    def future(self) -> bool:
+        return self.cue == "future"
+
+    @property
+    def direction(self) -> str:
+        return "future tense" if self.future else "past tense" if self.cue else "no tense cue: past"
+
+    def read(self, text: str) -> tuple[Resolution, str]:
+        """A part of the expression ("late <rest>") resolved as an expression of its own, in this query."""
+        return _resolve_text(text, self)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern over the normalised words, its handler, and whether it counts from another event."""
+
+    pattern: re.Pattern
+    handler: Callable[[re.Match, Query], "tuple[Resolution, str] | None"]
+    reference: bool
+
+
+def _compile(table: tuple[tuple[str, tuple[str, ...]], ...], handlers: dict[str, Handler]) -> tuple[_Rule, ...]:
+    """The rules of a language's table in order, each pattern bound to its rule's handler.
+
+    A rule without a handler, a handler without a rule, or a rule named twice is a mistake in the
+    tables that would otherwise show only as dates quietly going unresolved, so it stops the import.
+    """
+    names = [name for name, _ in table]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    unhandled = [name for name in names if name not in handlers]
+    unused = sorted(set(handlers) - set(names))
+    if twice or unhandled or unused:
+        raise RuntimeError(f"the rule table and the handlers disagree: named twice {twice}, "
+                           f"without a handler {unhandled}, handlers without a rule {unused}")
+    return tuple(_Rule(re.compile(pattern % en.FRAGMENTS), handlers[name].read, handlers[name].reference)
+                 for name, patterns in table for pattern in patterns)
+
+
+_RULES = _compile(en.RULES, HANDLERS)
+
+
+def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
+    text, preposition, approximate = _strip(text)
+    q = replace(q, preposition=preposition)
+    for rule in _RULES:
+        m = rule.pattern.fullmatch(text)
+        if m is None:
+            continue
+        if rule.reference and q.after is None:
+            raise UnresolvedDate(f"cannot resolve {q.expression!r}: it is dated from another event, "
+                                 "so a reference event is needed (after=)")
+        found = rule.handler(m, q)
+        if found is not None:
+            break
+    else:
+        found = fallback(text, q.expression, q.anchor, q.future)
+    resolution, how = found
+    if approximate:
+        resolution = replace(resolution, approximate=True, mod=resolution.mod or "APPROX")
+    return resolution, how
+
+
+# -- the entry points -----------------------------------------------------------------------------------
+
+
+def _as_date(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def resolve(expression: str, anchor: date, context: str | None = None, *,
+            after: Resolution | date | None = None) -> Resolution:
+    """The dates `expression` names, read in an article published on `anchor`.
+
+    `context` is the sentence around the expression; its tense sets the direction where the words do
+    not. `after` is the date of the event an offset ("two days later") counts from. Raises
+    UnresolvedDate for anything that cannot be resolved.
+    """
+    if not isinstance(expression, str) or not expression.strip():
+        raise UnresolvedDate("cannot resolve an empty date expression")
+    if len(expression) > _MAX_LENGTH:
+        raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
+    reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
+    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), (context or "").lower(), reference)
+    try:
+        found, how = _resolve_text(_normalise(expression), q)
+    except UnresolvedDate:
+        raise
+    except (OverflowError, ValueError) as exc:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {exc}") from None
+    return found.with_rule(f"{q.expression}: {how} -> {found.label}")
+
+
+def needs_reference(expression: str) -> bool:
+    """True when the expression counts from another event ("a day after the toppling", "two days later")."""
+    text, _, _ = _strip(_normalise(expression))
+    rule = next((r for r in _RULES if r.pattern.fullmatch(text)), None)
+    return rule is not None and rule.reference

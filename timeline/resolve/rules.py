@@ -1,0 +1,580 @@
+"""What each rule means: one handler per rule name, turning a match into dates and a line saying how.
+
+Handlers read only the named groups of their match and the word tables of the language module, so
+another language needs another table of rules, not other handlers. A handler returns (resolution, how
+it was reached), or None to let the later rules try; the engine wants exactly one handler per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Callable
+
+from ..dates import Resolution, add_months
+from ..errors import UnresolvedDate
+from . import en
+from .calendars import (
+    DAY, calendar_day, canonical, cover, half, holiday, moved, narrow, offset, shift, unit_of, weekend,
+)
+
+if TYPE_CHECKING:  # the engine hands each handler its Query; rules never import the engine
+    from .engine import Query
+
+_Found = "tuple[Resolution, str] | None"
+
+
+@dataclass(frozen=True)
+class Handler:
+    """A rule's meaning: the function reading a match, and whether it counts from another event."""
+
+    read: Callable[[re.Match, Query], _Found]
+    reference: bool
+
+
+HANDLERS: dict[str, Handler] = {}
+
+
+def handler(name: str, *, reference: bool = False) -> Callable:
+    """Register the function below as the meaning of the rule `name` of the language tables."""
+
+    def register(read: Callable[[re.Match, Query], _Found]) -> Callable[[re.Match, Query], _Found]:
+        if name in HANDLERS:
+            raise ValueError(f"two handlers for the rule {name!r}")
+        HANDLERS[name] = Handler(read, reference)
+        return read
+
+    return register
+
+
+# -- reading the words ---------------------------------------------------------------------------------
+
+_DURATION_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+# Rule lines are written in English whatever the language of the expression.
+_WEEKDAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DIGIT_ORDINAL = re.compile(rf"(\d+){en.ORDINAL_SUFFIX}?")
+_WHOLE_UNIT = re.compile(en.WHOLE_UNIT[0])
+_REACHES_BACK = re.compile(en.REACHES_BACK)
+
+
+def _day(d: date) -> str:
+    return f"{_WEEKDAY_TITLES[d.weekday()][:3]} {d.isoformat()}"
+
+
+def _counted(unit: str, steps: int, anchor: date) -> str:
+    """How a unit counted from the anchor's reads: "the week before that of Mon 2024-12-09"."""
+    if steps == 0:
+        return f"the {unit} of {_day(anchor)}"
+    side = "before" if steps < 0 else "after"
+    count = f"{abs(steps)} {unit}s" if abs(steps) > 1 else f"the {unit}"
+    return f"{count} {side} that of {_day(anchor)}"
+
+
+def _step(word: str | None) -> int | None:
+    """How many units a relative word ("last", "this", "next") moves from the anchor's; None for no word."""
+    return None if word is None else en.STEPS[word]
+
+
+def _unit(word: str) -> str:
+    """The calendar unit a word names; a part of a day counts as its day."""
+    return en.DAY_PART_UNITS.get(word) or en.UNITS[word]
+
+
+def _count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for word in text.split():
+        if word in en.MULTIPLIER_WORDS:
+            total = (total or 1) * en.NUMBER_WORDS[word]
+        elif word not in en.NUMBER_JOINERS:
+            total += en.NUMBER_WORDS[word]
+    return total
+
+
+def _counts(text: str | None, plural: bool) -> tuple[int, int, bool]:
+    """(low, high, vague) for a count; no count means one unit, or several when the unit is plural."""
+    if text is None:
+        return (*en.VAGUE_COUNTS[en.PLURAL_COUNT], True) if plural else (1, 1, False)
+    if text in en.VAGUE_COUNTS:
+        return (*en.VAGUE_COUNTS[text], True)
+    n = _count(text)
+    return n, n, False
+
+
+def _ordinal(text: str) -> int:
+    """The number an ordinal names: "22nd", "3", "third", "twenty first"."""
+    if digits := _DIGIT_ORDINAL.fullmatch(text):
+        return int(digits[1])
+    *tens, last = text.split()
+    return sum(en.NUMBER_WORDS[w] for w in tens) + en.ORDINAL_WORDS[last]
+
+
+def _year_of(text: str, anchor: date) -> int:
+    if text in en.RELATIVE_YEARS:
+        return anchor.year + en.RELATIVE_YEARS[text]
+    if text.startswith("'"):
+        # "Oct. 19, '87": the year of that ending nearest the anchor, at most ten years ahead of it.
+        start = anchor.year + 10 - 99
+        return start + (int(text[1:]) - start) % 100
+    return int(text)
+
+
+def _whole_unit_words(text: str) -> str:
+    """Inside "the end of the year" or "the first half of the year", "the year" is the anchor's."""
+    return _WHOLE_UNIT.sub(en.WHOLE_UNIT[1], text)
+
+
+def _instance(make: Callable[[int], Resolution | None], q: Query, step: int | None) -> tuple[Resolution, str]:
+    """The occurrence of a yearly thing (a month, a season, "November 22") that the words point to.
+
+    Back (`last`): the latest one over before the anchor; forward (`next`): the first one begun after
+    it; none (`this`): the one containing the anchor, else as without a word; no word: the latest
+    begun by the anchor (past), or the first not over before it (future).
+    """
+    a = q.anchor
+    if step == 0:
+        for year in (a.year - 1, a.year):
+            found = make(year)
+            if found is not None and found.earliest <= a <= found.latest:
+                return found, f"the one containing {_day(a)}"
+        # "this summer" said in March is the summer of the anchor's year, whatever the tense.
+        found = make(a.year)
+        if found is not None:
+            return found, f"the one in {a.year}"
+    back, forth = range(a.year + 1, a.year - 10, -1), range(a.year - 1, a.year + 10)
+    if (step or 0) < 0:
+        years, accept, how = back, lambda r: r.latest < a, f"the latest over before {_day(a)}"
+    elif (step or 0) > 0:
+        years, accept, how = forth, lambda r: r.earliest > a, f"the first begun after {_day(a)}"
+    elif q.future:
+        years, accept, how = forth, lambda r: r.latest >= a, f"the first not over by {_day(a)} ({q.direction})"
+    else:
+        years, accept, how = back, lambda r: r.earliest <= a, f"the latest begun by {_day(a)} ({q.direction})"
+    for year in years:
+        found = make(year)
+        if found is not None and accept(found):
+            return found, how
+    raise UnresolvedDate(f"cannot resolve {q.expression!r}: no such date within ten years of {a}")
+
+
+# -- days named from the anchor --------------------------------------------------------------------------
+
+
+@handler("deictic")
+def _deictic(m: re.Match, q: Query) -> _Found:
+    offset_days = en.DEICTIC_DAYS[m["word"]]
+    if offset_days == 0:
+        return Resolution.day(q.anchor), f"the anchor {_day(q.anchor)}"
+    side = "before" if offset_days < 0 else "after"
+    return Resolution.day(q.anchor + timedelta(offset_days)), f"{abs(offset_days)} day(s) {side} {_day(q.anchor)}"
+
+
+@handler("present")
+def _present(m: re.Match, q: Query) -> _Found:
+    return Resolution.day(q.anchor, timex="PRESENT_REF"), f"the present: the anchor {_day(q.anchor)}"
+
+
+def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
+    if whole.earliest == whole.latest:
+        return whole, how
+    return narrow(whole, third, mod), f"{name} third of {whole.label} ({how})"
+
+
+@handler("part")
+def _part(m: re.Match, q: Query) -> _Found:
+    third, mod = en.PARTS[m["part"]]
+    whole, how = q.read(_whole_unit_words(m["rest"]))
+    return _narrowed(whole, how, third, mod, m["part"])
+
+
+def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
+    whole = unit_of(base, unit)
+    first, last = (whole.earliest, base - DAY) if en.DIRECTIONS[side] < 0 else (base + DAY, whole.latest)
+    if last < first:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: nothing of that {unit} lies {side} than {base}")
+    return Resolution.span(first, last, timex=whole.timex), f"the part of {whole.label} {side} than {_day(base)}"
+
+
+@handler("earlier_later_this")
+def _earlier_later_this(m: re.Match, q: Query) -> _Found:
+    return _earlier_later(m["side"], en.UNITS[m["unit"]], q.anchor, q)
+
+
+@handler("earlier_later_that", reference=True)
+def _earlier_later_that(m: re.Match, q: Query) -> _Found:
+    unit = en.UNITS[m["unit"]]
+    if unit == "day":
+        return q.after, "the day of the reference event"
+    base = q.after.earliest if en.DIRECTIONS[m["side"]] < 0 else q.after.latest
+    return _earlier_later(m["side"], unit, base, q)
+
+
+@handler("weekday")
+def _weekday(m: re.Match, q: Query) -> _Found:
+    a, weekday, step = q.anchor, en.WEEKDAY_NUMBERS[m["weekday"]], _step(m["rel"])
+    name = _WEEKDAY_TITLES[weekday]
+    if m["week"] or step == 0:
+        weeks = en.STEPS[m["week"]] if m["week"] else 0
+        day = a + timedelta(days=weekday - a.weekday(), weeks=weeks)
+        return Resolution.day(day), f"the {name} of {_counted('ISO week', weeks, a)}"
+    before = a - timedelta((a.weekday() - weekday - 1) % 7 + 1)
+    following = a + timedelta((weekday - a.weekday() - 1) % 7 + 1)
+    if (step or 0) < 0:
+        return Resolution.day(before), f"the {name} before {_day(a)}"
+    if (step or 0) > 0:
+        return Resolution.day(following), f"the {name} after {_day(a)}"
+    if a.weekday() == weekday:
+        return Resolution.day(a), f"the anchor {_day(a)} is a {name}"
+    nearest, side = (following, "after") if q.future else (before, "before")
+    return Resolution.day(nearest), f"the nearest {name} {side} {_day(a)} ({q.direction})"
+
+
+@handler("weekend")
+def _weekend(m: re.Match, q: Query) -> _Found:
+    a, step = q.anchor, _step(m["rel"])
+    saturday = a + timedelta(5 - a.weekday())
+    previous = saturday if saturday + DAY < a else saturday - timedelta(7)
+    upcoming = saturday if saturday > a else saturday + timedelta(7)
+    if (step or 0) < 0:
+        return weekend(previous), f"the weekend before {_day(a)}"
+    if (step or 0) > 0:
+        return weekend(upcoming), f"the weekend after {_day(a)}"
+    if a.weekday() >= 5:
+        return weekend(a - timedelta(a.weekday() - 5)), f"the weekend of {_day(a)}"
+    chosen = upcoming if q.future else previous
+    return weekend(chosen), f"the nearest weekend to {_day(a)} ({q.direction})"
+
+
+# -- units counted from the anchor -----------------------------------------------------------------------
+
+
+def _anchor_unit(unit: str, steps: int, anchor: date) -> tuple[Resolution, str]:
+    return unit_of(shift(anchor, unit, steps), unit), _counted(unit, steps, anchor)
+
+
+@handler("calendar_unit")
+def _calendar_unit(m: re.Match, q: Query) -> _Found:
+    return _anchor_unit(en.UNITS[m["unit"]], en.STEPS[m["rel"]], q.anchor)
+
+
+@handler("this_time")
+def _this_time(m: re.Match, q: Query) -> _Found:
+    day = shift(q.anchor, "year", en.STEPS[m["rel"]])
+    return Resolution.day(day, mod="APPROX", approximate=True), f"about the same day of the {m['rel']} year"
+
+
+# -- offsets from another event ----------------------------------------------------------------------
+
+
+def _distance(low: int, high: int) -> str:
+    near, far = sorted((abs(low), abs(high)))
+    return str(near) if near == far else f"{near}..{far}"
+
+
+# Units a reference of this precision can be moved by whole, keeping its precision: "a year earlier"
+# than the third quarter of 1997 is the third quarter of 1996, not all of 1996.
+_KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
+
+
+def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool) -> _Found:
+    unit, low, high = canonical(unit, low, high)
+    if low == high and unit in _KEEPS_PRECISION.get(q.after.precision, ()):
+        found = moved(q.after, unit, low)
+    else:
+        found = offset(q.after, unit, low, high)
+    if vague:
+        found = replace(found, mod="APPROX", approximate=True)
+    side = "after" if high > 0 else "before" if low < 0 else "of"
+    return found, f"{_distance(low, high)} {unit}(s) {side} the reference event ({q.after.label})"
+
+
+@handler("next_unit", reference=True)
+def _next_unit(m: re.Match, q: Query) -> _Found:
+    step = en.DIRECTIONS[m["dir"]]
+    return _from_reference(q, _unit(m["unit"]), step, step, False)
+
+
+@handler("same_unit", reference=True)
+def _same_unit(m: re.Match, q: Query) -> _Found:
+    return _from_reference(q, _unit(m["unit"]), 0, 0, False)
+
+
+@handler("count_from_reference", reference=True)
+def _count_from_reference(m: re.Match, q: Query) -> _Found:
+    low, high, vague = _counts(m["count"], plural=False)
+    sign = en.DIRECTIONS[m["dir"]]
+    low, high = (low, high) if sign > 0 else (-high, -low)
+    return _from_reference(q, _unit(m["unit"]), low, high, vague)
+
+
+# -- spans and offsets from the anchor -------------------------------------------------------------------
+
+
+@handler("span")
+def _span(m: re.Match, q: Query) -> _Found:
+    """The span just before or after the anchor; "recent days" and "the coming weeks" are several."""
+    a, word = q.anchor, m["unit"]
+    back = en.STEPS[m["rel"]] < 0
+    low, high, vague = _counts(m["count"], plural=word != en.UNITS[word])
+    if back and not vague and low >= 2:
+        return _reaching_back(word, m["count"], q)
+    unit, low, high = canonical(en.UNITS[word], low, high)
+    if back:
+        found = Resolution.span(shift(a, unit, -high), a - DAY)
+        side = f"the {high} {unit}(s) before {_day(a)}"
+    else:
+        found = Resolution.span(a + DAY, shift(a, unit, high))
+        side = f"the {high} {unit}(s) after {_day(a)}"
+    if vague:
+        ref = "PAST_REF" if back else "FUTURE_REF"
+        return replace(found, timex=ref, mod="APPROX", approximate=True), f"up to {side}"
+    return replace(found, timex=f"P{high}{_DURATION_CODES[unit]}"), side
+
+
+def _from_anchor(q: Query, word: str, count: str, sign: int, approximate: bool = False) -> _Found:
+    low, high, vague = _counts(count, plural=False)
+    unit, low, high = canonical(en.UNITS[word], low, high)
+    low, high = (low, high) if sign > 0 else (-high, -low)
+    found = offset(Resolution.day(q.anchor), unit, low, high)
+    if vague and low != high:
+        found = replace(found, timex="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if vague or approximate:
+        found = replace(found, mod="APPROX", approximate=True)
+    return found, f"{_distance(low, high)} {unit}(s) {'before' if sign < 0 else 'after'} {_day(q.anchor)}"
+
+
+def _reaching_back(word: str, count: str, q: Query) -> _Found:
+    found, how = _from_anchor(q, word, count, -1, approximate=True)
+    return found, f"the start of a duration reaching back: {how}"
+
+
+@handler("ago")
+def _ago(m: re.Match, q: Query) -> _Found:
+    return _from_anchor(q, m["unit"], m["count"], en.DIRECTIONS[m["dir"]])
+
+
+# -- parts of a period -----------------------------------------------------------------------------------
+
+
+@handler("units_of")
+def _units_of(m: re.Match, q: Query) -> _Found:
+    """The first (second, ...) or last N days, weeks or months of a longer unit."""
+    whole, how = q.read(_whole_unit_words(m["rest"]))
+    unit = en.UNITS[m["unit"]]
+    _, n, vague = _counts(m["count"], plural=False)
+    if m["ord"] in en.LAST_ORDINALS:
+        first, last = shift(whole.latest + DAY, unit, -n), whole.latest
+    else:
+        start = shift(whole.earliest, unit, en.ORDINAL_WORDS[m["ord"]] - 1)
+        first, last = start, shift(start, unit, n) - DAY
+    if first < whole.earliest or last > whole.latest:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {whole.label} has no such {unit}s")
+    found = replace(cover(first, last, "day"), mod="APPROX" if vague else None, approximate=vague)
+    return found, f"the {m['ord']} {n} {unit}(s) of {whole.label} ({how})"
+
+
+def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
+    if kind == "half" and n > 2:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
+    make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
+    if year_text is None:
+        return _instance(make, q, None)
+    whole, how = q.read(_whole_unit_words(year_text))
+    if whole.precision != "year":
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {year_text!r} is not a calendar year")
+    return make(whole.earliest.year), f"{kind} {n} of {whole.label} ({how})"
+
+
+@handler("ordinal_part")
+def _ordinal_part(m: re.Match, q: Query) -> _Found:
+    # An ordinal that is also a relative word ("the last quarter") is the span before the anchor, not Q4.
+    if m["rest"] is None and m["ord"] in en.STEPS:
+        return None
+    n = 4 if m["ord"] in en.LAST_ORDINALS else _ordinal(m["ord"])
+    return _part_of_year(en.YEAR_PARTS[m["kind"]], n, m["rest"], q)
+
+
+@handler("short_part")
+def _short_part(m: re.Match, q: Query) -> _Found:
+    return _part_of_year(en.YEAR_PARTS[m["kind"]], int(m["n"]), m["year"], q)
+
+
+# -- calendar dates ------------------------------------------------------------------------------------
+
+
+def _dated(year_text: str | None, month: int, day: int, weekday: str | None, q: Query) -> _Found:
+    """A month and day, in the year given, else the year the weekday fits nearest the anchor, else the
+    year the tense points to. A weekday that does not fit is ignored, not trusted over the date."""
+    a = q.anchor
+    wanted = en.WEEKDAY_NUMBERS[weekday] if weekday else None
+    if year_text is not None:
+        found, how = Resolution.day(date(_year_of(year_text, a), month, day)), "a calendar date"
+    elif wanted is not None and (fitting := [
+            d for y in (a.year - 1, a.year, a.year + 1)
+            if (d := calendar_day(y, month, day)) and d.earliest.weekday() == wanted]):
+        found = min(fitting, key=lambda d: abs(d.earliest - a))
+        return found, f"the year nearest {_day(a)} in which it falls on a {_WEEKDAY_TITLES[wanted]}"
+    else:
+        found, how = _instance(lambda y: calendar_day(y, month, day), q, None)
+    if wanted is not None and wanted != found.earliest.weekday():
+        how += f"; the weekday given ({weekday}) does not match and is ignored"
+    return found, how
+
+
+@handler("month_day")
+def _month_day(m: re.Match, q: Query) -> _Found:
+    return _dated(m["year"], en.MONTH_NUMBERS[m["month"]], _ordinal(m["day"]), m["weekday"], q)
+
+
+@handler("holiday")
+def _holiday(m: re.Match, q: Query) -> _Found:
+    code = en.NORMALISED_HOLIDAYS[m["holiday"]]
+    if m["year"]:
+        return holiday(code, _year_of(m["year"], q.anchor)), "a calendar date"
+    return _instance(lambda y: holiday(code, y), q, _step(m["rel"]))
+
+
+@handler("iso_day")
+def _iso_day(m: re.Match, q: Query) -> _Found:
+    return _dated(m["year"], int(m["month"]), int(m["day"]), None, q)
+
+
+@handler("iso_month")
+def _iso_month(m: re.Match, q: Query) -> _Found:
+    return Resolution.month(int(m["year"]), int(m["month"])), "a calendar month"
+
+
+@handler("numeric_day")
+def _numeric_day(m: re.Match, q: Query) -> _Found:
+    first, second = int(m["first"]), int(m["second"])
+    if first != second and first <= 12 and second <= 12:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: day and month could be either way round")
+    day, month = (first, second) if first > 12 else (second, first)
+    return _dated(m["year"], month, day, None, q)
+
+
+@handler("month")
+def _month(m: re.Match, q: Query) -> _Found:
+    month = en.MONTH_NUMBERS[m["month"]]
+    if m["year"]:
+        return Resolution.month(_year_of(m["year"], q.anchor), month), "a calendar month"
+    return _instance(lambda y: Resolution.month(y, month), q, _step(m["rel"]))
+
+
+@handler("season")
+def _season(m: re.Match, q: Query) -> _Found:
+    code = en.SEASON_WORDS[m["season"]]
+    if m["year"]:
+        year = _year_of(m["year"], q.anchor)
+        return Resolution.season(year, code), "a meteorological season, labelled by the year it starts"
+    return _instance(lambda y: Resolution.season(y, code), q, _step(m["rel"]))
+
+
+# -- years, quarters, decades, centuries ---------------------------------------------------------------
+
+
+@handler("year")
+def _year(m: re.Match, q: Query) -> _Found:
+    return Resolution.year(int(m["year"])), "a calendar year"
+
+
+def _fiscal(year: int) -> tuple[Resolution, str]:
+    # A fiscal year is named by the calendar year it ends in (TimeBank's FY values follow US usage);
+    # organisations end it in different months, so the bounds hold any twelve months ending in that year.
+    found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=f"FY{year}")
+    return found, f"a fiscal year ending in {year}"
+
+
+@handler("fiscal_year")
+def _fiscal_year(m: re.Match, q: Query) -> _Found:
+    return _fiscal(int(m["year"]))
+
+
+@handler("relative_fiscal_year")
+def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
+    found, how = _fiscal(q.anchor.year + en.STEPS[m["rel"]])
+    return found, f"{how}, counted from {_day(q.anchor)}"
+
+
+@handler("year_end")
+def _year_end(m: re.Match, q: Query) -> _Found:
+    """The end of the year: its last third, as "the end of this year" reads."""
+    whole, how = _anchor_unit("year", _step(m["rel"]) or 0, q.anchor)
+    return _narrowed(whole, how, 2, "END", "end")
+
+
+@handler("quarter_of_month")
+def _quarter_of_month(m: re.Match, q: Query) -> _Found:
+    """Companies name a quarter by the month it ends in: "the September quarter" is July-September."""
+    n = (en.MONTH_NUMBERS[m["month"]] - 1) // 3 + 1
+    return _instance(lambda y: Resolution.quarter(y, n), q, None)
+
+
+@handler("week_of")
+def _week_of(m: re.Match, q: Query) -> _Found:
+    day, how = q.read(m["rest"])
+    if day.precision != "day":
+        return None
+    return Resolution.week(day.earliest), f"the ISO week of {day.label} ({how})"
+
+
+@handler("unnumbered_ago")
+def _unnumbered_ago(m: re.Match, q: Query) -> _Found:
+    """ "Years ago" counts no units, so it reads as "some years ago"."""
+    return _from_anchor(q, m["unit"], en.AGO_COUNT, -1)
+
+
+@handler("the_other_day")
+def _the_other_day(m: re.Match, q: Query) -> _Found:
+    return _from_anchor(q, m["unit"], en.OTHER_DAY_COUNT, -1)
+
+
+@handler("decade")
+def _decade(m: re.Match, q: Query) -> _Found:
+    return Resolution.decade(int(m["decade"]) * 10), "a decade"
+
+
+@handler("short_decade")
+def _short_decade(m: re.Match, q: Query) -> _Found:
+    word = m.groupdict().get("word")
+    tens = en.DECADE_WORDS[word] if word else int(m["tens"]) * 10
+    start = q.anchor.year // 100 * 100 + tens
+    if start > q.anchor.year:
+        start -= 100
+    return Resolution.decade(start), f"the latest such decade begun by {q.anchor.year}"
+
+
+@handler("century")
+def _century(m: re.Match, q: Query) -> _Found:
+    hundreds = _ordinal(m["ordinal"]) - 1
+    first = date(max(hundreds * 100, 1), 1, 1)
+    found = Resolution.span(first, date(hundreds * 100 + 99, 12, 31), timex=f"{hundreds:02d}")
+    return found, f"the century of the years {hundreds:02d}00-{hundreds:02d}99"
+
+
+@handler("ordinal_day")
+def _ordinal_day(m: re.Match, q: Query) -> _Found:
+    day, a = _ordinal(m["day"]), q.anchor
+    step = 1 if q.future else -1
+    for months in range(0, 13 * step, step):
+        year, month = add_months(a.year, a.month, months)
+        found = calendar_day(year, month, day)
+        if found and (found.earliest >= a if q.future else found.earliest <= a):
+            return found, f"the nearest {m['day']} of a month ({q.direction})"
+    raise UnresolvedDate(f"cannot resolve {q.expression!r}: no month has a day {day}")
+
+
+@handler("duration")
+def _duration(m: re.Match, q: Query) -> _Found:
+    """A bare duration names a date only when it reaches back from now or forward ("in two weeks")."""
+    forward = q.preposition in en.FORWARD_PREPOSITIONS
+    if forward and q.future:
+        return _from_anchor(q, m["unit"], m["count"], 1)
+    if m["now"] or _REACHES_BACK.search(q.context):
+        return _reaching_back(m["unit"], m["count"], q)
+    if forward and q.cue is None:
+        return _from_anchor(q, m["unit"], m["count"], 1)
+    raise UnresolvedDate(f"cannot resolve {q.expression!r}: a duration alone names no date "
+                         "(the sentence does not say it reaches back from the publication date)")
