@@ -141,15 +141,34 @@ FRAGMENTS = {
 # A future auxiliary takes the verb group after it, so "will be carried out" is one future cue and its
 # participle is not read as a past tense.
 _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
-FUTURE_CUE = (
-    r"(?:will|won't|shall|'ll|going to|(?:is|are|am|was|were) (?:due|set|scheduled|slated|"
-    r"expected|poised|about) to|(?:is|are|am) to|(?:is|are) (?:due|planned|set for)|plans? to|"
-    r"planned to|planning to|expects?|expecting|anticipates?|forecasts?|predicts?|expected to|"
-    r"intends? to|aims? to|hopes? to|scheduled|slated|upcoming|forthcoming|next|tomorrow|"
-    # A schedule in the simple present looks forward ("the offer expires Nov. 15"); not "opens" or
-    # "closes", which headlines use for what has just happened ("Wall Street closes higher Monday").
-    r"expires|takes effect|resumes|convenes|reconvenes)"
+# The future for certain: an auxiliary, or a schedule in the simple present ("the offer expires Nov.
+# 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
+# happened ("Wall Street closes higher Monday").
+FIRM_FUTURE_CUE = (
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes effect|resumes|convenes|reconvenes)"
     rf"{_VERB_GROUP}"
+)
+# Looking forward, but not so firmly that a date a tenth as far back is ruled out.
+FUTURE_CUE = (
+    r"(?:(?:is|are|am|was|were) (?:due|set|scheduled|slated|expected|poised|about) to|"
+    r"(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
+    r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
+    r"tomorrow|must|should|payable|effective|"
+    # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
+    r"until|till|as soon as|as early as|no later than)"
+    rf"{_VERB_GROUP}"
+)
+# A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
+# on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
+PLAN_CUE = r"planned|scheduled|slated|set (?:for|to)"
+# An infinitive of intent nearest before the date makes it the date of an action not yet done ("agreed
+# to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
+# before it says nothing of the date's direction. Read as written, so that "agreed to Cuba's terms"
+# is no infinitive.
+INFINITIVE = (
+    r"(?:\w+ed|agreement|plan|decision|proposal|offer|bid|deal|move|effort|attempt|program|programme)"
+    r" (?-i:to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
+    r"|date)\b)[a-z]{3,})"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
 # lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.
@@ -163,6 +182,9 @@ PAST_CUE = (
 # Words ending in -ed that are not past tenses.
 NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed", "succeed", "united",
                       "limited", "naked", "sacred", "wicked", "kindred", "breed", "creed", "greed"})
+# A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
+# deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
+PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
 

@@ -20,16 +20,27 @@ _MAX_LENGTH = 200
 
 # -- reading the sentence: which way does it look? ---------------------------------------------------
 
-_CUES = re.compile(rf"\b(?:(?P<future>{en.FUTURE_CUE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
+# Read case-blind, except the infinitive, which needs the case of the sentence as written.
+_CUES = re.compile(
+    rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})"
+    rf"|(?P<past>{en.PAST_CUE}))\b", re.IGNORECASE)
+_NOT_PAST = frozenset(en.NOT_PAST)
 
 
 def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
     span = _CUES.finditer(text, start, len(text) if end is None else end)
-    return [m.lastgroup for m in span if not (m.lastgroup == "past" and m.group() in en.NOT_PAST)]
+    return [m.lastgroup for m in span if not (m.lastgroup == "past" and m.group().lower() in _NOT_PAST)]
+
+
+# What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
+# they govern, but a date before them is when the planning happened; an infinitive leaves it open.
+_BEFORE = {"firm": "firm", "future": "future", "would": "future", "plan": "future", "open": "open", "past": "past"}
+_AFTER = {"firm": "firm", "future": "future", "would": "future", "plan": "past", "open": None, "past": "past"}
 
 
 def _cue(context: str | None, expression: str | None) -> str | None:
-    """"future" or "past" from the verb nearest before the expression (else after it), or None.
+    """"firm" (the future for certain), "future" or "past" from the verb nearest before the expression
+    (else after it), "open" after an infinitive of intent, or None.
 
     The nearest verb governs the date: in "said the strike will begin on Monday" it is "will", in
     "said on Monday that the border would reopen" it is "said". Without the expression's place, any
@@ -37,14 +48,18 @@ def _cue(context: str | None, expression: str | None) -> str | None:
     """
     if not context:
         return None
-    text = context.lower()
-    at = text.find(expression.strip().lower()) if expression else -1
+    at = context.lower().find(expression.strip().lower()) if expression else -1
     if at >= 0:
-        nearest = _cues(text, 0, at)[-1:] or _cues(text, at + len(expression.strip()))[:1]
-        return ("future" if nearest[0] == "would" else nearest[0]) if nearest else None
-    found = _cues(text)
+        before = _cues(context, 0, at)[-1:]
+        if before:
+            return _BEFORE[before[0]]
+        after = [cue for cue in _cues(context, at + len(expression.strip())) if cue != "open"][:1]
+        return _AFTER[after[0]] if after else None
+    found = [cue for cue in _cues(context) if cue != "open"]
     first_past = found.index("past") if "past" in found else len(found)
-    if "future" in found or "would" in found[:first_past]:
+    if "firm" in found:
+        return "firm"
+    if "future" in found or "plan" in found or "would" in found[:first_past]:
         return "future"
     return "past" if found else None
 
@@ -54,7 +69,8 @@ def tense(context: str | None, expression: str | None = None) -> str:
 
     With `expression`, the verb nearest before it (else after it) decides; without, any future cue.
     """
-    return _cue(context, expression) or "past"
+    cue = _cue(context, expression)
+    return {"firm": "future", "open": "past", None: "past"}.get(cue, cue)
 
 
 # -- normalising the words ----------------------------------------------------------------------------
@@ -98,13 +114,16 @@ class Query:
     context: str
     after: Resolution | None
     preposition: str = ""
+    premodifier: bool = False
 
     @property
     def future(self) -> bool:
-        return self.cue == "future"
+        return self.cue in ("future", "firm")
 
     @property
     def direction(self) -> str:
+        if self.cue == "open":
+            return "an infinitive of intent: past by default"
         return "future tense" if self.future else "past tense" if self.cue else "no tense cue: past"
 
     def read(self, text: str) -> tuple[Resolution, str]:
@@ -182,7 +201,9 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
     if len(expression) > _MAX_LENGTH:
         raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
     reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
-    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), (context or "").lower(), reference)
+    text = (context or "").lower()
+    premodifier = bool(text) and re.search(en.PREMODIFIER % re.escape(expression.strip().lower()), text) is not None
+    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), text, reference, "", premodifier)
     try:
         found, how = _resolve_text(_normalise(expression), q)
     except UnresolvedDate:

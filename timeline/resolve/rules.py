@@ -126,12 +126,22 @@ def _whole_unit_words(text: str) -> str:
     return _WHOLE_UNIT.sub(en.WHOLE_UNIT[1], text)
 
 
+# A yearless date goes the way the tense points unless the other occurrence is this many times nearer:
+# a report in the past tense of a plan, a deadline or a payment ("the dividend is payable Dec. 15",
+# "agreed to sell the unit in January") names a date weeks ahead, not ten months back, and one that
+# "would" bring aid to the victims of "the Aug. 4 floods" means the floods of twelve days ago. A date
+# inside a noun phrase ("the Oct. 23 slaying") is the noun's, and one after an infinitive of intent
+# ("agreed to sell it in January") the intended action's, so the verb decides less firmly there; the
+# future for certain ("will vote on February 2", "the trial resumes Jan. 5") is never turned back.
+_NEARER = 5
+_NEARER_LOOSELY = 2
 def _instance(make: Callable[[int], Resolution | None], q: Query, step: int | None) -> tuple[Resolution, str]:
     """The occurrence of a yearly thing (a month, a season, "November 22") that the words point to.
 
     Back (`last`): the latest one over before the anchor; forward (`next`): the first one begun after
-    it; none (`this`): the one containing the anchor, else as without a word; no word: the latest
-    begun by the anchor (past), or the first not over before it (future).
+    it; none (`this`): the one containing the anchor, else as without a word; no word: the one
+    containing the anchor, else the latest begun before it (past) or the first begun after it
+    (future), unless the other is much nearer (see _NEARER).
     """
     a = q.anchor
     if step == 0:
@@ -143,20 +153,41 @@ def _instance(make: Callable[[int], Resolution | None], q: Query, step: int | No
         found = make(a.year)
         if found is not None:
             return found, f"the one in {a.year}"
-    back, forth = range(a.year + 1, a.year - 10, -1), range(a.year - 1, a.year + 10)
+    back = _first(make, range(a.year + 1, a.year - 10, -1), lambda r: r.earliest <= a)
+    forth = _first(make, range(a.year - 1, a.year + 10), lambda r: r.earliest > a)
     if (step or 0) < 0:
-        years, accept, how = back, lambda r: r.latest < a, f"the latest over before {_day(a)}"
-    elif (step or 0) > 0:
-        years, accept, how = forth, lambda r: r.earliest > a, f"the first begun after {_day(a)}"
-    elif q.future:
-        years, accept, how = forth, lambda r: r.latest >= a, f"the first not over by {_day(a)} ({q.direction})"
-    else:
-        years, accept, how = back, lambda r: r.earliest <= a, f"the latest begun by {_day(a)} ({q.direction})"
+        found = _first(make, range(a.year + 1, a.year - 10, -1), lambda r: r.latest < a)
+        return _found(found, q, f"the latest over before {_day(a)}")
+    if (step or 0) > 0:
+        return _found(forth, q, f"the first begun after {_day(a)}")
+    if back is not None and back.latest >= a:
+        return back, f"the one containing {_day(a)}"
+    if back is None or forth is None:
+        return _found(back or forth, q, f"the only one within ten years of {_day(a)}")
+    behind, ahead = (a - back.latest).days, (forth.earliest - a).days
+    nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
+    if q.future and (q.cue == "firm" and not q.premodifier or behind * nearer >= ahead):
+        return forth, f"the first begun after {_day(a)} ({q.direction})"
+    if not q.future and ahead * nearer >= behind:
+        return back, f"the latest begun by {_day(a)} ({q.direction})"
+    found, side = (back, f"{behind} days back") if q.future else (forth, f"{ahead} days ahead")
+    return found, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
+
+
+def _first(make: Callable[[int], Resolution | None], years: range,
+           accept: Callable[[Resolution], bool]) -> Resolution | None:
+    """The first occurrence, over `years` in order, that `accept` takes."""
     for year in years:
         found = make(year)
         if found is not None and accept(found):
-            return found, how
-    raise UnresolvedDate(f"cannot resolve {q.expression!r}: no such date within ten years of {a}")
+            return found
+    return None
+
+
+def _found(found: Resolution | None, q: Query, how: str) -> tuple[Resolution, str]:
+    if found is None:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: no such date within ten years of {q.anchor}")
+    return found, how
 
 
 # -- days named from the anchor --------------------------------------------------------------------------
