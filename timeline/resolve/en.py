@@ -185,6 +185,16 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
 # A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
 # deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
 PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
+# A company's results: a sentence reporting them is about one period, the quarter it names or else the
+# latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
+RESULTS = (
+    r"\b(?:net|income|earnings|earned|profits?|loss(?:es)?|revenues?|sales|a share|per share|dividends?"
+    r"|results)\b"
+)
+# A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
+QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
+# Results over more than a quarter: compared with them, "a year earlier" is the year before.
+LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\b|\bfor the year\b|\bfiscal year\b"
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
 
@@ -211,12 +221,15 @@ NORMALISE = (
     # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
     (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
 )
+# Leading words dropped before the rules read the rest: approximators, prepositions and determiners.
 # Approximators are tried first: "at least" is not "at", and "over" before a count ("over a year ago")
 # is an approximator but a preposition elsewhere ("over the weekend", "over 2024").
 LEADING = (
     rf"(?:(?P<approximator>{_alternation(APPROXIMATORS)}|(?:over|some)(?= (?:an?|\d{{1,3}}|{_NUMBER_WORD})\b))"
     r"|(?P<preposition>as early as|as late as|as of|on|in|at|during|by|since|from|until|till|through|"
-    r"throughout|for|toward|towards|so far|sometime|over|the (?:morning|afternoon|evening|night) of)) "
+    r"throughout|for|toward|towards|so far|sometime|over|the (?:morning|afternoon|evening|night) of)"
+    # Determiners that add nothing to the period after them ("its fourth quarter").
+    r"|(?P<determiner>its|their|his|her|our)) "
 )
 # Trailing words that make the whole approximate ("a week or so ago").
 OR_SO = " or so"
@@ -243,10 +256,20 @@ RULES = (
     ("calendar_unit", (
         r"(?P<rel>this|last|next|(?:the )?current) (?P<unit>week|month|quarter|year|decade)",
         r"(?:the )?(?P<unit>week|month|quarter|year) (?P<rel>before last|after next)",
-        r"(?P<rel>the) (?P<unit>week|month|quarter|year)",
+        r"(?P<rel>the)(?: full| whole| entire)? (?P<unit>week|month|quarter|year)",
         r"(?P<rel>the latest|the most recent) (?P<unit>quarter|month|week)",
     )),
     ("this_time", (r"(?:around )?this time (?P<rel>last|next) year",)),
+    ("year_ago_period", (
+        r"(?:the )?(?:comparable |corresponding |same )?year (?:ago|earlier)(?: (?P<ord>first|second|third|fourth))?"
+        r"(?: fiscal)?(?: (?P<kind>quarter|period|results|figures?))?",
+        r"(?:the )?(?:comparable |corresponding |same )?(?P<kind>quarter|period) "
+        r"(?:of |in )?(?:a year (?:ago|earlier)|last year)",
+        r"last year (?P<kind>quarter|period)",
+    )),
+    ("reported_period", (
+        r"the (?:latest|most recent) (?P<kind>period)", r"the (?P<year>\d{4}) (?P<kind>quarter|period)",
+    )),
     ("next_unit", (
         r"(?:the )?(?P<dir>next|following|previous|preceding|prior) "
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
@@ -269,8 +292,8 @@ RULES = (
         r"(?P<unit>days?|weeks?|months?|quarters) of (?P<rest>.+)",
     )),
     ("ordinal_part", (
-        r"(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?P<kind>quarter|half)"
-        r"(?: of (?P<rest>.+))?",
+        r"(?:the )?(?:fiscal )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th) (?:fiscal )?"
+        r"(?P<kind>quarter|half)(?: of (?P<rest>.+))?",
         r"(?:the )?(?P<rest>%(year)s) (?:the )?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th) "
         r"(?P<kind>quarter|half)",
     )),
@@ -295,7 +318,9 @@ RULES = (
         r"(?:the )?(?:fiscal|financial)(?: year)? (?P<year>\d{4})", r"fy ?(?P<year>\d{4})",
         r"(?:the )?(?P<year>\d{4}) (?:fiscal|financial) year",
     )),
-    ("relative_fiscal_year", (r"(?P<rel>this|last|next|the current|the) (?:fiscal|financial) year",)),
+    ("relative_fiscal_year", (
+        r"(?P<rel>this|last|next|the current|the latest|the most recent|the) (?:fiscal|financial) year",
+    )),
     ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end",)),
     ("quarter_of_month", (r"the (?P<month>%(month)s) quarter",)),
     ("week_of", (r"the week of (?P<rest>.+)",)),

@@ -96,7 +96,7 @@ def _strip(text: str) -> tuple[str, str, bool]:
         text = text[m.end():]
         if m["approximator"]:
             approximate = True
-        else:
+        elif m["preposition"]:
             preposition = m["preposition"]
     return text, preposition, approximate
 
@@ -167,9 +167,6 @@ def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
         m = rule.pattern.fullmatch(text)
         if m is None:
             continue
-        if rule.reference and q.after is None:
-            raise UnresolvedDate(f"cannot resolve {q.expression!r}: it is dated from another event, "
-                                 "so a reference event is needed (after=)")
         found = rule.handler(m, q)
         if found is not None:
             break

@@ -235,10 +235,10 @@ def _earlier_later_this(m: re.Match, q: Query) -> _Found:
 
 @handler("earlier_later_that", reference=True)
 def _earlier_later_that(m: re.Match, q: Query) -> _Found:
-    unit = en.UNITS[m["unit"]]
+    unit, after = en.UNITS[m["unit"]], _reference(q)
     if unit == "day":
-        return q.after, "the day of the reference event"
-    base = q.after.earliest if en.DIRECTIONS[m["side"]] < 0 else q.after.latest
+        return after, "the day of the reference event"
+    base = after.earliest if en.DIRECTIONS[m["side"]] < 0 else after.latest
     return _earlier_later(m["side"], unit, base, q)
 
 
@@ -287,7 +287,11 @@ def _anchor_unit(unit: str, steps: int, anchor: date) -> tuple[Resolution, str]:
 
 @handler("calendar_unit")
 def _calendar_unit(m: re.Match, q: Query) -> _Found:
-    return _anchor_unit(en.UNITS[m["unit"]], en.STEPS[m["rel"]], q.anchor)
+    unit = en.UNITS[m["unit"]]
+    # "The quarter" of a sentence reporting results is the quarter reported, not the anchor's.
+    if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
+        return reported
+    return _anchor_unit(unit, en.STEPS[m["rel"]], q.anchor)
 
 
 @handler("this_time")
@@ -309,16 +313,91 @@ def _distance(low: int, high: int) -> str:
 _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
 
 
+def _reference(q: Query, unit: str | None = None, steps: int | None = None) -> Resolution:
+    """The date an offset counts from: the reference event's, else, for "a year earlier" in a sentence
+    reporting results, the period reported."""
+    if q.after is not None:
+        return q.after
+    if unit == "year" and steps == -1 and (reported := _report(q)) is not None:
+        return reported[0]
+    raise UnresolvedDate(f"cannot resolve {q.expression!r}: it is dated from another event, "
+                         "so a reference event is needed (after=)")
+
+
 def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool) -> _Found:
     unit, low, high = canonical(unit, low, high)
-    if low == high and unit in _KEEPS_PRECISION.get(q.after.precision, ()):
-        found = moved(q.after, unit, low)
+    if q.after is None and not vague and low == high and (year_back := _year_back(q, unit, low)) is not None:
+        return year_back
+    after = _reference(q)
+    if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
+        found = moved(after, unit, low)
     else:
-        found = offset(q.after, unit, low, high)
+        found = offset(after, unit, low, high)
     if vague:
         found = replace(found, mod="APPROX", approximate=True)
     side = "after" if high > 0 else "before" if low < 0 else "of"
-    return found, f"{_distance(low, high)} {unit}(s) {side} the reference event ({q.after.label})"
+    return found, f"{_distance(low, high)} {unit}(s) {side} the reference event ({after.label})"
+
+
+# -- company results ----------------------------------------------------------------------------------
+
+_RESULTS = re.compile(en.RESULTS)
+_QUARTER_NAMED = re.compile(en.QUARTER_NAMED)
+_LONGER_PERIOD = re.compile(en.LONGER_PERIOD)
+
+
+def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | None:
+    """The quarter a sentence reporting company results is about: the one it names (or `ordinal`), else
+    the latest ended by the anchor, since results are published after their period; None elsewhere."""
+    if ordinal is None:
+        if not _RESULTS.search(q.context):
+            return None
+        named = _QUARTER_NAMED.search(q.context)
+        ordinal = named["ord"] if named else None
+    if ordinal is not None:
+        n = _ordinal(ordinal)
+        found, how = _instance(lambda y: Resolution.quarter(y, n), q, None)
+        return found, f"the quarter reported, Q{n}: {how}"
+    a = q.anchor
+    found = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
+    return found, f"the quarter reported: the latest ended by {_day(a)}"
+
+
+def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _Found:
+    """A year before the period a results sentence reports, or None where the sentence reports none.
+
+    Against results over more than a quarter ("for the nine months ... a year earlier") it is the year
+    before; against a quarter, that quarter a year before.
+    """
+    if unit != "year" or steps != -1 or (report := _report(q, ordinal)) is None:
+        return None
+    reported, how = report
+    if ordinal is None and _LONGER_PERIOD.search(q.context):
+        return Resolution.year(reported.earliest.year - 1), f"the year before that of the results reported ({how})"
+    return moved(reported, "year", -1), f"a year before {reported.label}, {how}"
+
+
+@handler("year_ago_period")
+def _year_ago_period(m: re.Match, q: Query) -> _Found:
+    """ "The year-ago quarter": the period reported (the quarter named, else the latest ended), a year back."""
+    found = _year_back(q, "year", -1, m.groupdict().get("ord")) or _year_back(q, "year", -1, None)
+    if found is None:  # no results in the sentence: the latest quarter reported by the anchor
+        a = q.anchor
+        latest = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
+        return moved(latest, "year", -1), f"a year before {latest.label}, the latest quarter ended by {_day(a)}"
+    return found
+
+
+@handler("reported_period")
+def _reported_period(m: re.Match, q: Query) -> _Found:
+    """ "The latest period", "the 1988 quarter": the quarter reported, in the year named if any."""
+    reported, how = _report(q) or _report(replace(q, context=q.context + " results"))
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+        if _LONGER_PERIOD.search(q.context) and m["kind"] == "period":
+            return Resolution.year(year), f"the period of the results reported, in {year}"
+        return moved(reported, "year", year - reported.earliest.year), f"{how}, in {year}"
+    return reported, how
 
 
 @handler("next_unit", reference=True)
@@ -383,7 +462,11 @@ def _reaching_back(word: str, count: str, q: Query) -> _Found:
 
 @handler("ago")
 def _ago(m: re.Match, q: Query) -> _Found:
-    return _from_anchor(q, m["unit"], m["count"], en.DIRECTIONS[m["dir"]])
+    sign = en.DIRECTIONS[m["dir"]]
+    low, high, vague = _counts(m["count"], plural=False)
+    if not vague and low == 1 and (year_back := _year_back(q, en.UNITS[m["unit"]], -low * (sign < 0))):
+        return year_back
+    return _from_anchor(q, m["unit"], m["count"], sign)
 
 
 # -- parts of a period -----------------------------------------------------------------------------------
@@ -512,9 +595,10 @@ def _year(m: re.Match, q: Query) -> _Found:
 
 
 def _fiscal(year: int) -> tuple[Resolution, str]:
-    # A fiscal year is named by the calendar year it ends in (TimeBank's FY values follow US usage);
-    # organisations end it in different months, so the bounds hold any twelve months ending in that year.
-    found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=f"FY{year}")
+    # A fiscal year is named by the calendar year it ends in, and TimeML values it as that year ("fiscal
+    # 1989" is 1989); organisations end it in different months, so the bounds hold any twelve months
+    # ending in that year.
+    found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=f"{year:04d}")
     return found, f"a fiscal year ending in {year}"
 
 
