@@ -1,7 +1,8 @@
 """Which calendar day is X: dates moved by calendar units, the unit holding a day, parts of a period,
-weekends, and the days of holidays.
+weekends, and the days of holidays, fixed, movable and Islamic.
 
-No words and no reading of tense here: only the calendar.
+No words and no reading of tense here: only the calendar. The Hijri calendar comes from hijridate (the
+Umm al-Qura calendar, 1924-2077), imported only when an Islamic feast is resolved.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ _MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 # Holidays on a fixed calendar day, as (month, day), by the codes the language modules name them by.
 _FIXED_HOLIDAYS = {
     "new-years-day": (1, 1), "valentines-day": (2, 14), "halloween": (10, 31), "christmas-eve": (12, 24),
-    "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31),
+    "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31), "may-day": (5, 1),
+    "nowruz": (3, 21),
 }
 
 
@@ -114,6 +116,83 @@ def calendar_day(year: int, month: int, day: int) -> Resolution | None:
     return Resolution.day(date(year, month, day)) if day <= month_end(year, month).day else None
 
 
-def holiday(code: str, year: int) -> Resolution | None:
-    """The day of the holiday `code` in `year`, or None where that year has none."""
-    return calendar_day(year, *_FIXED_HOLIDAYS[code])
+def easter(year: int) -> date:
+    """Easter Sunday by the Gregorian computus (the anonymous algorithm of 1876)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own letters)
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th `weekday` (0 = Monday) of a month; n = -1 for the last."""
+    if n < 0:
+        last = month_end(year, month)
+        return last - timedelta((last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta((weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# Holidays fixed by a rule of the Gregorian calendar: Easter's by the computus, the US federal ones by
+# their weekday (Thanksgiving the fourth Thursday of November, Election Day the Tuesday after the first
+# Monday of November).
+_MOVABLE_HOLIDAYS = {
+    "easter": lambda y: Resolution.day(easter(y)),
+    "good-friday": lambda y: Resolution.day(easter(y) - 2 * DAY),
+    "easter-monday": lambda y: Resolution.day(easter(y) + DAY),
+    # The ISO week that ends on Easter Sunday (Holy Week), as TimeML values "Easter week".
+    "easter-week": lambda y: Resolution.week(easter(y)),
+    "thanksgiving": lambda y: Resolution.day(_nth_weekday(y, 11, 3, 4)),
+    "election-day": lambda y: Resolution.day(_nth_weekday(y, 11, 0, 1) + DAY),
+    "memorial-day": lambda y: Resolution.day(_nth_weekday(y, 5, 0, -1)),
+    "labor-day": lambda y: Resolution.day(_nth_weekday(y, 9, 0, 1)),
+}
+# Islamic feasts as (Hijri month, day); a day of None is the whole month.
+_HIJRI_HOLIDAYS = {
+    "ramadan": (9, None), "eid-al-fitr": (10, 1), "eid-al-adha": (12, 10), "islamic-new-year": (1, 1),
+    "ashura": (1, 10), "mawlid": (3, 12),
+}
+_YEARS_AROUND = 10
+
+
+def holidays(code: str, around: date) -> list[Resolution]:
+    """The occurrences of the holiday `code` within about ten years of `around`, in order."""
+    years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
+    if code in _HIJRI_HOLIDAYS:
+        return _hijri_holidays(*_HIJRI_HOLIDAYS[code], around)
+    make = _MOVABLE_HOLIDAYS.get(code) or (lambda y: calendar_day(y, *_FIXED_HOLIDAYS[code]))
+    return [found for year in years if (found := make(year)) is not None]
+
+
+def _hijri_holidays(month: int, day: int | None, around: date) -> list[Resolution]:
+    """A Hijri date (or month) in the Hijri years around `around`; the Hijri year is eleven days
+    shorter than the Gregorian, so a Gregorian year may hold two of them or none."""
+    from hijridate import Gregorian, Hijri
+
+    try:
+        middle = Gregorian(around.year, around.month, around.day).to_hijri().year
+    except OverflowError:
+        return []
+    found = []
+    for year in range(middle - _YEARS_AROUND, middle + _YEARS_AROUND + 1):
+        try:
+            if day is None:
+                first = Hijri(year, month, 1)
+                last = Hijri(year, month, first.month_length())
+                found.append(Resolution.span(_gregorian(first), _gregorian(last)))
+            else:
+                found.append(Resolution.day(_gregorian(Hijri(year, month, day))))
+        except OverflowError:  # outside the years the Umm al-Qura tables cover
+            continue
+    return found
+
+
+def _gregorian(hijri) -> date:
+    g = hijri.to_gregorian()
+    return date(g.year, g.month, g.day)

@@ -79,7 +79,17 @@ APPROXIMATORS = (
 HOLIDAYS = {
     "new year's day": "new-years-day", "valentine's day": "valentines-day", "halloween": "halloween",
     "christmas eve": "christmas-eve", "christmas": "christmas", "christmas day": "christmas",
-    "boxing day": "boxing-day", "new year's eve": "new-years-eve",
+    "boxing day": "boxing-day", "new year's eve": "new-years-eve", "may day": "may-day",
+    "nowruz": "nowruz", "newroz": "nowruz", "norooz": "nowruz",
+    "easter": "easter", "easter sunday": "easter", "good friday": "good-friday",
+    "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
+    "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
+    "memorial day": "memorial-day", "labor day": "labor-day",
+    "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
+    **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
+    **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
+    "the islamic new year": "islamic-new-year", "ashura": "ashura", "mawlid": "mawlid",
+    "the prophet's birthday": "mawlid",
 }
 
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
@@ -189,7 +199,7 @@ PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
 # latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
 RESULTS = (
     r"\b(?:net|income|earnings|earned|profits?|loss(?:es)?|revenues?|sales|a share|per share|dividends?"
-    r"|results)\b"
+    r"|results|quarter|period)\b"
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
@@ -221,6 +231,17 @@ NORMALISE = (
     # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
     (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
 )
+# Years said in words, as broadcasts write them: "nineteen ninety-six", "nineteen oh five", "nineteen
+# hundred", "two thousand and nine". Hyphens are spaces by now.
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPELLED_YEAR = (
+    rf"\b(?P<hundreds>eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+    rf" (?:hundred(?: and)?(?= |$)(?: (?P<after_hundred>(?:{_TENS})(?: (?:{_ONES}))?|{_TEENS}|{_ONES}))?"
+    rf"|(?:oh|o) (?P<oh>{_ONES})|(?P<rest>(?:{_TENS})(?: (?:{_ONES}))?|{_TEENS}))\b"
+    rf"|\btwo thousand(?: and)?(?: (?P<thousand_rest>(?:{_TENS})(?: (?:{_ONES}))?|{_TEENS}|{_ONES}))?\b"
+)
 # Leading words dropped before the rules read the rest: approximators, prepositions and determiners.
 # Approximators are tried first: "at least" is not "at", and "over" before a count ("over a year ago")
 # is an approximator but a preposition elsewhere ("over the weekend", "over 2024").
@@ -243,11 +264,32 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 # name; the named groups are what it reads.
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
-    ("present", (r"(?:right )?now|currently|at present|presently|nowadays|at the moment|these days",)),
+    ("present", (r"(?:right )?now|currently|at present|presently|nowadays|at the moment|these days|the present",)),
+    ("past_or_future", (
+        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time)",
+        r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term)",
+    )),
     ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end)(?: of)? (?P<rest>.+)",)),
     ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
+    ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
     ("earlier_later_that", (
         r"(?P<side>earlier|later) (?:that|in the same) (?P<unit>day|week|month|quarter|year)",
+    )),
+    ("earlier_later_day", (r"(?P<side>earlier|later)(?: on)? (?P<rest>.+)",)),
+    ("weekday_from_reference", (r"(?:the )?(?P<dir>previous|preceding|following) (?P<weekday>%(weekday)s)",)),
+    ("after_before", (
+        r"(?P<dir>post|pre) (?P<rest>.+)",
+        r"(?P<rest>.+) (?:or|and) (?P<dir>later|after|beyond|since|earlier|before|sooner)",
+    )),
+    ("hours", (
+        r"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<count>%(count)s) hours",
+        r"(?P<rel>within) (?P<count>%(count)s) hours",
+    )),
+    ("day_range", (
+        r"(?P<month>%(month)s) (?P<first>\d{1,2})(?:st|nd|rd|th)? ?(?:-|to|through|and) ?(?P<last>\d{1,2})"
+        r"(?:st|nd|rd|th)?(?: (?P<year>%(year)s))?",
+        r"(?P<first>\d{1,2})(?:st|nd|rd|th)? ?(?:-|to|and) ?(?P<last>\d{1,2})(?:st|nd|rd|th)? (?:of )?"
+        r"(?P<month>%(month)s)(?: (?P<year>%(year)s))?",
     )),
     ("weekday", (
         r"(?:(?P<rel>%(rel)s) )?(?P<weekday>%(weekday)s)(?: (?P<week>last|this|next) week)?(?: %(daypart)s)?",
@@ -273,14 +315,15 @@ RULES = (
     ("next_unit", (
         r"(?:the )?(?P<dir>next|following|previous|preceding|prior) "
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
-        r"(?:the )?(?P<unit>day|night|morning|week|month|year) (?P<dir>before|after)(?: .+)?",
+        r"(?:the )?(?P<unit>day|night|morning|week|month|year) (?P<dir>before|after)(?: (?P<rest>.+))?",
     )),
     ("same_unit", (
         r"(?:the (?:very )?same|that(?: same| very)?) "
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
     )),
     ("count_from_reference", (
-        r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>later|earlier|after|before|afterwards?|prior|on)(?: .+)?",
+        r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>later|earlier|after|before|afterwards?|prior|on)"
+        r"(?: (?:to )?(?P<rest>.+))?",
     )),
     ("span", (
         r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|coming|next) "
@@ -302,9 +345,9 @@ RULES = (
         r"(?P<year>\d{4}) (?P<kind>q|h)(?P<n>[1-4])",
     )),
     ("month_day", (
-        r"(?:(?P<weekday>%(weekday)s) )?(?:the )?(?P<month>%(month)s) (?:the )?(?P<day>%(day)s)"
+        r"(?:(?:(?:%(rel)s) )?(?P<weekday>%(weekday)s) )?(?:the )?(?P<month>%(month)s) (?:the )?(?P<day>%(day)s)"
         r"(?: (?:of )?(?P<year>%(year)s))?",
-        r"(?:(?P<weekday>%(weekday)s) )?(?:the )?(?P<day>%(day)s)(?: of)? (?P<month>%(month)s)"
+        r"(?:(?:(?:%(rel)s) )?(?P<weekday>%(weekday)s) )?(?:the )?(?P<day>%(day)s)(?: of)? (?P<month>%(month)s)"
         r"(?: (?:of )?(?P<year>%(year)s))?",
     )),
     ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of )?(?P<year>%(year)s))?",)),

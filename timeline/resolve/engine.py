@@ -80,10 +80,25 @@ _NORMALISE = tuple((re.compile(pattern), replacement) for pattern, replacement i
 _LEADING = re.compile(en.LEADING)
 
 
+_SPELLED_YEAR = re.compile(en.SPELLED_YEAR)
+
+
+def _number(words: str | None) -> int:
+    return sum(en.NUMBER_WORDS[w] for w in words.split()) if words else 0
+
+
+def _year_in_digits(m: re.Match) -> str:
+    if m["hundreds"] is None:
+        return str(2000 + _number(m["thousand_rest"]))
+    return str(100 * en.NUMBER_WORDS[m["hundreds"]] + _number(m["oh"] or m["rest"] or m["after_hundred"]))
+
+
 def _normalise(expression: str) -> str:
     text = _TIME_OF_DAY.sub(" ", expression.lower())
     for pattern, replacement in _NORMALISE:
         text = pattern.sub(replacement, text)
+    # Years said in words read as the digits the rules know.
+    text = _SPELLED_YEAR.sub(_year_in_digits, text)
     return text.strip(" .'-")
 
 

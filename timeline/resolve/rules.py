@@ -16,7 +16,7 @@ from ..dates import Resolution, add_months
 from ..errors import UnresolvedDate
 from . import en
 from .calendars import (
-    DAY, calendar_day, canonical, cover, half, holiday, moved, narrow, offset, shift, unit_of, weekend,
+    DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, offset, shift, unit_of, weekend,
 )
 
 if TYPE_CHECKING:  # the engine hands each handler its Query; rules never import the engine
@@ -135,53 +135,45 @@ def _whole_unit_words(text: str) -> str:
 # future for certain ("will vote on February 2", "the trial resumes Jan. 5") is never turned back.
 _NEARER = 5
 _NEARER_LOOSELY = 2
-def _instance(make: Callable[[int], Resolution | None], q: Query, step: int | None) -> tuple[Resolution, str]:
-    """The occurrence of a yearly thing (a month, a season, "November 22") that the words point to.
+def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Query,
+              step: int | None) -> tuple[Resolution, str]:
+    """The occurrence of a yearly thing (a month, a season, "November 22", a feast) that the words point to.
 
-    Back (`last`): the latest one over before the anchor; forward (`next`): the first one begun after
-    it; none (`this`): the one containing the anchor, else as without a word; no word: the one
-    containing the anchor, else the latest begun before it (past) or the first begun after it
-    (future), unless the other is much nearer (see _NEARER).
+    `make` gives the occurrence in a calendar year, or is the list of occurrences near the anchor in
+    order. Back (`last`): the latest one over before the anchor; forward (`next`): the first one begun
+    after it; none (`this`): the one containing the anchor, else the one in its year, else as without a
+    word; no word: the one containing the anchor, else the latest begun before it (past) or the first
+    begun after it (future), unless the other is much nearer (see _NEARER).
     """
     a = q.anchor
+    found = make if isinstance(make, list) else [
+        r for year in range(a.year - 10, a.year + 11) if (r := make(year)) is not None]
+    back = [r for r in found if r.earliest <= a]
+    forth = [r for r in found if r.earliest > a]
+    containing = back[-1] if back and back[-1].latest >= a else None
     if step == 0:
-        for year in (a.year - 1, a.year):
-            found = make(year)
-            if found is not None and found.earliest <= a <= found.latest:
-                return found, f"the one containing {_day(a)}"
+        if containing is not None:
+            return containing, f"the one containing {_day(a)}"
         # "this summer" said in March is the summer of the anchor's year, whatever the tense.
-        found = make(a.year)
-        if found is not None:
-            return found, f"the one in {a.year}"
-    back = _first(make, range(a.year + 1, a.year - 10, -1), lambda r: r.earliest <= a)
-    forth = _first(make, range(a.year - 1, a.year + 10), lambda r: r.earliest > a)
+        if this_year := [r for r in found if r.earliest.year == a.year]:
+            return this_year[0], f"the one in {a.year}"
     if (step or 0) < 0:
-        found = _first(make, range(a.year + 1, a.year - 10, -1), lambda r: r.latest < a)
-        return _found(found, q, f"the latest over before {_day(a)}")
+        over = [r for r in back if r.latest < a]
+        return _found(over[-1] if over else None, q, f"the latest over before {_day(a)}")
     if (step or 0) > 0:
-        return _found(forth, q, f"the first begun after {_day(a)}")
-    if back is not None and back.latest >= a:
-        return back, f"the one containing {_day(a)}"
-    if back is None or forth is None:
-        return _found(back or forth, q, f"the only one within ten years of {_day(a)}")
-    behind, ahead = (a - back.latest).days, (forth.earliest - a).days
+        return _found(forth[0] if forth else None, q, f"the first begun after {_day(a)}")
+    if containing is not None:
+        return containing, f"the one containing {_day(a)}"
+    if not back or not forth:
+        return _found((back[-1:] or forth[:1] or [None])[0], q, f"the only one within ten years of {_day(a)}")
+    behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
     nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.premodifier or behind * nearer >= ahead):
-        return forth, f"the first begun after {_day(a)} ({q.direction})"
+        return forth[0], f"the first begun after {_day(a)} ({q.direction})"
     if not q.future and ahead * nearer >= behind:
-        return back, f"the latest begun by {_day(a)} ({q.direction})"
-    found, side = (back, f"{behind} days back") if q.future else (forth, f"{ahead} days ahead")
-    return found, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
-
-
-def _first(make: Callable[[int], Resolution | None], years: range,
-           accept: Callable[[Resolution], bool]) -> Resolution | None:
-    """The first occurrence, over `years` in order, that `accept` takes."""
-    for year in years:
-        found = make(year)
-        if found is not None and accept(found):
-            return found
-    return None
+        return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
+    chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
+    return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
 
 
 def _found(found: Resolution | None, q: Query, how: str) -> tuple[Resolution, str]:
@@ -207,6 +199,16 @@ def _present(m: re.Match, q: Query) -> _Found:
     return Resolution.day(q.anchor, timex="PRESENT_REF"), f"the present: the anchor {_day(q.anchor)}"
 
 
+@handler("past_or_future")
+def _past_or_future(m: re.Match, q: Query) -> _Found:
+    """ "Recently", "the past", "at the time" / "the future", "soon": some time before / after the anchor,
+    with no nearer bound (TimeML's PAST_REF and FUTURE_REF)."""
+    a = q.anchor
+    if m.groupdict().get("past"):
+        return Resolution.span(date.min, a - DAY, timex="PAST_REF"), f"some time before {_day(a)}"
+    return Resolution.span(a + DAY, date.max, timex="FUTURE_REF"), f"some time after {_day(a)}"
+
+
 def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
     if whole.earliest == whole.latest:
         return whole, how
@@ -223,14 +225,87 @@ def _part(m: re.Match, q: Query) -> _Found:
 def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
     whole = unit_of(base, unit)
     first, last = (whole.earliest, base - DAY) if en.DIRECTIONS[side] < 0 else (base + DAY, whole.latest)
-    if last < first:
-        raise UnresolvedDate(f"cannot resolve {q.expression!r}: nothing of that {unit} lies {side} than {base}")
+    if last < first:  # said on the unit's first (or last) day: the words can only mean that day
+        first = last = base
     return Resolution.span(first, last, timex=whole.timex), f"the part of {whole.label} {side} than {_day(base)}"
 
 
 @handler("earlier_later_this")
 def _earlier_later_this(m: re.Match, q: Query) -> _Found:
     return _earlier_later(m["side"], en.UNITS[m["unit"]], q.anchor, q)
+
+
+@handler("part_of_the_day")
+def _part_of_the_day(m: re.Match, q: Query) -> _Found:
+    """ "Later in the day": the day of the reference event, else the anchor's."""
+    if q.after is not None and q.after.precision == "day":
+        return q.after, "the day of the reference event"
+    return Resolution.day(q.anchor), f"the anchor {_day(q.anchor)}"
+
+
+@handler("earlier_later_day")
+def _earlier_later_day(m: re.Match, q: Query) -> _Found:
+    """ "Earlier Sunday", "later yesterday": a part of a day is that day."""
+    try:
+        whole, how = q.read(m["rest"])
+    except UnresolvedDate:
+        return None
+    return (whole, how) if whole.precision == "day" else None
+
+
+@handler("weekday_from_reference", reference=True)
+def _weekday_from_reference(m: re.Match, q: Query) -> _Found:
+    """ "The previous Friday": the Friday before the reference event; "the following Monday" after it."""
+    after, weekday = _reference(q), en.WEEKDAY_NUMBERS[m["weekday"]]
+    name = _WEEKDAY_TITLES[weekday]
+    if en.DIRECTIONS[m["dir"]] < 0:
+        day = after.earliest - timedelta((after.earliest.weekday() - weekday - 1) % 7 + 1)
+        return Resolution.day(day), f"the {name} before the reference event ({after.label})"
+    day = after.latest + timedelta((weekday - after.latest.weekday() - 1) % 7 + 1)
+    return Resolution.day(day), f"the {name} after the reference event ({after.label})"
+
+
+@handler("after_before")
+def _after_before(m: re.Match, q: Query) -> _Found:
+    """ "Post-1959", "1994 or later", "1990 and beyond", "1980 or earlier": open on one side, valued
+    (TIMEX3) as the date named with the modifier AFTER, ON_OR_AFTER, BEFORE or ON_OR_BEFORE."""
+    try:
+        whole, how = q.read(m["rest"])
+    except UnresolvedDate:
+        return None
+    word = m["dir"]
+    later = word in ("post", "later", "after", "beyond", "since")
+    inclusive = word not in ("post", "pre")
+    if later:
+        first = whole.earliest if inclusive else whole.latest + DAY
+        found = Resolution.span(first, date.max, mod="ON_OR_AFTER" if inclusive else "AFTER", timex=whole.timex)
+        return found, f"{'from' if inclusive else 'after'} {whole.label} on ({how})"
+    last = whole.latest if inclusive else whole.earliest - DAY
+    found = Resolution.span(date.min, last, mod="ON_OR_BEFORE" if inclusive else "BEFORE", timex=whole.timex)
+    return found, f"{'up to' if inclusive else 'before'} {whole.label} ({how})"
+
+
+@handler("hours")
+def _hours(m: re.Match, q: Query) -> _Found:
+    """ "The past 24 hours", "within 48 hours": the days the hours cover, the anchor's included."""
+    hours, a = _count(m["count"]), q.anchor
+    days = -(-hours // 24)
+    if en.STEPS.get(m["rel"], 1) < 0:
+        return Resolution.span(a - timedelta(days), a, timex=f"PT{hours}H"), f"the {hours} hours up to {_day(a)}"
+    return Resolution.span(a, a + timedelta(days), timex=f"PT{hours}H"), f"the {hours} hours from {_day(a)}"
+
+
+@handler("day_range")
+def _day_range(m: re.Match, q: Query) -> _Found:
+    """ "March 5-7", "3-4 Oct.": the days of one month, the year chosen as for the first day."""
+    month, first, last = en.MONTH_NUMBERS[m["month"]], int(m["first"]), int(m["last"])
+    if not first < last:
+        return None
+    start, how = _dated(m["year"], month, first, None, q)
+    end = calendar_day(start.earliest.year, month, last)
+    if end is None:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: that month has no day {last}")
+    return Resolution.span(start.earliest, end.latest), f"days {first}-{last}: {how}"
 
 
 @handler("earlier_later_that", reference=True)
@@ -288,9 +363,12 @@ def _anchor_unit(unit: str, steps: int, anchor: date) -> tuple[Resolution, str]:
 @handler("calendar_unit")
 def _calendar_unit(m: re.Match, q: Query) -> _Found:
     unit = en.UNITS[m["unit"]]
-    # "The quarter" of a sentence reporting results is the quarter reported, not the anchor's.
+    # "The quarter" of a sentence reporting results, or telling of the quarter in the past tense, is the
+    # quarter reported, the latest ended; not the anchor's, which has barely begun to be told.
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
+    if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
+        return _latest_quarter(q.anchor)
     return _anchor_unit(unit, en.STEPS[m["rel"]], q.anchor)
 
 
@@ -358,7 +436,10 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
         n = _ordinal(ordinal)
         found, how = _instance(lambda y: Resolution.quarter(y, n), q, None)
         return found, f"the quarter reported, Q{n}: {how}"
-    a = q.anchor
+    return _latest_quarter(q.anchor)
+
+
+def _latest_quarter(a: date) -> tuple[Resolution, str]:
     found = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
     return found, f"the quarter reported: the latest ended by {_day(a)}"
 
@@ -382,16 +463,15 @@ def _year_ago_period(m: re.Match, q: Query) -> _Found:
     """ "The year-ago quarter": the period reported (the quarter named, else the latest ended), a year back."""
     found = _year_back(q, "year", -1, m.groupdict().get("ord")) or _year_back(q, "year", -1, None)
     if found is None:  # no results in the sentence: the latest quarter reported by the anchor
-        a = q.anchor
-        latest = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
-        return moved(latest, "year", -1), f"a year before {latest.label}, the latest quarter ended by {_day(a)}"
+        latest, how = _latest_quarter(q.anchor)
+        return moved(latest, "year", -1), f"a year before {latest.label}, {how}"
     return found
 
 
 @handler("reported_period")
 def _reported_period(m: re.Match, q: Query) -> _Found:
     """ "The latest period", "the 1988 quarter": the quarter reported, in the year named if any."""
-    reported, how = _report(q) or _report(replace(q, context=q.context + " results"))
+    reported, how = _report(q) or _latest_quarter(q.anchor)
     if m.groupdict().get("year"):
         year = int(m["year"])
         if _LONGER_PERIOD.search(q.context) and m["kind"] == "period":
@@ -400,10 +480,23 @@ def _reported_period(m: re.Match, q: Query) -> _Found:
     return reported, how
 
 
+def _named_reference(m: re.Match, q: Query) -> Query:
+    """The query with the date its words name as the reference: "the day before last Tuesday" counts
+    from last Tuesday; "a day after the toppling" names an event, not a date, and keeps the query's."""
+    rest = m.groupdict().get("rest")
+    if not rest:
+        return q
+    try:
+        named, _ = q.read(rest)
+    except UnresolvedDate:
+        return q
+    return replace(q, after=named)
+
+
 @handler("next_unit", reference=True)
 def _next_unit(m: re.Match, q: Query) -> _Found:
     step = en.DIRECTIONS[m["dir"]]
-    return _from_reference(q, _unit(m["unit"]), step, step, False)
+    return _from_reference(_named_reference(m, q), _unit(m["unit"]), step, step, False)
 
 
 @handler("same_unit", reference=True)
@@ -416,7 +509,7 @@ def _count_from_reference(m: re.Match, q: Query) -> _Found:
     low, high, vague = _counts(m["count"], plural=False)
     sign = en.DIRECTIONS[m["dir"]]
     low, high = (low, high) if sign > 0 else (-high, -low)
-    return _from_reference(q, _unit(m["unit"]), low, high, vague)
+    return _from_reference(_named_reference(m, q), _unit(m["unit"]), low, high, vague)
 
 
 # -- spans and offsets from the anchor -------------------------------------------------------------------
@@ -496,6 +589,10 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
     if year_text is None:
         return _instance(make, q, None)
     whole, how = q.read(_whole_unit_words(year_text))
+    if kind == "half" and whole.precision == "decade":
+        first = whole.earliest.year + (5 if n == 2 else 0)
+        found = replace(whole, earliest=date(first, 1, 1), latest=date(first + 4, 12, 31), mod=("START", "END")[n - 1])
+        return found, f"half {n} of {whole.label} ({how})"
     if whole.precision != "year":
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: {year_text!r} is not a calendar year")
     return make(whole.earliest.year), f"{kind} {n} of {whole.label} ({how})"
@@ -506,8 +603,9 @@ def _ordinal_part(m: re.Match, q: Query) -> _Found:
     # An ordinal that is also a relative word ("the last quarter") is the span before the anchor, not Q4.
     if m["rest"] is None and m["ord"] in en.STEPS:
         return None
-    n = 4 if m["ord"] in en.LAST_ORDINALS else _ordinal(m["ord"])
-    return _part_of_year(en.YEAR_PARTS[m["kind"]], n, m["rest"], q)
+    kind = en.YEAR_PARTS[m["kind"]]
+    n = (4 if kind == "quarter" else 2) if m["ord"] in en.LAST_ORDINALS else _ordinal(m["ord"])
+    return _part_of_year(kind, n, m["rest"], q)
 
 
 @handler("short_part")
@@ -546,8 +644,10 @@ def _month_day(m: re.Match, q: Query) -> _Found:
 def _holiday(m: re.Match, q: Query) -> _Found:
     code = en.NORMALISED_HOLIDAYS[m["holiday"]]
     if m["year"]:
-        return holiday(code, _year_of(m["year"], q.anchor)), "a calendar date"
-    return _instance(lambda y: holiday(code, y), q, _step(m["rel"]))
+        year = _year_of(m["year"], q.anchor)
+        found = [r for r in holidays(code, date(year, 7, 1)) if r.earliest.year == year]
+        return _found(found[0] if found else None, q, f"{m['holiday']} in {year}")
+    return _instance(holidays(code, q.anchor), q, _step(m["rel"]))
 
 
 @handler("iso_day")
@@ -615,9 +715,13 @@ def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
 
 @handler("year_end")
 def _year_end(m: re.Match, q: Query) -> _Found:
-    """The end of the year: its last third, as "the end of this year" reads."""
-    whole, how = _anchor_unit("year", _step(m["rel"]) or 0, q.anchor)
-    return _narrowed(whole, how, 2, "END", "end")
+    """ "Year-end" is December 31, the day books close ("by year-end", "since year-end"); "the end of
+    the year" is the part of a year."""
+    step = _step(m["rel"])
+    if step is not None:
+        year = q.anchor.year + step
+        return Resolution.day(date(year, 12, 31)), f"December 31 of {year}"
+    return _instance(lambda y: Resolution.day(date(y, 12, 31)), q, None)
 
 
 @handler("quarter_of_month")
