@@ -23,6 +23,7 @@ from .errors import InputError, UnresolvedDate
 from .model import Citation, Dataset, Event, Place, Source, unique_id
 from .resolve import needs_reference, resolve
 from .resolve.en import (
+    DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, UNITS,
     VAGUE_COUNTS, WEEKDAYS,
 )
@@ -65,9 +66,12 @@ _MONTH_NAME = rf"(?:{_alt(MONTHS)})"
 _MONTH = rf"(?:{_MONTH_NAME}|(?:{_alt(MONTH_ABBREVIATIONS)})\.?)"
 _WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
 _SEASON = rf"(?:{_alt(SEASON_WORDS)})"
-_YEAR = r"(?:19|20)\d\d(?!\d)"
+_YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
+# Years said in words ("nineteen ninety-six", "two thousand and nine"): the resolver's pattern, with its
+# groups unnamed and a hyphen or a space wherever it has a space.
+_SPELLED_YEAR = re.sub(r"\(\?P<\w+>", "(?:", SPELLED_YEAR).replace(" ", "[- ]")
 # After a day or a month, "'87" is a year too.
-_DATED_YEAR = rf"(?:{_YEAR}|['’]\d\d(?![\d'’]))"
+_DATED_YEAR = rf"(?:{_YEAR}|['’]\d\d(?![\d'’])|{_SPELLED_YEAR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _PART_OF_DAY = rf"(?:{_alt([*DAY_PARTS, 'midday'])})"
 # Not "quarter": "a quarter of the population" is a share, not a length of time.
@@ -76,10 +80,13 @@ _LENGTH_UNITS = [*(u for u in UNITS if not u.startswith("quarter")), "century", 
 _UNIT = rf"(?:{_alt(_LENGTH_UNITS)})"
 _CALENDAR_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|fiscal year)"
 _PLURAL_UNIT = r"(?:days|weeks|months|years|decades|centuries|hours)"
-_HOLIDAY = (
-    r"(?:christmas(?: eve| day)?|new year's(?: eve| day)?|easter(?: sunday)?|thanksgiving(?: day)?"
-    r"|ramadan|eid(?: al-fitr| al-adha)?|nowruz|independence day)"
-)
+def _spelled(phrase: str) -> str:
+    """A phrase as text may write it: a hyphen or a space between words, either apostrophe."""
+    return re.escape(phrase).replace("\\ ", "[- ]").replace("'", "['’]")
+
+
+# The resolver's holidays.
+_HOLIDAY = rf"(?:{'|'.join(_spelled(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
 _NUMBER_WORD = _alt(w for w in NUMBER_WORDS if w not in ("a", "an"))
 _ORDINAL = rf"(?:{_alt(ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))"
 _COUNT = (
@@ -90,12 +97,22 @@ _HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
 # Words for the present, the past and the future as a whole: dates TimeML marks (PRESENT_REF, ...)
 # that name no calendar day, so they never date an event on their own.
 _REFERENCE = (
-    r"now|currently|nowadays|recently|lately|these days|the present|the past|the future"
-    r"|recent (?:days|weeks|months|years|decades)"
+    r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present|the past"
+    r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|years|decades)"
 )
 _DETERMINER = (
     r"(?:the|this|that|last|next|past|previous|coming|current|following|latest|same|preceding|upcoming"
-    r"|year-ago|year-earlier|fiscal)"
+    r"|year-ago|year-earlier|fiscal|full|whole|entire)"
+)
+# Company results: the period a report compares with, or the one it reports ("the year-ago quarter",
+# "year-earlier profit", "the corresponding period last year", "the latest period", "the 1988 quarter").
+_RESULTS_PERIOD = (
+    rf"(?:the{_S})?(?:(?:comparable|corresponding|same){_S})?year[- ](?:ago|earlier)"
+    rf"(?:{_S}(?:first|second|third|fourth|fiscal))*(?:[- ](?:quarter|period))?"
+    rf"|(?:the{_S})?(?:comparable|corresponding|same){_S}(?:quarter|period)(?:{_S}(?:of|in))?"
+    rf"{_S}(?:last{_S}year|a{_S}year{_S}(?:ago|earlier))"
+    rf"|last{_S}year['’]s{_S}(?:quarter|period)|the{_S}quarter{_S}a{_S}year{_S}(?:ago|earlier)"
+    rf"|the{_S}(?:latest|most{_S}recent){_S}period|the{_S}{_YEAR}{_S}(?:quarter|period)"
 )
 _RELATIVE_DAY = (
     rf"(?:the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)"
@@ -109,6 +126,13 @@ _MODIFIER = (
 
 _DATE = (
     rf"\b(?:{_MODIFIER})?(?:"
+    rf"{_RESULTS_PERIOD}|"
+    # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
+    rf"{_MONTH}{_S}{_DAY}{_S}?[-–]{_S}?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    rf"|{_DAY}{_S}?[-–]{_S}?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
+    # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
+    rf"(?:post|pre)-{_YEAR}|{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
+    rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
     rf"(?:(?:the|this|last|next){_S})?year[- ]end|"
@@ -123,7 +147,7 @@ _DATE = (
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
     rf"|q[1-4](?:{_S}{_YEAR})?"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
-    rf"|(?:(?:{_DETERMINER}{_S}){{1,2}}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
+    rf"|(?:(?:(?:the|this){_S})?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:day|{_PART_OF_DAY}))"
@@ -176,8 +200,11 @@ _TRIGGER_WORDS = frozenset([
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
-    "annually", "yearly", "hourly", "nightly", "annual",
-    "christmas", "easter", "thanksgiving", "ramadan", "eid", "nowruz",
+    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period",
+    # The words a holiday, a spelled-out year or a decade in words can be found by.
+    *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
+    "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
 # The words that can open an expression before its trigger word, and those that can sit between.
 _OPENING_WORDS = frozenset([
@@ -185,7 +212,7 @@ _OPENING_WORDS = frozenset([
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
     "same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
-    "long new independence q".split(),
+    "long new independence q post pre comparable corresponding year".split(),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
     "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}
@@ -201,7 +228,16 @@ _DATE_CONTEXT = frozenset(
     "early late mid end the its their his her our this".split()
 )
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
-_YEAR_LIST = re.compile(rf"{_YEAR}{_S}?(?:,|and|or|to|through|-|–){_S}?$")
+_NEXT_WORD = re.compile(r"\s*([%\w]+\.?)")
+_MONEY = frozenset("$£€¥#")
+# What a number counts or measures when these follow it: then it is no year.
+_COUNTED = frozenset(
+    "% percent per people persons men women children soldiers troops police policemen officers members "
+    "workers employees residents refugees civilians prisoners students votes seats cases deaths dead "
+    "injured wounded homes houses buildings cars vehicles tons tonnes barrels meters metres feet foot "
+    "miles kilometers kilometres km acres hectares dollars euros pounds yen shares units copies pages "
+    "words points times degrees mm cm kg lb hours hrs minutes seconds gmt utc local".split()
+)
 _AMBIGUOUS_MONTHS = ("may", "march")
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
@@ -213,6 +249,7 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
+_COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
 _BARE_CONTEXT = frozenset({"for", "in", "over", "within", "after"})
@@ -229,12 +266,15 @@ def _capitalised(text: str, start: int, end: int) -> bool:
 
 
 def _weak_is_date(text: str, match: re.Match) -> bool:
-    """A bare month, season or year is a date only where the words before it make it one."""
+    """A bare month or season is a date only where the words before it make it one; a bare number of
+    the years 1500-2099 is a year unless it counts or measures something ("2000 troops", "$1990")."""
     word, start = match.group("weak"), match.start("weak")
+    if word[0].isdigit():
+        following = _NEXT_WORD.match(text, match.end("weak"))
+        return text[start - 1:start] not in _MONEY and not (
+            following and following.group(1).lower().rstrip(".") in _COUNTED)
     if _previous_word(text, start) in _DATE_CONTEXT:
         return True
-    if word[0].isdigit():
-        return bool(_YEAR_LIST.search(text, max(0, start - 12), start))
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
 
 
@@ -377,7 +417,7 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
     "two days later" with no date before it."""
     start, end, kind = span
     expression = text[start:end]
-    if kind in ("set", "time") or (referential and after is None):
+    if kind in ("set", "time") or (referential and after is None and _names_an_event(text, end, len(text))):
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
     if kind == "duration" and not (_REACHES_BACK.match(expression)
@@ -407,7 +447,11 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, referential)
         mention = Mention(start, end, expression, kind, resolution, index)
         tagged.append((mention, reference))
-        if resolution is not None and kind == "date" and not _is_reference(mention):
+        # The story's time moves with the dates it tells, not with what it compares them with ("a year
+        # earlier", "the year-ago quarter") or looks back to from them ("the day before").
+        looks_back = _COMPARISON.search(expression) or (
+            referential and resolution is not None and after is not None and resolution.latest < after.earliest)
+        if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchor = len(tagged) - 1
     return tagged
 

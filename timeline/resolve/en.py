@@ -205,6 +205,12 @@ RESULTS = (
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
 # Results over more than a quarter: compared with them, "a year earlier" is the year before.
 LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\b|\bfor the year\b|\bfiscal year\b"
+# A date the sentence names before an offset ("On May 22, 1995, he was promoted, and the following year
+# ..."): what the offset counts from when no reference event is given.
+CONTEXT_DATE = (
+    r"(?:%(month)s)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:%(month)s)\.?,? \d{4}"
+    r"|\b(?:1[5-9]|20)\d\d\b(?![ -]?(?:%(unit)s|percent|%%))"
+)
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
 
@@ -250,7 +256,7 @@ LEADING = (
     r"|(?P<preposition>as early as|as late as|as of|on|in|at|during|by|since|from|until|till|through|"
     r"throughout|for|toward|towards|so far|sometime|over|the (?:morning|afternoon|evening|night) of)"
     # Determiners that add nothing to the period after them ("its fourth quarter").
-    r"|(?P<determiner>its|their|his|her|our)) "
+    r"|(?P<determiner>its|their|his|her|our|just|only)) "
 )
 # Trailing words that make the whole approximate ("a week or so ago").
 OR_SO = " or so"
@@ -264,7 +270,9 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 # name; the named groups are what it reads.
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
-    ("present", (r"(?:right )?now|currently|at present|presently|nowadays|at the moment|these days|the present",)),
+    ("present", (
+        r"(?:right )?now|currently|current|at present|presently|nowadays|at the moment|these days|the present",
+    )),
     ("past_or_future", (
         r"(?P<past>recently|lately|of late|previously|formerly|the past|the time)",
         r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term)",

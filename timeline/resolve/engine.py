@@ -130,6 +130,7 @@ class Query:
     after: Resolution | None
     preposition: str = ""
     premodifier: bool = False
+    before: str = ""  # the sentence before the expression, lower-cased
 
     @property
     def future(self) -> bool:
@@ -213,9 +214,11 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
     if len(expression) > _MAX_LENGTH:
         raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
     reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
-    text = (context or "").lower()
-    premodifier = bool(text) and re.search(en.PREMODIFIER % re.escape(expression.strip().lower()), text) is not None
-    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), text, reference, "", premodifier)
+    text, phrase = (context or "").lower(), expression.strip().lower()
+    premodifier = bool(text) and re.search(en.PREMODIFIER % re.escape(phrase), text) is not None
+    at = text.find(phrase)
+    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), text, reference, "", premodifier,
+              text[:at] if at >= 0 else "")
     try:
         found, how = _resolve_text(_normalise(expression), q)
     except UnresolvedDate:

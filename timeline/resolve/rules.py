@@ -391,13 +391,19 @@ def _distance(low: int, high: int) -> str:
 _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
 
 
-def _reference(q: Query, unit: str | None = None, steps: int | None = None) -> Resolution:
-    """The date an offset counts from: the reference event's, else, for "a year earlier" in a sentence
-    reporting results, the period reported."""
+_CONTEXT_DATE = re.compile(en.CONTEXT_DATE % en.FRAGMENTS)
+
+
+def _reference(q: Query) -> Resolution:
+    """The date an offset counts from: the reference event's, else the latest date the sentence names
+    before the offset ("On May 22, 1995, ... the following year")."""
     if q.after is not None:
         return q.after
-    if unit == "year" and steps == -1 and (reported := _report(q)) is not None:
-        return reported[0]
+    for named in reversed(list(_CONTEXT_DATE.finditer(q.before))):
+        try:
+            return q.read(re.sub(r"[.,]", "", named.group()))[0]
+        except UnresolvedDate:
+            continue
     raise UnresolvedDate(f"cannot resolve {q.expression!r}: it is dated from another event, "
                          "so a reference event is needed (after=)")
 
