@@ -69,7 +69,8 @@ _SEASON = rf"(?:{_alt(SEASON_WORDS)})"
 _YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
 # Years said in words ("nineteen ninety-six", "two thousand and nine"): the resolver's pattern, with its
 # groups unnamed and a hyphen or a space wherever it has a space.
-_SPELLED_YEAR = re.sub(r"\(\?P<\w+>", "(?:", SPELLED_YEAR).replace(" ", "[- ]")
+# "Nineteen hundred" alone is more often a count than a year.
+_SPELLED_YEAR = r"(?!\w+[- ]hundred\b(?![- ]\w))" + re.sub(r"\(\?P<\w+>", "(?:", SPELLED_YEAR).replace(" ", "[- ]")
 # After a day or a month, "'87" is a year too.
 _DATED_YEAR = rf"(?:{_YEAR}|['’]\d\d(?![\d'’])|{_SPELLED_YEAR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -135,13 +136,13 @@ _DATE = (
     rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
-    rf"(?:(?:the|this|last|next){_S})?year[- ]end|"
+    rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
     rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR}"
-    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming"
+    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:fiscal[ -])?(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming"
     rf"|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
@@ -161,7 +162,7 @@ _DATE = (
 )
 # "two days later", "a few days ag[o]" (truncated in a real article), "a day after the toppling".
 _OFFSET = (
-    rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?{_S}"
+    rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}now)"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long){_S}(?:ago|earlier|later)"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow)))(?!\w)"
@@ -179,11 +180,15 @@ _SET = (
     rf"|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|annual))(?!\w)"
     rf"|\b(?:every|each){_S}{_WEEKDAY}\b|\b{_WEEKDAY}s\b"
 )
+# A time of day, with the day it is on when one follows ("10 p.m. Wednesday", "noon Thursday"): TimeML
+# types these TIME; they are still dated by their day.
 _TIME = (
-    rf"\b\d{{1,2}}(?::[0-5]\d)?{_S}?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"(?:{_S}(?:local{_S}time|gmt|utc|est|edt|et|cet|cest))?(?!\w)"
-    rf"|\b(?:noon|midnight|midday)\b"
+    rf"(?:\b\d{{1,2}}(?::[0-5]\d)?{_S}?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"(?:{_S}(?:local{_S}time|gmt|utc|est|edt|et|cet|cest))?(?!\w)|\b(?:noon|midnight|midday)\b)"
+    rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
+    rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
 )
+
 # One pattern, so that each place an expression may start costs one match. It reads the text in lower
 # case (case-insensitive alternations are several times slower), and names that must be capitalised
 # are checked afterwards. The first alternative that matches wins, so each comes before any that could
@@ -212,7 +217,8 @@ _OPENING_WORDS = frozenset([
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
     "same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
-    "long new independence q post pre comparable corresponding year".split(),
+    "long new independence q post pre comparable corresponding year full whole entire near short "
+    "foreseeable".split(),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
     "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}
@@ -326,8 +332,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 m.group("weak") and not _weak_is_date(text, m)) or (
                 m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT):
             continue
-        kind = next(name for name in _KINDS if m.group(name) is not None)
-        found.append((start, m.end(), _KINDS[kind]))
+        kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
+        found.append((start, m.end(), kind))
     return found
 
 
@@ -417,7 +423,7 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
     "two days later" with no date before it."""
     start, end, kind = span
     expression = text[start:end]
-    if kind in ("set", "time") or (referential and after is None and _names_an_event(text, end, len(text))):
+    if kind == "set" or (referential and after is None and _names_an_event(text, end, len(text))):
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
     if kind == "duration" and not (_REACHES_BACK.match(expression)
@@ -722,7 +728,7 @@ def _proposals(text: str, source: Source, published: date, catalogue: _Catalogue
     proposal_of_mention: dict[int, str] = {}  # mention index -> id of the candidate it dated
     done: set[int] = set()
     for index, (mention, reference) in enumerate(tagged):
-        if mention.sentence in done or mention.kind not in ("date", "duration") or _is_reference(mention):
+        if mention.sentence in done or mention.kind == "set" or _is_reference(mention):
             continue
         sentence_start, sentence_end = sentences[mention.sentence]
         quote = text[sentence_start:sentence_end]
