@@ -212,6 +212,8 @@ def _timex_of(a: date, b: date, precision: str) -> str:
         return f"{a.year // 10:03d}"
     if precision == "day" or a == b:
         return a.isoformat()
+    if a.year == b.year and (a.month, a.day, b.month, b.day) in ((1, 1, 6, 30), (7, 1, 12, 31)):
+        return f"{a.year:04d}-H{1 if a.month == 1 else 2}"
     if (a.year, a.month) == (b.year, b.month):
         return _ym(a)
     if a.year == b.year:

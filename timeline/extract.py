@@ -122,7 +122,8 @@ _RELATIVE_DAY = (
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
 _MODIFIER = (
     rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)"
-    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|latter){_S}half){_S}of{_S})"
+    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|last|latter){_S}half"
+    rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)){_S}of{_S})"
 )
 
 _DATE = (
@@ -141,7 +142,7 @@ _DATE = (
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
-    rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR}"
+    rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:fiscal[ -])?(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming"
     rf"|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
@@ -165,7 +166,9 @@ _OFFSET = (
     rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}now)"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long){_S}(?:ago|earlier|later)"
-    rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow)))(?!\w)"
+    rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"
+    # ... and the date it counts from, when words name one ("the day before last Tuesday").
+    rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
 )
 _DURATION = (
     rf"(?:\b(?:the{_S})?(?:past|last|next|coming|previous|following|upcoming){_S}{_PLURAL_UNIT}"

@@ -168,6 +168,8 @@ FUTURE_CUE = (
     r"until|till|as soon as|as early as|no later than)"
     rf"{_VERB_GROUP}"
 )
+# "Until" opening a sentence tells of the time up to the date, not of the date ahead.
+UP_TO = r"until|till"
 # A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = r"planned|scheduled|slated|set (?:for|to)"

@@ -25,6 +25,7 @@ _CUES = re.compile(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})"
     rf"|(?P<past>{en.PAST_CUE}))\b", re.IGNORECASE)
 _NOT_PAST = frozenset(en.NOT_PAST)
+_UNTIL_FIRST = re.compile(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
 def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -51,7 +52,9 @@ def _cue(context: str | None, expression: str | None) -> str | None:
     at = context.lower().find(expression.strip().lower()) if expression else -1
     if at >= 0:
         before = _cues(context, 0, at)[-1:]
-        if before:
+        # "Until Thursday, they had not ..." opens a sentence about the time before the date: the
+        # verb after it decides.
+        if before and not _UNTIL_FIRST.match(context):
             return _BEFORE[before[0]]
         after = [cue for cue in _cues(context, at + len(expression.strip())) if cue != "open"][:1]
         return _AFTER[after[0]] if after else None
