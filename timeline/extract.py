@@ -258,6 +258,7 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
+_BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -458,8 +459,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         tagged.append((mention, reference))
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
         # earlier", "the year-ago quarter") or looks back to from them ("the day before").
-        looks_back = _COMPARISON.search(expression) or (
-            referential and resolution is not None and after is not None and resolution.latest < after.earliest)
+        looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchor = len(tagged) - 1
     return tagged

@@ -175,12 +175,11 @@ UP_TO = r"until|till"
 PLAN_CUE = r"planned|scheduled|slated|set (?:for|to)"
 # An infinitive of intent nearest before the date makes it the date of an action not yet done ("agreed
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
-# before it says nothing of the date's direction. Read as written, so that "agreed to Cuba's terms"
-# is no infinitive.
+# before it says nothing of the date's direction.
 INFINITIVE = (
     r"(?:\w+ed|agreement|plan|decision|proposal|offer|bid|deal|move|effort|attempt|program|programme)"
-    r" (?-i:to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
-    r"|date)\b)[a-z]{3,})"
+    r" to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
+    r"|date)\b)[a-z]{3,}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
 # lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, datetime
 from typing import Callable
 
@@ -20,17 +21,30 @@ _MAX_LENGTH = 200
 
 # -- reading the sentence: which way does it look? ---------------------------------------------------
 
-# Read case-blind, except the infinitive, which needs the case of the sentence as written.
+# Read in lower case (a case-blind pattern is several times slower); an infinitive's verb is then checked
+# against the sentence as written, so that a name ("agreed to Cuba's terms") is no verb.
 _CUES = re.compile(
-    rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})"
-    rf"|(?P<past>{en.PAST_CUE}))\b", re.IGNORECASE)
+    rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
+    rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
 _UNTIL_FIRST = re.compile(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
 def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    span = _CUES.finditer(text, start, len(text) if end is None else end)
-    return [m.lastgroup for m in span if not (m.lastgroup == "past" and m.group().lower() in _NOT_PAST)]
+    lowered = text.lower()
+    same_offsets = len(lowered) == len(text)
+    found = []
+    for m in _CUES.finditer(lowered, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        if kind == "past" and m.group() in _NOT_PAST:
+            continue
+        if kind == "open" and same_offsets and not text[m.start() + m.group().rfind(" ") + 1].islower():
+            # no infinitive after all: what is left is the verb before "to", if it is a past one
+            if m.group().split(" ", 1)[0].endswith("ed"):
+                found.append("past")
+            continue
+        found.append(kind)
+    return found
 
 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
@@ -122,18 +136,60 @@ def _strip(text: str) -> tuple[str, str, bool]:
 # -- the rules ---------------------------------------------------------------------------------------
 
 
+class _Sentence:
+    """The sentence around an expression, read only as far as the rules ask: most dates ("March 3,
+    2024", "two days ago") never need its tense."""
+
+    def __init__(self, text: str | None, expression: str):
+        self.text, self.expression = text or "", expression
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def cue(self) -> str | None:
+        return _cue(self.text, self.expression)
+
+    @cached_property
+    def at(self) -> int:
+        return self.lower.find(self.expression.lower())
+
+    @cached_property
+    def premodifier(self) -> bool:
+        pattern = en.PREMODIFIER % re.escape(self.expression.lower())
+        return bool(self.text) and re.search(pattern, self.lower) is not None
+
+
 @dataclass(frozen=True)
 class Query:
-    """What a rule needs besides the words: the anchor, the tense cue, the sentence, the reference."""
+    """What a rule needs besides the words: the anchor, the sentence (its tense cue), the reference."""
 
     expression: str
     anchor: date
-    cue: str | None
-    context: str
+    sentence: _Sentence
     after: Resolution | None
     preposition: str = ""
-    premodifier: bool = False
-    before: str = ""  # the sentence before the expression, lower-cased
+
+    @property
+    def cue(self) -> str | None:
+        """ "firm", "future", "past", "open" or None: see _cue."""
+        return self.sentence.cue
+
+    @property
+    def context(self) -> str:
+        """The sentence, lower-cased."""
+        return self.sentence.lower
+
+    @property
+    def before(self) -> str:
+        """The sentence before the expression, lower-cased."""
+        return self.sentence.lower[:max(self.sentence.at, 0)]
+
+    @property
+    def premodifier(self) -> bool:
+        """True when the expression sits between a determiner and a noun ("the Dec. 7 meeting")."""
+        return self.sentence.premodifier
 
     @property
     def future(self) -> bool:
@@ -181,7 +237,8 @@ _RULES = _compile(en.RULES, HANDLERS)
 
 def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
     text, preposition, approximate = _strip(text)
-    q = replace(q, preposition=preposition)
+    if preposition != q.preposition:
+        q = replace(q, preposition=preposition)
     for rule in _RULES:
         m = rule.pattern.fullmatch(text)
         if m is None:
@@ -217,11 +274,7 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
     if len(expression) > _MAX_LENGTH:
         raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
     reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
-    text, phrase = (context or "").lower(), expression.strip().lower()
-    premodifier = bool(text) and re.search(en.PREMODIFIER % re.escape(phrase), text) is not None
-    at = text.find(phrase)
-    q = Query(expression.strip(), _as_date(anchor), _cue(context, expression), text, reference, "", premodifier,
-              text[:at] if at >= 0 else "")
+    q = Query(expression.strip(), _as_date(anchor), _Sentence(context, expression.strip()), reference)
     try:
         found, how = _resolve_text(_normalise(expression), q)
     except UnresolvedDate:

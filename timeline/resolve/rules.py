@@ -146,8 +146,12 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     begun after it (future), unless the other is much nearer (see _NEARER).
     """
     a = q.anchor
-    found = make if isinstance(make, list) else [
-        r for year in range(a.year - 10, a.year + 11) if (r := make(year)) is not None]
+    if isinstance(make, list):
+        found = make
+    else:  # the years around the anchor, and only when they hold none either way, the decade around it
+        found = [r for year in range(a.year - 2, a.year + 3) if (r := make(year)) is not None]
+        if not found or found[0].earliest > a or found[-1].earliest <= a:
+            found = [r for year in range(a.year - 10, a.year + 11) if (r := make(year)) is not None]
     back = [r for r in found if r.earliest <= a]
     forth = [r for r in found if r.earliest > a]
     containing = back[-1] if back and back[-1].latest >= a else None
