@@ -129,6 +129,35 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Trading opened at 10:30 a.m. EST on Tuesday.", [("10:30 a.m. EST", "time"), ("Tuesday", "date")]),
     ("The party won in 2019 and 2020.", [("2019", "date"), ("2020", "date")]),
     ("The war ended some time ago.", [("some time ago", "date")]),
+    # A bare year is a year unless it counts or measures something.
+    ("A 1996 law tightened the embargo.", [("1996", "date")]),
+    ("The company's 1989 results were flat.", [("1989", "date")]),
+    ("Cuba won independence from Spain in 1898.", [("1898", "date")]),
+    ("About 2000 troops and 1500 police were deployed.", []),
+    ("The deal cost $1990 in fees.", []),
+    # Years and decades in words, as broadcasts say them.
+    ("The bomb went off in nineteen ninety-six.", [("nineteen ninety-six", "date")]),
+    ("Banks readied their systems for the year two thousand.", [("the year two thousand", "date")]),
+    ("Rents soared through the nineties.", [("the nineties", "date")]),
+    ("Some twelve hundred people fled.", []),
+    # Holidays the resolver knows, movable and Islamic ones included.
+    ("Voters go to the polls on Election Day.", [("Election Day", "date")]),
+    ("Fighting paused for Eid al-Fitr and resumed after Easter.", [("Eid al-Fitr", "date"), ("Easter", "date")]),
+    # Company results and open-ended years.
+    ("Net rose from year-earlier profit of $3 million.", [("year-earlier", "date")]),
+    ("Sales fell from the corresponding period last year.", [("the corresponding period last year", "date")]),
+    ("Margins improved in the 1989 quarter.", [("the 1989 quarter", "date")]),
+    ("The post-1959 politics split families.", [("post-1959", "date")]),
+    ("The firm is confident about 1990 and beyond.", [("1990 and beyond", "date")]),
+    # Spans: a day range, a month of a spelled-out year, halves, compounds.
+    ("The summit runs March 5-7 in Brussels.", [("March 5-7", "date")]),
+    ("Output rose in the last half of 1989.", [("the last half of 1989", "date")]),
+    ("The day before last Tuesday's hearing, he met the lawyers.", [("The day before last Tuesday", "date")]),
+    ("Earlier Friday, police fired tear gas.", [("Earlier Friday", "date")]),
+    # A time of day with its day is one time; the present and the past as TimeML marks them.
+    ("The vote closes at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "time")]),
+    ("Current prices are high; at the time, they were low.", [("Current", "date"), ("the time", "date")]),
+    ("Talks may resume in the near future.", [("the near future", "date")]),
 ])
 def test_tag_finds_timeml_extents_and_kinds(text, expected):
     """Each expression is found with its TimeML extent (preposition outside) and its kind."""

@@ -69,8 +69,9 @@ _SEASON = rf"(?:{_alt(SEASON_WORDS)})"
 _YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
 # Years said in words ("nineteen ninety-six", "two thousand and nine"): the resolver's pattern, with its
 # groups unnamed and a hyphen or a space wherever it has a space.
-# "Nineteen hundred" alone is more often a count than a year.
-_SPELLED_YEAR = r"(?!\w+[- ]hundred\b(?![- ]\w))" + re.sub(r"\(\?P<\w+>", "(?:", SPELLED_YEAR).replace(" ", "[- ]")
+# "Twelve hundred" alone is a count, not a year.
+_SPELLED_YEAR = (r"(?:(?!\w+[- ]hundred\b(?![- ](?:and[- ])?\w+ty|[- ](?:and[- ])?\w+teen))"
+                 + re.sub(r"\(\?P<\w+>", "(?:", SPELLED_YEAR).replace(" ", "[- ]") + ")")
 # After a day or a month, "'87" is a year too.
 _DATED_YEAR = rf"(?:{_YEAR}|['’]\d\d(?![\d'’])|{_SPELLED_YEAR})"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -100,6 +101,8 @@ _HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
 _REFERENCE = (
     r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present|the past"
     r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|years|decades)"
+    # "at the time": the time of the story, before the report (PAST_REF); not "at the time of ...".
+    r"|(?<=\bat )the time(?! (?:of|when|that|being|and)\b)"
 )
 _DETERMINER = (
     r"(?:the|this|that|last|next|past|previous|coming|current|following|latest|same|preceding|upcoming"
@@ -130,8 +133,8 @@ _DATE = (
     rf"\b(?:{_MODIFIER})?(?:"
     rf"{_RESULTS_PERIOD}|"
     # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
-    rf"{_MONTH}{_S}{_DAY}{_S}?[-–]{_S}?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
-    rf"|{_DAY}{_S}?[-–]{_S}?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
+    rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
     rf"(?:post|pre)-{_YEAR}|{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
     rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:{_alt(DECADE_WORDS)})|"
@@ -186,7 +189,7 @@ _SET = (
 # A time of day, with the day it is on when one follows ("10 p.m. Wednesday", "noon Thursday"): TimeML
 # types these TIME; they are still dated by their day.
 _TIME = (
-    rf"(?:\b\d{{1,2}}(?::[0-5]\d)?{_S}?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"(?:\b\d{{1,2}}(?::[0-5]\d)?(?:{_S})?(?:a\.m\.|p\.m\.|am\b|pm\b)"
     rf"(?:{_S}(?:local{_S}time|gmt|utc|est|edt|et|cet|cest))?(?!\w)|\b(?:noon|midnight|midday)\b)"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
@@ -208,7 +211,7 @@ _TRIGGER_WORDS = frozenset([
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
-    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period",
+    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

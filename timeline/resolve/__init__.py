@@ -12,18 +12,25 @@ another data module, not a rewrite.
   normalisations, tense cues, and the rules: each rule's name and patterns, in priority order.
 - rules.py: what each rule means: one handler per rule name, reading only the named groups of its
   match and the word tables; whether it counts from another event is the handler's.
-- calendars.py: which calendar day is X: calendar arithmetic, thirds and halves, weekends, holidays.
+- calendars.py: which calendar day is X: calendar arithmetic, thirds and halves, weekends, holidays
+  fixed, movable (Easter, Thanksgiving) and Islamic (hijridate, imported only for a feast).
+- timex.py: the TIMEX3 values the rules spell themselves (PAST_REF, P1W, PT24H, 2024-W49-WE); whole
+  calendar units and the store's EDTF are spelled by the Resolution itself (timeline/dates.py).
 - fallback.py: dateparser for what no rule reads; the only module importing it, lazily.
 - engine.py: the rules compiled against the handlers, normalising, the dispatch loop, `resolve`,
   `needs_reference`, and the tense reader `tense`.
-Imports point one way: engine -> rules, fallback -> calendars -> timeline.dates; en imports nothing of
-ours and is read by all but calendars. A handler resolves a part of its expression ("late <rest>")
-through the Query it is handed, so rules never import the engine.
+Imports point one way: engine -> rules, fallback -> calendars -> timex, timeline.dates; en and timex
+import nothing of ours. A handler resolves a part of its expression ("late <rest>") through the Query
+it is handed, so rules never import the engine.
 
-Choices where news usage leaves room:
-- "now", "currently", "at present" are the publication day with TIMEX3 value PRESENT_REF;
-  "recently", "lately", "in the past" name no bound at all and raise UnresolvedDate;
+Choices where news usage leaves room (the README's rules list them all, with TimeML's):
+- "now", "currently", "current" are the publication day with TIMEX3 value PRESENT_REF; "recently",
+  "the past", "at the time" are PAST_REF and "the future", "soon" FUTURE_REF, spans open on one side;
   "recent days/weeks/months/years" read as the past several (3..7) units, PAST_REF, approximate.
+- A yearless date goes the way the tense points unless the other occurrence is five times nearer
+  (twice, in a noun phrase or after an infinitive of intent); "will" is never turned back.
+- In a sentence reporting company results, "the quarter" is the quarter reported (the one named, else
+  the latest ended) and "a year earlier" the same period a year before.
 - Early / mid / late (and the beginning / middle / end of) narrow to thirds: of a month days 1-10,
   11-20, 21-end; of a year Jan-Apr, May-Aug, Sep-Dec; of a decade years 0-3, 4-6, 7-9; of a week,
   which has no clean thirds, Mon-Wed, Tue-Fri, Thu-Sun. A single day stays that day ("late Friday").

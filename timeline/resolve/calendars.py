@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..dates import Resolution, add_months, month_end
+from . import timex
 
 DAY = timedelta(days=1)
 _MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
@@ -103,12 +104,11 @@ def narrow(res: Resolution, third: int, mod: str) -> Resolution:
 
 def half(year: int, n: int) -> Resolution:
     first = 1 if n == 1 else 7
-    return Resolution.span(date(year, first, 1), month_end(year, first + 5), timex=f"{year:04d}-H{n}")
+    return Resolution.span(date(year, first, 1), month_end(year, first + 5))
 
 
 def weekend(saturday: date) -> Resolution:
-    iso_year, iso_week, _ = saturday.isocalendar()
-    return Resolution.span(saturday, saturday + DAY, timex=f"{iso_year:04d}-W{iso_week:02d}-WE")
+    return Resolution.span(saturday, saturday + DAY, timex=timex.weekend(saturday))
 
 
 def calendar_day(year: int, month: int, day: int) -> Resolution | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..dates import Resolution, add_months
 from ..errors import UnresolvedDate
-from . import en
+from . import en, timex
 from .calendars import (
     DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, offset, shift, unit_of, weekend,
 )
@@ -50,7 +50,6 @@ def handler(name: str, *, reference: bool = False) -> Callable:
 
 # -- reading the words ---------------------------------------------------------------------------------
 
-_DURATION_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 # Rule lines are written in English whatever the language of the expression.
 _WEEKDAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DIGIT_ORDINAL = re.compile(rf"(\d+){en.ORDINAL_SUFFIX}?")
@@ -200,7 +199,7 @@ def _deictic(m: re.Match, q: Query) -> _Found:
 
 @handler("present")
 def _present(m: re.Match, q: Query) -> _Found:
-    return Resolution.day(q.anchor, timex="PRESENT_REF"), f"the present: the anchor {_day(q.anchor)}"
+    return Resolution.day(q.anchor, timex=timex.PRESENT_REF), f"the present: the anchor {_day(q.anchor)}"
 
 
 @handler("past_or_future")
@@ -209,8 +208,8 @@ def _past_or_future(m: re.Match, q: Query) -> _Found:
     with no nearer bound (TimeML's PAST_REF and FUTURE_REF)."""
     a = q.anchor
     if m.groupdict().get("past"):
-        return Resolution.span(date.min, a - DAY, timex="PAST_REF"), f"some time before {_day(a)}"
-    return Resolution.span(a + DAY, date.max, timex="FUTURE_REF"), f"some time after {_day(a)}"
+        return Resolution.span(date.min, a - DAY, timex=timex.PAST_REF), f"some time before {_day(a)}"
+    return Resolution.span(a + DAY, date.max, timex=timex.FUTURE_REF), f"some time after {_day(a)}"
 
 
 def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
@@ -294,9 +293,11 @@ def _hours(m: re.Match, q: Query) -> _Found:
     """ "The past 24 hours", "within 48 hours": the days the hours cover, the anchor's included."""
     hours, a = _count(m["count"]), q.anchor
     days = -(-hours // 24)
-    if en.STEPS.get(m["rel"], 1) < 0:
-        return Resolution.span(a - timedelta(days), a, timex=f"PT{hours}H"), f"the {hours} hours up to {_day(a)}"
-    return Resolution.span(a, a + timedelta(days), timex=f"PT{hours}H"), f"the {hours} hours from {_day(a)}"
+    if en.STEPS.get(m["rel"], en.DIRECTIONS.get(m["rel"], 1)) < 0:
+        found, side = Resolution.span(a - timedelta(days), a), "up to"
+    else:
+        found, side = Resolution.span(a, a + timedelta(days)), "from"
+    return replace(found, timex=timex.hours(hours)), f"the {hours} hours {side} {_day(a)}"
 
 
 @handler("day_range")
@@ -541,9 +542,9 @@ def _span(m: re.Match, q: Query) -> _Found:
         found = Resolution.span(a + DAY, shift(a, unit, high))
         side = f"the {high} {unit}(s) after {_day(a)}"
     if vague:
-        ref = "PAST_REF" if back else "FUTURE_REF"
+        ref = timex.reference(-1 if back else 1)
         return replace(found, timex=ref, mod="APPROX", approximate=True), f"up to {side}"
-    return replace(found, timex=f"P{high}{_DURATION_CODES[unit]}"), side
+    return replace(found, timex=timex.duration(high, unit)), side
 
 
 def _from_anchor(q: Query, word: str, count: str, sign: int, approximate: bool = False) -> _Found:
@@ -552,7 +553,7 @@ def _from_anchor(q: Query, word: str, count: str, sign: int, approximate: bool =
     low, high = (low, high) if sign > 0 else (-high, -low)
     found = offset(Resolution.day(q.anchor), unit, low, high)
     if vague and low != high:
-        found = replace(found, timex="PAST_REF" if sign < 0 else "FUTURE_REF")
+        found = replace(found, timex=timex.reference(sign))
     if vague or approximate:
         found = replace(found, mod="APPROX", approximate=True)
     return found, f"{_distance(low, high)} {unit}(s) {'before' if sign < 0 else 'after'} {_day(q.anchor)}"
@@ -708,7 +709,7 @@ def _fiscal(year: int) -> tuple[Resolution, str]:
     # A fiscal year is named by the calendar year it ends in, and TimeML values it as that year ("fiscal
     # 1989" is 1989); organisations end it in different months, so the bounds hold any twelve months
     # ending in that year.
-    found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=f"{year:04d}")
+    found = Resolution.span(date(year - 1, 2, 1), date(year, 12, 31), timex=timex.year(year))
     return found, f"a fiscal year ending in {year}"
 
 
@@ -779,7 +780,7 @@ def _short_decade(m: re.Match, q: Query) -> _Found:
 def _century(m: re.Match, q: Query) -> _Found:
     hundreds = _ordinal(m["ordinal"]) - 1
     first = date(max(hundreds * 100, 1), 1, 1)
-    found = Resolution.span(first, date(hundreds * 100 + 99, 12, 31), timex=f"{hundreds:02d}")
+    found = Resolution.span(first, date(hundreds * 100 + 99, 12, 31), timex=timex.century(hundreds))
     return found, f"the century of the years {hundreds:02d}00-{hundreds:02d}99"
 
 
