@@ -283,6 +283,17 @@ def test_offset_without_reference_is_unresolved(phrase: str) -> None:
     ("Talks would resume on Monday.", None, "future"),
     ("The strike will go ahead.", None, "future"),
     (None, None, "past"),
+    # A plan's words point ahead to the date after them, but a date before them is when they were made.
+    ("Unions planned a protest march on Tuesday.", "Tuesday", "future"),
+    ("On Friday, the ministry planned to reopen the schools.", "Friday", "past"),
+    ("The hearing was scheduled for Friday.", "Friday", "future"),
+    # Deadlines and earliest times look ahead, except "until" opening a sentence about the time before.
+    ("The court gave the company until Monday to respond.", "Monday", "future"),
+    ("A deal could come as soon as Tuesday.", "Tuesday", "future"),
+    ("Until Thursday, the police had not named a suspect.", "Thursday", "past"),
+    # "next to" is a place; an infinitive of intent leaves the direction to nearness (past by default).
+    ("Rescuers searched the rubble next to the market on Friday.", "Friday", "past"),
+    ("The council agreed to build the bridge in January.", "January", "past"),
 ])
 def test_tense(context: str | None, expression: str | None, expected: str) -> None:
     """The verb nearest the expression (or, without one, the sentence's cues) sets the direction."""
@@ -404,11 +415,57 @@ def test_huge_counts_are_unresolved(count: int, unit: str, form: str) -> None:
         resolve(form.format(count, unit), date(2024, 12, 9), after=date(2024, 12, 8))
 
 
+@settings(max_examples=300, deadline=None)
+@given(anchor=ANCHORS, month=st.integers(1, 12), day=st.integers(1, 28),
+       context=st.sampled_from([None, "It happened on {}.", "It will happen on {}.", "Its {} meeting was quiet."]))
+def test_yearless_date_is_the_nearer_unless_the_tense_decides(anchor: date, month: int, day: int,
+                                                               context: str | None) -> None:
+    """A month and day without a year lands within a year of the anchor, on the occurrence the tense points
+    to unless the other is at least twice as near (five times, outside a noun phrase)."""
+    expression = f"{date(2001, month, day):%B} {day}"
+    found = resolve(expression, anchor, context.format(expression) if context else None).earliest
+    assert (found.month, found.day) == (month, day)
+    assert abs((found - anchor).days) <= 366
+    if found > anchor:
+        behind = anchor - found.replace(year=found.year - 1)
+        assert (context and "will" in context) or (found - anchor) * 2 <= behind
+    elif found < anchor:
+        ahead = found.replace(year=found.year + 1) - anchor
+        assert not (context and "will" in context) or (anchor - found) * 2 <= ahead
+
+
+def test_rule_table_and_handlers_must_agree() -> None:
+    """A rule without a handler (or a handler without a rule) stops the engine from loading its tables."""
+    from timeline.resolve import en, engine, rules
+
+    assert engine._compile(en.RULES, rules.HANDLERS)
+    with pytest.raises(RuntimeError, match="without a handler"):
+        engine._compile((*en.RULES, ("no_such_rule", (r"xyzzy",))), rules.HANDLERS)
+    with pytest.raises(RuntimeError, match="handlers without a rule"):
+        engine._compile(en.RULES[1:], rules.HANDLERS)
+
+
 def test_import_does_not_load_dateparser() -> None:
     """Importing timeline and timeline.resolve leaves dateparser unloaded (it is imported on first need)."""
     code = "import timeline, timeline.resolve; import sys; assert 'dateparser' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_hijri_calendar_is_loaded_only_for_an_islamic_feast() -> None:
+    """hijridate is imported when Ramadan or an Eid is resolved, not for other dates or at start-up."""
+    code = ("import sys, datetime, timeline; d = datetime.date(2024, 12, 9); timeline.resolve('Christmas', d); "
+            "assert 'hijridate' not in sys.modules; timeline.resolve('Ramadan', d); assert 'hijridate' in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_feast_outside_the_hijri_tables_is_unresolved() -> None:
+    """A feast the Umm al-Qura tables cannot date (before 1924) raises UnresolvedDate, never a guess."""
+    with pytest.raises(UnresolvedDate):
+        resolve("Ramadan 1900", date(2024, 12, 9))
+    with pytest.raises(UnresolvedDate):
+        resolve("Eid al-Fitr", date(1800, 6, 1))
 
 
 def test_public_api_resolve_is_the_function() -> None:
