@@ -400,24 +400,30 @@ _CONTEXT_DATE = re.compile(en.CONTEXT_DATE % en.FRAGMENTS)
 
 
 def _reference(q: Query) -> Resolution:
-    """The date an offset counts from: the reference event's, else the latest date the sentence names
-    before the offset ("On May 22, 1995, ... the following year")."""
+    """The date an offset counts from: see _reference_and_what."""
+    return _reference_and_what(q)[0]
+
+
+def _reference_and_what(q: Query) -> tuple[Resolution, str]:
+    """The date an offset counts from, and what it is: the reference event's, else the latest date the
+    sentence names before the offset ("On May 22, 1995, ... the following year")."""
     if q.after is not None:
-        return q.after
+        return q.after, "the reference event"
     for named in reversed(list(_CONTEXT_DATE.finditer(q.before))):
         try:
-            return q.read(re.sub(r"[.,]", "", named.group()))[0]
+            as_written = q.sentence.text[named.start():named.end()] or named.group()
+            return q.read(re.sub(r"[.,]", "", named.group()))[0], f"{as_written!r}, named before it"
         except UnresolvedDate:
             continue
     raise UnresolvedDate(f"cannot resolve {q.expression!r}: it is dated from another event, "
                          "so a reference event is needed (after=)")
 
 
-def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool) -> _Found:
+def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named: str = "") -> _Found:
     unit, low, high = canonical(unit, low, high)
     if q.after is None and not vague and low == high and (year_back := _year_back(q, unit, low)) is not None:
         return year_back
-    after = _reference(q)
+    after, what = (q.after, named) if named else _reference_and_what(q)
     if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
         found = moved(after, unit, low)
     else:
@@ -425,7 +431,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool) -> _F
     if vague:
         found = replace(found, mod="APPROX", approximate=True)
     side = "after" if high > 0 else "before" if low < 0 else "of"
-    return found, f"{_distance(low, high)} {unit}(s) {side} the reference event ({after.label})"
+    return found, f"{_distance(low, high)} {unit}(s) {side} {what} ({after.label})"
 
 
 # -- company results ----------------------------------------------------------------------------------
@@ -491,23 +497,25 @@ def _reported_period(m: re.Match, q: Query) -> _Found:
     return reported, how
 
 
-def _named_reference(m: re.Match, q: Query) -> Query:
-    """The query with the date its words name as the reference: "the day before last Tuesday" counts
-    from last Tuesday; "a day after the toppling" names an event, not a date, and keeps the query's."""
+def _named_reference(m: re.Match, q: Query) -> tuple[Query, str]:
+    """The query with the date its words name as the reference, and those words: "the day before last
+    Tuesday" counts from last Tuesday; "a day after the toppling" names an event, not a date, and keeps
+    the query's reference."""
     rest = m.groupdict().get("rest")
     if not rest:
-        return q
+        return q, ""
     try:
         named, _ = q.read(rest)
     except UnresolvedDate:
-        return q
-    return replace(q, after=named)
+        return q, ""
+    return replace(q, after=named), rest
 
 
 @handler("next_unit", reference=True)
 def _next_unit(m: re.Match, q: Query) -> _Found:
     step = en.DIRECTIONS[m["dir"]]
-    return _from_reference(_named_reference(m, q), _unit(m["unit"]), step, step, False)
+    q, named = _named_reference(m, q)
+    return _from_reference(q, _unit(m["unit"]), step, step, False, named)
 
 
 @handler("same_unit", reference=True)
@@ -520,7 +528,8 @@ def _count_from_reference(m: re.Match, q: Query) -> _Found:
     low, high, vague = _counts(m["count"], plural=False)
     sign = en.DIRECTIONS[m["dir"]]
     low, high = (low, high) if sign > 0 else (-high, -low)
-    return _from_reference(_named_reference(m, q), _unit(m["unit"]), low, high, vague)
+    q, named = _named_reference(m, q)
+    return _from_reference(q, _unit(m["unit"]), low, high, vague, named)
 
 
 # -- spans and offsets from the anchor -------------------------------------------------------------------
