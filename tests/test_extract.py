@@ -276,6 +276,31 @@ def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None
 
 
+def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
+    """A comparison ("a year earlier") or a look back ("the previous day") does not move the date later
+    offsets count from: both comparisons below count from Sept. 30, 1995, and "the next day" from Nov. 20."""
+    results = ("For the quarter ended Sept. 30, 1995, net rose to $5 million from $3 million a year earlier. "
+               "Revenue was $40 million, up from $31 million a year earlier.")
+    assert [m.resolution.edtf for m in tag(results, date(1995, 10, 24)) if m.text == "a year earlier"] == [
+        "1994", "1994"]
+    story = "Talks opened on November 20. The previous day, troops had massed. The next day a deal was signed."
+    assert mention(story, "The next day", SOHR_PUBLISHED).resolution.earliest == date(2021, 11, 21)
+
+
+def test_tag_dates_a_time_of_day_by_its_day():
+    """ "10 p.m. Wednesday" is one time mention, dated by the Wednesday."""
+    found = mention("The polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", date(2024, 12, 9))
+    assert (found.kind, found.resolution.edtf) == ("time", "2024-12-04")
+
+
+def test_propose_never_dates_an_event_by_the_present_the_past_or_an_open_span():
+    """ "At the time", "currently" or "post-1959" date no event: only the sentence with a day does."""
+    text = ("At the time, the town was quiet. The post-1959 politics split families. "
+            "Rebels are currently besieging the town. Rebels attacked the town on Friday.")
+    proposals = propose(text, source(), Dataset())
+    assert [(p.when.edtf, p.citations[0].said) for p in proposals] == [("2024-12-06", "Friday")]
+
+
 # -- sentences --------------------------------------------------------------------------------------
 
 

@@ -82,6 +82,8 @@ _LENGTH_UNITS = [*(u for u in UNITS if not u.startswith("quarter")), "century", 
 _UNIT = rf"(?:{_alt(_LENGTH_UNITS)})"
 _CALENDAR_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|fiscal year)"
 _PLURAL_UNIT = r"(?:days|weeks|months|years|decades|centuries|hours)"
+
+
 def _spelled(phrase: str) -> str:
     """A phrase as text may write it: a hyphen or a space between words, either apostrophe."""
     return re.escape(phrase).replace("\\ ", "[- ]").replace("'", "['’]")
@@ -146,8 +148,8 @@ _DATE = (
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
-    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:fiscal[ -])?(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming"
-    rf"|fiscal|{_MONTH_NAME})"
+    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:fiscal[ -])?"
+    rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
     rf"|q[1-4](?:{_S}{_YEAR})?"
@@ -415,8 +417,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _is_reference(mention: Mention) -> bool:
-    """True for "now", "recently", "the past": dated, but no calendar day an event could have."""
-    return bool(_REFERENCE_ONLY.fullmatch(mention.text))
+    """True for "now", "recently", "the past", "post-1959": dated, but no calendar day or span an event
+    could have (the present, or a span open on one side)."""
+    found = mention.resolution
+    return bool(_REFERENCE_ONLY.fullmatch(mention.text)) or found is not None and (
+        found.timex == "PRESENT_REF" or found.earliest == date.min or found.latest == date.max)
 
 
 def _names_an_event(text: str, end: int, sentence_end: int) -> bool:
@@ -425,12 +430,13 @@ def _names_an_event(text: str, end: int, sentence_end: int) -> bool:
 
 
 def _resolution(text: str, span: tuple[int, int, str], published: date, context: str,
-                after: Resolution | None, referential: bool) -> Resolution | None:
-    """The dates a span names, or None where nothing anchors it: a set, a bare length of time, or
-    "two days later" with no date before it."""
+                after: Resolution | None, named_event: bool) -> Resolution | None:
+    """The dates a span names, or None where nothing anchors it: a set, a bare length of time, an offset
+    from a named event ("a day after the toppling", for propose() to look up), or "two days later" with
+    no date before it in the article or its sentence."""
     start, end, kind = span
     expression = text[start:end]
-    if kind == "set" or (referential and after is None and _names_an_event(text, end, len(text))):
+    if kind == "set" or named_event:
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
     if kind == "duration" and not (_REACHES_BACK.match(expression)
@@ -455,9 +461,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         referential = (kind == "date" and bool(_MAY_COUNT_FROM_ANOTHER.search(expression))
                        and needs_reference(expression))
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
-        reference = anchor if referential and not _names_an_event(text, end, sentence_end) else None
+        named_event = referential and _names_an_event(text, end, sentence_end)
+        reference = anchor if referential and not named_event else None
         after = tagged[reference][0].resolution if reference is not None else None
-        resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, referential)
+        resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         mention = Mention(start, end, expression, kind, resolution, index)
         tagged.append((mention, reference))
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
