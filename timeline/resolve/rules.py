@@ -478,7 +478,7 @@ def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _
 @handler("year_ago_period")
 def _year_ago_period(m: re.Match, q: Query) -> _Found:
     """ "The year-ago quarter": the period reported (the quarter named, else the latest ended), a year back."""
-    found = _year_back(q, "year", -1, m.groupdict().get("ord")) or _year_back(q, "year", -1, None)
+    found = _year_back(q, "year", -1, m.groupdict().get("ord"))
     if found is None:  # no results in the sentence: the latest quarter reported by the anchor
         latest, how = _latest_quarter(q.anchor)
         return moved(latest, "year", -1), f"a year before {latest.label}, {how}"
