@@ -386,6 +386,19 @@ def test_propose_titles_a_candidate_with_the_main_clause(said, title):
     assert next(e.title for e in new_arab_proposals() if e.citations[0].said == said) == title
 
 
+@pytest.mark.parametrize("text, published, title", [
+    (SOHR, SOHR_PUBLISHED, "Only few civilians have participated in reconciliation deals"),
+    (PRESSENZA, PRESSENZA_PUBLISHED, "Clash between residents of the village and members of the Syrian army"),
+    ("Police said on Monday that gunmen had fled the town.", PUBLISHED, "Gunmen had fled the town"),
+    ("Friday's attack killed five people in the market.", PUBLISHED, "Friday's attack killed five people in the market"),
+])
+def test_propose_titles_the_event_not_who_reported_it(text, published, title):
+    """A reporting clause ("SOHR activists reported that", "Police said") and the adverbial that opened
+    what was reported are dropped; "there was a clash" reads "Clash"; a date in the possessive stays."""
+    titles = [e.title for e in propose(text, source(published=published), Dataset())]
+    assert title in titles
+
+
 def test_propose_titles_are_short_headlines():
     """Titles stay within 90 characters, end on a word and carry no trailing punctuation."""
     titles = [e.title for e in new_arab_proposals() + propose(SOHR, source("sohr", SOHR_PUBLISHED), Dataset())]

@@ -18,13 +18,15 @@ from timeline.errors import StoreError, StoreNotFound
 from timeline.model import ORIGINS, STATUSES, Citation, Dataset, Event, Place, Source
 
 REALISTIC = """\
-version: 1
+version: 2
 sources:
   - id: sohr-2021-11-27
     outlet: Syrian Observatory for Human Rights (SOHR)
     title: West Euphrates region | New reconciliation deals with ISIS former fighters
     url: https://www.syriahr.com/en/
+    copy: pages/3f2a9c1d0b7e4a56.html
     published: 2021-11-27
+    published_from: page
     language: en
     notes: 'Inferred: uncertain by a day (2021-11-26 to 2021-11-28).'
 
@@ -220,10 +222,14 @@ E2 = "\n  - id: e2\n    when: 2024-12-07\n    title: U\n"  # lines 9-12 after EV
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("- a\n", "events.yaml:1: a store must be a mapping with `version: 1`"),
+        ("- a\n", "events.yaml:1: a store must be a mapping with `version: 2`"),
         ("sources: []\n", "events.yaml:1: missing required key 'version'"),
-        ("version: 2\n", "events.yaml:1: unsupported version '2'; this timeline reads version 1"),
-        ("version: '1'\n", "events.yaml:1: unsupported version '1'; this timeline reads version 1"),
+        ("version: 3\n", "events.yaml:1: unsupported version '3'; this timeline reads versions 1 and 2"),
+        ("version: '1'\n", "events.yaml:1: unsupported version '1'; this timeline reads versions 1 and 2"),
+        ("version: 1\nsources:\n  - id: s1\n    outlet: X\n    published_from: page\n",
+         "events.yaml:5: source 's1': unknown key 'published_from'"),
+        ("version: 2\nsources:\n  - id: s1\n    outlet: X\n    published_from: guess\n",
+         "events.yaml:5: source 's1': 'published_from' must be one of user, front-matter, page, url, dateline; got 'guess'"),
         ("version: 1\nevent: []\n", "events.yaml:2: unknown key 'event'"),
         ("version: 1\nversion: 1\n", "events.yaml:2: key 'version' given twice"),
         ("version: 1\nsources: {}\n", "events.yaml:2: 'sources' must be a list of source entries, got a mapping"),
@@ -375,7 +381,17 @@ def test_folder_given_as_store_is_refused(tmp_path):
 
 def test_empty_dataset_is_written_as_version_and_empty_lists():
     """The smallest store names its version and the two required lists."""
-    assert store.dumps(Dataset()) == "version: 1\nsources: []\nevents: []\n"
+    assert store.dumps(Dataset()) == "version: 2\nsources: []\nevents: []\n"
+
+
+def test_version_1_store_is_read_as_before_and_written_as_version_2():
+    """A version 1 store loads with the same values, and the next write upgrades it to version 2 and
+    changes nothing else."""
+    version_1 = REALISTIC.replace("version: 2", "version: 1").replace(
+        "    copy: pages/3f2a9c1d0b7e4a56.html\n", "").replace("    published_from: page\n", "")
+    dataset = store.loads(version_1)
+    assert (dataset.version, dataset.sources[0].copy, dataset.sources[0].published_from) == (2, "", "")
+    assert store.dumps(dataset) == version_1.replace("version: 1", "version: 2", 1)
 
 
 def test_failed_save_leaves_old_file_and_no_temporary_file(tmp_path, monkeypatch):

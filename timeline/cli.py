@@ -225,8 +225,9 @@ def add_source(
     file: Path = FileOption,
 ):
     """Add a source that events can cite (creating the store if there is none)."""
-    source = Source(source_id, outlet, title, url, _day(published, "--published") if published else None,
-                    language, notes)
+    day = _day(published, "--published") if published else None
+    source = Source(source_id, outlet, title, url, published=day, published_from="user" if day else "",
+                    language=language, notes=notes)
     store.modify(file, lambda d: curate.add_source(d, source), create=True)
     typer.echo(f"added source {source_id}")
 

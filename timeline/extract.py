@@ -501,6 +501,16 @@ _LEADING_PHRASE = re.compile(
     r"|until|throughout|from|last|earlier|later)\s)[^,]{0,120},\s*"
 )
 _DATELINE = re.compile(r"[^:\n]{1,40}:\s+(?=[“\"A-Z])")
+# Who reported it, when the sentence opens with that rather than with what happened: "SOHR activists
+# reported that ...", "The Levantine news agency reported today that ...", "Police said ...".
+# The reporter is a few words with no verb of its own ("The body declared the amnesty and said ..." is
+# an event, not a reporter).
+_REPORTING = re.compile(
+    r"(?:(?!\b(?i:and|but)\b)[^,;:\0\s]+,?\s+){0,8}?(?i:reported|reports|said|says|announced|stated"
+    r"|confirmed|claimed|added|noted|revealed|disclosed|told\s[^,;:\0]{1,40}?)(?:\s*\0)?\s+(?i:that\s+)?(?=\S)"
+)
+# "There was a clash between ..." reads as "Clash between ...".
+_EXISTENTIAL = re.compile(r"(?i:there\s+(?:was|were|has\s+been|have\s+been)\s+(?:an?\s+)?)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?i:\b(?:on|in|during|since|by|at|from|until|till|over|throughout|as of)\s+)$"
 )
@@ -535,6 +545,8 @@ def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
     its preposition ("on Monday"), since the event's `when` says it.
     """
     start, end = mention
+    # "Friday's attack killed five people": a date in the possessive is part of the subject, kept whole.
+    drop = drop and sentence[end:end + 2] not in ("'s", "’s")
     if drop:
         before = _PREPOSITION_BEFORE.search(sentence, 0, start)
         text = sentence[:before.start() if before else start] + "\0" + sentence[end:]
@@ -549,6 +561,17 @@ def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
     leading = _LEADING_PHRASE.match(text)
     if leading and "\0" in leading.group():
         text = text[leading.end():]
+    # The event, not who reported it: drop a reporting clause, then an adverbial that opened what it
+    # reported ("that on a road near the village, there was a clash ...").
+    reporting = _REPORTING.match(text)
+    if reporting and len(text) - reporting.end() > 12:
+        text = text[reporting.end():]
+        leading = _LEADING_PHRASE.match(text.lstrip("\0 "))
+        if leading:
+            text = text.lstrip("\0 ")[leading.end():]
+    existential = _EXISTENTIAL.match(text.lstrip("\0 "))
+    if existential:
+        text = text.lstrip("\0 ")[existential.end():]
     text = _ASIDES.sub("", text.replace("\0", " "))
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:\"'“”‘’")
     clause = _CLAUSE_BREAK.search(text, 25)
@@ -561,6 +584,8 @@ def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
     while len(words) > 1 and words[-1].strip(_TRAILING).lower() in _DANGLING:
         words.pop()
     text = " ".join(words).rstrip(_TRAILING)
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        text = re.sub(r'[“”"]', "", text)  # a quotation cut in half reads better without its marks
     return text[:1].upper() + text[1:]
 
 

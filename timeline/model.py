@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import Resolution
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STATUSES = ("accepted", "candidate", "rejected")
+# Where a source's publication date came from, most trusted first: the user's flag, the article file's
+# front matter, the page's own metadata, its address, a dateline in its text.
+PUBLISHED_FROM = ("user", "front-matter", "page", "url", "dateline")
 ORIGINS = ("curated", "parsed")
 
 
@@ -41,7 +44,10 @@ class Source:
     outlet: str
     title: str = ""
     url: str = ""
+    # Keyword-only, so that the fields of version 1 keep their positions.
+    copy: str = field(default="", kw_only=True)  # the saved page that was read, relative to the store
     published: date | None = None
+    published_from: str = field(default="", kw_only=True)  # one of PUBLISHED_FROM; "" where unknown
     language: str = "en"
     notes: str = ""
 
@@ -95,7 +101,7 @@ class Dataset:
     sources: tuple[Source, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
-    version: int = 1
+    version: int = 2
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

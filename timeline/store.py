@@ -26,9 +26,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dates import Resolution, parse_edtf
 from .errors import StoreError, StoreNotFound
-from .model import ID_PATTERN, ORIGINS, STATUSES, Citation, Dataset, Event, Place, Source
+from .model import ID_PATTERN, ORIGINS, PUBLISHED_FROM, STATUSES, Citation, Dataset, Event, Place, Source
 
-VERSION = 1
+# Version 2 adds `copy` and `published_from` to sources; version 1 stores are read as they are and
+# written as version 2.
+VERSION = 2
+_READABLE_VERSIONS = (1, 2)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -188,7 +191,7 @@ class _Reader:
             what=f"a store must be a mapping with `version: {VERSION}`",
         )
         # Sources first, whatever the order in the file: citations are checked against them.
-        sources = self.entries(top, "sources", "id", self.source_schema(), ("id", "outlet"))
+        sources = self.entries(top, "sources", "id", self.source_schema(top.values["version"]), ("id", "outlet"))
         self.source_ids = {e.values["id"] for e in sources}
         places = self.entries(top, "places", "name", self.place_schema(), ("name",))
         events = self.entries(top, "events", "id", self.event_schema(), ("id", "when", "title"))
@@ -203,16 +206,21 @@ class _Reader:
             version=VERSION,
         )
 
-    def source_schema(self) -> dict[str, Converter]:
-        return {
+    def source_schema(self, version: int = VERSION) -> dict[str, Converter]:
+        schema = {
             "id": self.ident,
             "outlet": self.text,
             "title": self.text,
             "url": self.text,
+            "copy": self.text,
             "published": self.day,
+            "published_from": functools.partial(self.choice, options=PUBLISHED_FROM),
             "language": self.text,
             "notes": self.text,
         }
+        if version < 2:
+            del schema["copy"], schema["published_from"]
+        return schema
 
     def place_schema(self) -> dict[str, Converter]:
         return {"name": self.text, "aliases": self.texts}
@@ -298,9 +306,10 @@ class _Reader:
     # -- values: each takes (node, key, entry label) ----------------------------------------------
 
     def version(self, node: Node, key: str, label: str) -> int:
-        if node.tag == _INT and node.value == str(VERSION):
-            return VERSION
-        message = f"unsupported version {_show(node)}; this timeline reads version {VERSION}"
+        if node.tag == _INT and node.value in {str(v) for v in _READABLE_VERSIONS}:
+            return int(node.value)
+        readable = " and ".join(map(str, _READABLE_VERSIONS))
+        message = f"unsupported version {_show(node)}; this timeline reads versions {readable}"
         raise self.error(node, message, label)
 
     def text(self, node: Node, key: str, label: str) -> str:
