@@ -427,11 +427,22 @@ def test_propose_matches_a_spelling_split_by_a_space():
 
 
 def test_propose_gives_ids_unique_among_the_dataset_and_the_proposals():
-    """Two sentences with the same title, and a title already taken, get distinct ids."""
-    text = "Talks resumed on Monday. Talks resumed on Tuesday."
-    taken = Event("talks-resumed", Resolution.day(date(2020, 1, 1)), "Talks resumed")
+    """Two reports of the same day and title, and an id already taken, get distinct ids."""
+    text = "Talks resumed on Monday. Talks resumed on Monday."
+    taken = Event("2024-12-09-talks-resumed", Resolution.day(date(2024, 12, 9)), "Talks resumed")
     ids = [e.id for e in propose(text, source(), Dataset(events=(taken,)))]
-    assert ids == ["talks-resumed-2", "talks-resumed-3"]
+    assert ids == ["2024-12-09-talks-resumed-2", "2024-12-09-talks-resumed-3"]
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("last Friday", "2024-12-06-sdf-took-control-deir"),
+    ("the past week", "2024-12-02-thousands-soldiers-fled-battles"),
+    ("today", "2024-12-09-deir-zour-witnessed-protests"),
+])
+def test_propose_ids_are_the_date_and_a_few_words(said, expected):
+    """A parsed event's id is short and stable: its date (a range by its first day) and the first few
+    words of its title that carry meaning."""
+    assert next(e.id for e in new_arab_proposals() if e.citations[0].said == said) == expected
 
 
 def test_propose_links_an_unnamed_offset_to_the_candidate_it_counts_from():

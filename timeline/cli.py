@@ -372,11 +372,19 @@ def ingest(
                + (" (dry run: nothing written)" if dry_run else ""))
 
 
+def _candidate_filter(since, until, place, actor, tag, source, grep) -> query.Filter:
+    return _filter(since, until, place, actor, tag, source, "candidate", grep)
+
+
 @app.command()
-def review(file: Path = FileOption):
-    """List the candidate events with their evidence."""
+def review(
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
+    actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
+    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+):
+    """List the candidate events with their evidence (the filters of `show` narrow the list)."""
     dataset = store.load(file)
-    candidates = query.select(dataset, query.Filter(status=("candidate",)))
+    candidates = query.select(dataset, _candidate_filter(since, until, place, actor, tag, source, grep))
     for event in candidates:
         typer.echo(f"{event.id}  {event.when.label}  {event.title}")
         details = [f"place: {event.place or '-'}"] + ([f"after: {event.after}"] if event.after else [])
@@ -386,24 +394,68 @@ def review(file: Path = FileOption):
     typer.echo(f"{len(candidates)} candidate(s); `timeline accept ID...` or `timeline reject ID...`")
 
 
-def _set_status(ids: List[str], status: str, file: Path) -> None:
-    store.modify(file, lambda d: curate.set_status(d, ids, status))
-    typer.echo(f"{status} {len(ids)} event(s): {', '.join(ids)}")
+def _set_status(ids: List[str], every: bool, flt: query.Filter, status: str, file: Path) -> None:
+    filtered = every or flt != _candidate_filter(None, None, None, None, None, None, None)
+    if ids and filtered:
+        raise InputError("give event ids, or --all and filters, not both")
+    if not ids and not filtered:
+        raise InputError(f"name the events to mark {status}: ids (or their unique starts), or --all with "
+                         "filters such as --source")
+    changed: list[str] = []
+
+    def change(dataset: Dataset) -> Dataset:
+        chosen = [curate.event_or_fail(dataset, i).id for i in ids] or [e.id for e in query.select(dataset, flt)]
+        changed.extend(chosen)
+        return curate.set_status(dataset, chosen, status)
+
+    store.modify(file, change)
+    typer.echo(f"{status} {len(changed)} event(s){': ' if changed else ''}{', '.join(changed)}")
 
 
-IdsArgument = typer.Argument(..., metavar="ID...", help="Event ids.")
+IdsArgument = typer.Argument(None, metavar="[ID...]", help="Event ids, or the start of each that is unique.")
+AllOpt = typer.Option(False, "--all", help="Every candidate the filters keep (all candidates without filters).")
 
 
 @app.command()
-def accept(ids: List[str] = IdsArgument, file: Path = FileOption):
-    """Accept candidate events into the timeline."""
-    _set_status(ids, "accepted", file)
+def accept(
+    ids: Optional[List[str]] = IdsArgument, every: bool = AllOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
+    actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
+    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+):
+    """Accept candidate events into the timeline: by id, or every candidate the filters keep."""
+    flt = _candidate_filter(since, until, place, actor, tag, source, grep)
+    _set_status(ids or [], every, flt, "accepted", file)
 
 
 @app.command()
-def reject(ids: List[str] = IdsArgument, file: Path = FileOption):
-    """Reject candidates; they stay in the store so a re-ingest does not bring them back."""
-    _set_status(ids, "rejected", file)
+def reject(
+    ids: Optional[List[str]] = IdsArgument, every: bool = AllOpt,
+    since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
+    actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
+    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+):
+    """Reject candidates (by id, or every candidate the filters keep); they stay in the store so a
+    re-ingest does not bring them back."""
+    flt = _candidate_filter(since, until, place, actor, tag, source, grep)
+    _set_status(ids or [], every, flt, "rejected", file)
+
+
+@app.command()
+def rename(
+    old: str = typer.Argument(..., metavar="OLD", help="The event's id, or its unique start."),
+    new: str = typer.Argument(..., metavar="NEW", help="The new id: lower-case letters, digits, hyphens."),
+    file: Path = FileOption,
+):
+    """Give an event a new id; events dated after it follow."""
+    renamed = []
+
+    def change(dataset: Dataset) -> Dataset:
+        renamed.append(curate.event_or_fail(dataset, old).id)
+        return curate.rename(dataset, old, new)
+
+    store.modify(file, change)
+    typer.echo(f"renamed {renamed[0]} to {new}")
 
 
 @app.command()
@@ -436,5 +488,5 @@ def edit(
                          actors=tuple(actors) if actors else None, tags=tuple(tags) if tags else None,
                          notes=notes, status=status)
     dataset = store.modify(file, lambda d: curate.edit(d, event_id, change))
-    event = dataset.event(event_id)
+    event = curate.event_or_fail(dataset, event_id)
     typer.echo(f"{event.id} ({event.when.label}): {event.title}")

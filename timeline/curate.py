@@ -16,10 +16,17 @@ from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source
 
 
 def event_or_fail(dataset: Dataset, event_id: str) -> Event:
+    """The event with this id, or the one event whose id starts with it (ids are long to type)."""
     event = dataset.event(event_id)
-    if event is None:
-        raise NotFound(f"no event with id '{event_id}'")
-    return event
+    if event is not None:
+        return event
+    matches = [e for e in dataset.events if e.id.startswith(event_id)] if event_id else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        shown = ", ".join(e.id for e in matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise InputError(f"'{event_id}' is the start of {len(matches)} event ids ({shown}); give more of it")
+    raise NotFound(f"no event with id '{event_id}'")
 
 
 def source_or_fail(dataset: Dataset, source_id: str) -> Source:
@@ -84,7 +91,7 @@ def add_event(dataset: Dataset, event: Event) -> Dataset:
     for citation in event.citations:
         source_or_fail(dataset, citation.source)
     if event.after:
-        event_or_fail(dataset, event.after)
+        event = replace(event, after=event_or_fail(dataset, event.after).id)
     return replace(dataset, events=(*dataset.events, event))
 
 
@@ -124,9 +131,10 @@ def set_status(dataset: Dataset, ids: Iterable[str], status: str) -> Dataset:
 def merge(dataset: Dataset, keep: str, other: str) -> Dataset:
     """`other` folded into `keep`: citations, actors and tags joined, `other` removed, and events dated
     after `other` now dated after `keep`."""
+    kept, gone = event_or_fail(dataset, keep), event_or_fail(dataset, other)
+    keep, other = kept.id, gone.id
     if keep == other:
         raise InputError("merge needs two different events")
-    kept, gone = event_or_fail(dataset, keep), event_or_fail(dataset, other)
     merged = replace(
         kept,
         citations=_union(kept.citations, gone.citations),
@@ -141,6 +149,17 @@ def merge(dataset: Dataset, keep: str, other: str) -> Dataset:
     for event in dataset.events:
         if event.after == other and event.id != keep:
             changed[event.id] = replace(event, after=keep)
+    return _replace_events(dataset, changed)
+
+
+def rename(dataset: Dataset, old: str, new: str) -> Dataset:
+    """The event `old` (an id or its unique start) given the id `new`; events dated after it follow."""
+    event = event_or_fail(dataset, old)
+    _require_new_id("event", new, dataset.event(new) is not None)
+    changed: dict[str, Event | None] = {event.id: replace(event, id=new)}
+    for other in dataset.events:
+        if other.after == event.id:
+            changed[other.id] = replace(other, after=new)
     return _replace_events(dataset, changed)
 
 
@@ -165,6 +184,7 @@ class Edit:
 def edit(dataset: Dataset, event_id: str, change: Edit) -> Dataset:
     """One event changed. A new `after` re-dates the event from its citations' `said` against it."""
     event = event_or_fail(dataset, event_id)
+    event_id = event.id
     fields = {k: v for k, v in vars(change).items() if v is not None and k not in ("when", "after")}
     if change.status is not None and change.status not in STATUSES:
         raise InputError(f"unknown status '{change.status}' (use {', '.join(STATUSES)})")
@@ -179,10 +199,10 @@ def edit(dataset: Dataset, event_id: str, change: Edit) -> Dataset:
         if change.after == "":
             fields["after"] = None
         else:
-            if change.after == event_id:
+            after = event_or_fail(dataset, change.after).id
+            if after == event_id:
                 raise InputError("an event cannot be dated after itself")
-            event_or_fail(dataset, change.after)
-            fields["after"] = change.after
+            fields["after"] = after
     updated = replace(event, **fields)
     if change.after:
         updated = _redated(dataset, updated)

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from .dates import Resolution
 from .errors import InputError, UnresolvedDate
-from .model import Citation, Dataset, Event, Place, Source, unique_id
+from .model import Citation, Dataset, Event, Place, Source, slugify, unique
 from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
@@ -686,9 +686,10 @@ class _Catalogue:
         self._wordings[position].append(tuple(_wording(event.title, citation.quote)))
         self._reports.setdefault((citation.source, citation.quote), position)
 
-    def new_id(self, title: str, reserved: set[str]) -> str:
-        """What Dataset.new_id gives, also avoiding the ids `reserved` for other candidates."""
-        return unique_id(title, _Either(self.ids, reserved))
+    def new_id(self, when: Resolution, title: str, reserved: set[str]) -> str:
+        """A short id that reads where the event sits in the timeline: its date and a few words of its
+        title ("2024-12-06-sdf-took-control-deir"), unique among the dataset's ids and `reserved`."""
+        return unique(_id_base(when, title), _Either(self.ids, reserved))
 
     def named(self, phrase: str, published: date) -> Event | None:
         """The one event, dated no later than `published`, whose title shares the most (two or more)
@@ -733,6 +734,18 @@ class _Catalogue:
 # (and at least two words): "SDF takes control of Deir ez-Zor after regime forces withdraw" and "The SDF
 # took control of Deir az-Zour last Friday, ... after regime forces withdrew" share six of eight.
 _SAME_WORDING = 0.6
+
+
+_ID_WORDS = 4
+
+
+def _id_base(when: Resolution, title: str) -> str:
+    """The date at its precision (a day, a month or a year; a range by its first day) and the first
+    few words of the title that carry meaning."""
+    whole = when.edtf.rstrip("~?%")
+    day = whole if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", whole) else when.earliest.isoformat()
+    words = [w for w in slugify(title, 200).split("-") if len(w) > 2 and w not in _STOP_WORDS]
+    return "-".join([day, *words[:_ID_WORDS]])
 
 
 def _wording(title: str, quote: str) -> frozenset[str]:
@@ -785,7 +798,7 @@ def _proposals(text: str, source: Source, published: date, catalogue: _Catalogue
         local = (mention.start - sentence_start, mention.end - sentence_start)
         title = _headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote
         event = Event(
-            id=catalogue.new_id(title, reserved), when=when, title=title,
+            id=catalogue.new_id(when, title, reserved), when=when, title=title,
             place=catalogue.gazetteer.place(quote), status="candidate", origin="parsed", after=after,
             citations=(Citation(source.id, mention.text, quote),),
         )

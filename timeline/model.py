@@ -116,7 +116,11 @@ class Dataset:
 
 def unique_id(title: str, taken: Container[str]) -> str:
     """An id made from `title`, with a counter appended until it is not in `taken`."""
-    base = slugify(title)
+    return unique(slugify(title), taken)
+
+
+def unique(base: str, taken: Container[str]) -> str:
+    """`base`, or `base` with a counter appended, whichever is first not in `taken`."""
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
