@@ -461,6 +461,18 @@ def test_propose_needs_a_publication_date():
 # -- ingest -------------------------------------------------------------------------------------------
 
 
+def test_ingest_says_why_a_dated_sentence_became_no_candidate():
+    """An offset from an event the store lacks, a date naming only the present, and a report already in
+    the store are each listed with the reason."""
+    text = NEW_ARAB + "Officials are currently reviewing the files.\n"
+    first = ingest(Dataset(), text, source())
+    reasons = {k.said: k.reason for k in first.skipped}
+    assert "no single event in the store matches" in reasons["a day after"]
+    assert "the present, the past or the future" in reasons["currently"]
+    again = ingest(first.dataset, text, source())
+    assert sum(k.reason.startswith("already in the store as ") for k in again.skipped) == len(first.added)
+
+
 def test_ingest_adds_the_source_and_the_candidates():
     """An article into an empty dataset adds its source and one candidate per dated sentence."""
     result = ingest(Dataset(places=GAZETTEER), NEW_ARAB, source())

@@ -42,13 +42,25 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A dated sentence that did not become a candidate, and why."""
+
+    source: str
+    said: str
+    quote: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class IngestResult:
-    """The dataset after an ingest and what changed: new events, events with a new citation, the rest."""
+    """The dataset after an ingest and what changed: new events, events with a new citation, the rest,
+    and the dated sentences that became no candidate, with the reason."""
 
     dataset: Dataset
     added: tuple[str, ...]
     cited: tuple[str, ...]
     unchanged: int
+    skipped: tuple[Skipped, ...] = ()
 
 
 # -- the candidate scan ----------------------------------------------------------------------------
@@ -770,30 +782,42 @@ def _named_phrase(text: str, end: int, sentence_end: int) -> str:
     return re.split(r"[,;:.()\[\]]|\s[–—-]\s", text[end:sentence_end], maxsplit=1)[0]
 
 
-def _proposals(text: str, source: Source, published: date, catalogue: _Catalogue) -> list[Event]:
-    """One candidate per sentence, dated by its first mention that resolves (or whose named event does)."""
+def _proposals(text: str, source: Source, published: date,
+               catalogue: _Catalogue) -> tuple[list[Event], list[Skipped]]:
+    """One candidate per sentence, dated by its first mention that resolves (or whose named event does),
+    and the dated sentences that gave none, each with the reason its first date could not be used."""
     sentences = split_sentences(text)
     tagged = _tag(text, sentences, published)
     proposals: list[Event] = []
     reserved: set[str] = set()
     proposal_of_mention: dict[int, str] = {}  # mention index -> id of the candidate it dated
     done: set[int] = set()
+    why: dict[int, tuple[Mention, str]] = {}  # sentence -> its first unusable date and the reason
     for index, (mention, reference) in enumerate(tagged):
-        if mention.sentence in done or mention.kind == "set" or _is_reference(mention):
+        if mention.sentence in done or mention.kind == "set":
             continue
         sentence_start, sentence_end = sentences[mention.sentence]
         quote = text[sentence_start:sentence_end]
+        if _is_reference(mention):
+            why.setdefault(mention.sentence, (mention, "it names the present, the past or the future as a "
+                                                        "whole, not a date an event could have"))
+            continue
         when = mention.resolution
         after = proposal_of_mention.get(reference) if reference is not None else None
         names_an_event = needs_reference(mention.text) and _names_an_event(text, mention.end, sentence_end)
+        reason = _unanchored(mention)
         if when is None and names_an_event:
-            earlier = catalogue.named(_named_phrase(text, mention.end, sentence_end), published)
+            phrase = _named_phrase(text, mention.end, sentence_end)
+            earlier = catalogue.named(phrase, published)
+            reason = (f"it counts from an event no single event in the store matches (\"{phrase.strip()}\"); "
+                      "add that event, then ingest again")
             if earlier is not None:
                 try:
                     when, after = resolve(mention.text, published, quote, after=earlier.when), earlier.id
-                except UnresolvedDate:
-                    when = None
+                except UnresolvedDate as exc:
+                    when, reason = None, str(exc)
         if when is None:
+            why.setdefault(mention.sentence, (mention, reason))
             continue
         local = (mention.start - sentence_start, mention.end - sentence_start)
         title = _headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote
@@ -806,7 +830,20 @@ def _proposals(text: str, source: Source, published: date, catalogue: _Catalogue
         proposal_of_mention[index] = event.id
         done.add(mention.sentence)
         proposals.append(event)
-    return proposals
+    skipped = [Skipped(source.id, mention.text, text[slice(*sentences[sentence])], reason)
+               for sentence, (mention, reason) in sorted(why.items()) if sentence not in done]
+    return proposals, skipped
+
+
+def _unanchored(mention: Mention) -> str:
+    """Why a mention with no date could not be dated."""
+    if mention.kind == "duration":
+        return "a length of time that does not reach back from the publication date"
+    if mention.kind == "time":
+        return "a time of day with no day"
+    if needs_reference(mention.text):
+        return "it counts from a date the article has not given before it"
+    return "its date cannot be worked out from the publication date"
 
 
 def _anchor(source: Source) -> date:
@@ -817,7 +854,7 @@ def _anchor(source: Source) -> date:
 
 def propose(text: str, source: Source, dataset: Dataset) -> list[Event]:
     """Candidate events for an article: one per sentence with a resolvable date, cited to `source`."""
-    return _proposals(text, source, _anchor(source), _Catalogue(dataset))
+    return _proposals(text, source, _anchor(source), _Catalogue(dataset))[0]
 
 
 def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> IngestResult:
@@ -832,10 +869,13 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
     added: list[str] = []
     cited: dict[str, None] = {}
     unchanged = 0
+    skipped: list[Skipped] = []
     for text, given in items:
         source = sources.setdefault(given.id, given)
         merged: dict[str, str] = {}  # candidate id -> the known event it turned out to be
-        for candidate in _proposals(text, source, _anchor(source), catalogue):
+        candidates, unused = _proposals(text, source, _anchor(source), catalogue)
+        skipped += unused
+        for candidate in candidates:
             if candidate.after in merged:
                 candidate = replace(candidate, after=merged[candidate.after])
             found = catalogue.match(candidate)
@@ -847,12 +887,15 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
             merged[candidate.id] = catalogue.events[position].id
             if known:
                 unchanged += 1
+                citation = candidate.citations[0]
+                skipped.append(Skipped(source.id, citation.said, citation.quote,
+                                       f"already in the store as {catalogue.events[position].id}"))
                 continue
             catalogue.cite(position, candidate.citations[0])
             if position < existing:
                 cited[catalogue.events[position].id] = None
     result = replace(dataset, sources=tuple(sources.values()), events=tuple(catalogue.events))
-    return IngestResult(result, tuple(added), tuple(cited), unchanged)
+    return IngestResult(result, tuple(added), tuple(cited), unchanged, tuple(skipped))
 
 
 def ingest(dataset: Dataset, text: str, source: Source) -> IngestResult:
