@@ -72,7 +72,7 @@ def assert_one_line_error(result, *fragments):
 
 
 COMMANDS = ["show", "export", "add", "add-source", "add-place", "check", "sources", "resolve", "tag", "ingest",
-            "review", "accept", "reject", "merge", "edit"]
+            "review", "accept", "reject", "rename", "merge", "edit"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -373,6 +373,52 @@ def test_review_accept_reject_merge(runner, store_file, tmp_path):
     dataset = store.load(store_file)
     assert dataset.event(first).status == "accepted" and dataset.event(second).status == "rejected"
     assert dataset.event(third) is None and len(dataset.event(first).citations) == 2
+
+
+def test_accept_and_review_by_filter(runner, store_file, tmp_path):
+    """review --grep narrows the list; reject --all --grep rejects only the candidates the filter keeps,
+    and accept --source accepts every remaining candidate of that source."""
+    assert invoke(runner, "ingest", write_article(tmp_path), "--file", store_file).exit_code == 0
+    candidates = [e for e in store.load(store_file).events if e.status == "candidate"]
+    sdf = [e.id for e in candidates if "soldiers" in e.title]
+    assert sdf and len(sdf) < len(candidates)
+    listing = invoke(runner, "review", "--grep", "soldiers", "--file", store_file)
+    assert listing.exit_code == 0 and f"{len(sdf)} candidate(s)" in listing.output
+    result = invoke(runner, "reject", "--all", "--grep", "soldiers", "--file", store_file)
+    assert result.exit_code == 0, result.output
+    assert invoke(runner, "accept", "--source", NEWARAB.id, "--file", store_file).exit_code == 0
+    statuses = {e.id: e.status for e in store.load(store_file).events}
+    assert {statuses[i] for i in sdf} == {"rejected"}
+    assert {statuses[e.id] for e in candidates if e.id not in sdf} == {"accepted"}
+
+
+def test_accept_needs_ids_or_a_filter(runner, store_file):
+    """accept with neither ids nor filters is one error line, and accept with both is refused too."""
+    before = store_file.read_bytes()
+    assert_one_line_error(invoke(runner, "accept", "--file", store_file), "ids")
+    assert_one_line_error(invoke(runner, "accept", "amnesty", "--all", "--file", store_file), "not both")
+    assert store_file.read_bytes() == before
+
+
+def test_ids_are_taken_by_their_unique_start(runner, store_file):
+    """An id's unique start names the event; an ambiguous one is refused, listing what it starts."""
+    assert invoke(runner, "accept", "sdf", "--file", store_file).exit_code == 0
+    assert store.load(store_file).event("sdf-takes-deir-ez-zor").status == "accepted"
+    invoke(runner, "add", "Amnesty extended", "--date", "2024-12-20", "--id", "amnesty-extended", "--file", store_file)
+    assert_one_line_error(invoke(runner, "reject", "amnesty", "--file", store_file.parent / "none.yaml"), "none.yaml")
+    assert_one_line_error(invoke(runner, "edit", "amn", "--title", "X", "--file", store_file), "amnesty, amnesty-extended")
+
+
+def test_rename_repoints_events_dated_after_it(runner, store_file):
+    """rename gives an event a new id and every event dated after it follows; a taken id is refused."""
+    result = invoke(runner, "rename", "assad", "2024-12-08-assad-flees", "--file", store_file)
+    assert result.exit_code == 0 and "renamed assad-flees to 2024-12-08-assad-flees" in result.output
+    dataset = store.load(store_file)
+    assert dataset.event("assad-flees") is None and dataset.event("amnesty").after == "2024-12-08-assad-flees"
+    before = store_file.read_bytes()
+    assert_one_line_error(invoke(runner, "rename", "amnesty", "sdf-takes-deir-ez-zor", "--file", store_file),
+                          "already exists")
+    assert store_file.read_bytes() == before
 
 
 def test_reject_unknown_id_changes_nothing(runner, store_file):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from timeline.curate import (DateRequest, Edit, add_event, add_place, add_source, article_source, audit, date_for,
-                             edit, fix, merge, set_status)
+                             edit, event_or_fail, fix, merge, rename, set_status)
 from timeline.dates import Resolution
 from timeline.errors import InputError, NotFound
 from timeline.model import Citation, Dataset, Event, Place, Source
@@ -162,3 +162,31 @@ def test_article_source_from_front_matter():
         article_source({}, "article")
     with pytest.raises(InputError, match="not a date"):
         article_source({"published": "yesterday"}, "article")
+
+
+def test_an_id_is_found_by_its_unique_start():
+    """A unique start of an id names the event; an ambiguous start or none is an error naming it."""
+    assert event_or_fail(sample(), "sdf").id == "sdf-deir"
+    with pytest.raises(InputError, match="start of 2 event ids"):
+        event_or_fail(sample(), "a")
+    with pytest.raises(NotFound, match="'zz'"):
+        event_or_fail(sample(), "zz")
+
+
+def test_edit_and_merge_take_an_ids_unique_start():
+    """edit and merge resolve a unique start to the whole id before changing anything."""
+    edited = edit(sample(), "sdf", Edit(title="SDF enters Deir ez-Zor"))
+    assert edited.event("sdf-deir").title == "SDF enters Deir ez-Zor"
+    merged = merge(sample(), "assad", "sdf")
+    assert merged.event("sdf-deir") is None and len(merged.event("assad-flees").citations) == 1
+
+
+def test_rename_moves_the_id_and_the_events_dated_after_it():
+    """rename changes one id, keeps the event's place in the file, and re-points `after` links to it."""
+    renamed = rename(sample(), "assad-flees", "2024-12-08-assad-flees")
+    assert [e.id for e in renamed.events] == ["2024-12-08-assad-flees", "amnesty", "sdf-deir"]
+    assert renamed.event("amnesty").after == "2024-12-08-assad-flees"
+    with pytest.raises(InputError, match="already exists"):
+        rename(sample(), "amnesty", "sdf-deir")
+    with pytest.raises(InputError, match="bad event id"):
+        rename(sample(), "amnesty", "Not An Id")
