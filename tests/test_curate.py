@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.curate import (DateRequest, Edit, add_event, add_place, add_source, article_source, audit, date_for,
+from timeline.curate import (DateRequest, Edit, add_event, add_place, add_source, audit, date_for,
                              edit, event_or_fail, fix, merge, rename, set_status)
 from timeline.dates import Resolution
 from timeline.errors import InputError, NotFound
@@ -152,16 +152,6 @@ def test_add_source_and_place():
         add_source(data, Source("sana-1", "SANA"))
     data = add_place(add_place(data, "Raqqa", ["Raqa"]), "Raqqa", ["Raqqah", "Raqa"])
     assert data.places == (Place("Raqqa", ("Raqa", "Raqqah")),)
-
-
-def test_article_source_from_front_matter():
-    """An article's source comes from its metadata; an id is made from the file name when none is given."""
-    source = article_source({"published": D("2021-11-27"), "outlet": "SOHR"}, "West Euphrates")
-    assert (source.id, source.outlet, source.published) == ("west-euphrates-2021-11-27", "SOHR", D("2021-11-27"))
-    with pytest.raises(InputError, match="publication date"):
-        article_source({}, "article")
-    with pytest.raises(InputError, match="not a date"):
-        article_source({"published": "yesterday"}, "article")
 
 
 def test_an_id_is_found_by_its_unique_start():

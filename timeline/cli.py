@@ -324,35 +324,44 @@ def _mention_dict(m) -> dict:
 
 @app.command()
 def ingest(
-    articles: List[str] = typer.Argument(..., metavar="FILE...", help="Article files (YAML front matter allowed); - reads stdin."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="D", help="Publication date (overrides front matter)."),
-    source_id: Optional[str] = typer.Option(None, "--source-id", help="The source id (one article only)."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="The outlet's name."),
-    title: Optional[str] = typer.Option(None, "--title", help="The article's title (one article only)."),
-    url: Optional[str] = typer.Option(None, "--url", help="The article's address (one article only)."),
+    articles: List[str] = typer.Argument(
+        ..., metavar="FILE|URL...",
+        help="Articles: text or Markdown files (YAML front matter allowed), saved web pages (.html, .htm), "
+             "http(s) URLs; - reads stdin."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="D",
+                                            help="Publication date (overrides front matter and the page)."),
+    source_id: Optional[str] = typer.Option(None, "--source-id", metavar="ID", help="The source id (one article only)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", metavar="NAME", help="The outlet's name."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The article's title (one article only)."),
+    url: Optional[str] = typer.Option(None, "--url", metavar="URL", help="The article's address (one article only)."),
+    pages: Optional[Path] = typer.Option(None, "--pages", metavar="DIR",
+                                         help="Where fetched pages are kept (default: pages/ beside the store)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would land and write nothing."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Say why each dated sentence left out was left out."),
     file: Path = FileOption,
 ):
-    """Find the dated statements in articles and add them as candidate events for review."""
+    """Find the dated statements in articles and add them as candidate events for review.
+
+    A page's publication date is read from its metadata, its address or a dateline; the source records
+    where it came from. A URL is fetched once and kept under --pages, so ingesting it again is offline.
+    """
+    from .articles import read_article
     from .extract import ingest_many
 
     if len(articles) > 1 and (source_id or title or url):
         raise InputError("--source-id, --title and --url describe one article; put them in each file's front matter")
     flags = {"published": _day(published, "--published") if published else None, "id": source_id,
              "outlet": outlet, "title": title, "url": url}
-    items = []
-    for name in articles:
-        metadata, body, _ = store.read_front_matter(_read_text(name), name)
-        metadata.update({k: v for k, v in flags.items() if v})
-        items.append((body, curate.article_source(metadata, Path(name).stem if name != "-" else "stdin")))
-
+    folder = file.resolve().parent
+    items = [read_article(name, flags, read_text=_read_text, pages=pages or folder / "pages", store_folder=folder)
+             for name in articles]
     result = None
 
     def change(dataset: Dataset) -> Dataset:
         nonlocal result
         show_bar = len(items) > 3 and sys.stderr.isatty()
         with typer.progressbar(items, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
-            result = ingest_many(dataset, bar)
+            result = ingest_many(dataset, ((a.text, a.source) for a in bar))
         return result.dataset
 
     if dry_run:
@@ -366,10 +375,29 @@ def ingest(
         by_id = {e.id: e for e in dataset.events}
         landed = [by_id[i] for i in added]
         typer.echo(render("table", landed, {s.id: s for s in dataset.sources}))
+    for article in items:
+        source = article.source
+        typer.echo(f"{source.id}: published {source.published} (from {_DATE_ORIGINS[source.published_from]})",
+                   err=True)
+    if verbose:
+        for skipped in result.skipped:
+            typer.echo(f"skipped: {skipped.source}: \"{skipped.said}\" in \"{_shorten(skipped.quote)}\": "
+                       f"{skipped.reason}", err=True)
     verb = "would add" if dry_run else "added"
     typer.echo(f"{len(items)} article(s): {verb} {len(added)} candidate(s), "
                f"{len(cited)} citation(s) to existing events, {unchanged} already known"
+               + (f", {len(result.skipped) - unchanged} dated sentence(s) left out"
+                  + ("" if verbose else " (-v says why)") if len(result.skipped) > unchanged else "")
                + (" (dry run: nothing written)" if dry_run else ""))
+
+
+# How `sources` and `ingest` say where a publication date came from.
+_DATE_ORIGINS = {"user": "--published", "front-matter": "the front matter", "page": "the page's metadata",
+                 "url": "the address", "dateline": "the dateline", "": "not recorded"}
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
 
 
 def _candidate_filter(since, until, place, actor, tag, source, grep) -> query.Filter:

@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import Resolution, parse_edtf
 from .errors import InputError, NotFound, UnresolvedDate
-from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source, slugify
+from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source
 
 
 def event_or_fail(dataset: Dataset, event_id: str) -> Event:
@@ -304,26 +304,3 @@ def _dependency_order(dataset: Dataset) -> list[str]:
         return len(seen)
 
     return [e.id for e in sorted(dataset.events, key=depth)]
-
-
-def article_source(metadata: Mapping[str, object], fallback_name: str) -> Source:
-    """The Source of an article from its front matter and flags (flags already merged over it)."""
-    published = metadata.get("published")
-    if isinstance(published, str):
-        try:
-            published = date.fromisoformat(published)
-        except ValueError:
-            raise InputError(f"{fallback_name}: published '{published}' is not a date (YYYY-MM-DD)") from None
-    if not isinstance(published, date):
-        raise InputError(f"{fallback_name}: no publication date; give --published or `published:` in front matter")
-    source_id = str(metadata.get("id") or f"{slugify(fallback_name, 40)}-{published.isoformat()}")
-    if not ID_PATTERN.fullmatch(source_id):
-        raise InputError(f"{fallback_name}: bad source id '{source_id}': use lower-case letters, digits and hyphens")
-    return Source(
-        id=source_id,
-        outlet=str(metadata.get("outlet") or fallback_name),
-        title=str(metadata.get("title") or ""),
-        url=str(metadata.get("url") or ""),
-        published=published,
-        language=str(metadata.get("language") or "en"),
-    )

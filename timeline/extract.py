@@ -512,15 +512,21 @@ _LEADING_PHRASE = re.compile(
     r"(?:\0|(?i:in|on|during|after|before|since|following|amid|despite|as|when|while|by|at|over|within"
     r"|until|throughout|from|last|earlier|later)\s)[^,]{0,120},\s*"
 )
-_DATELINE = re.compile(r"[^:\n]{1,40}:\s+(?=[“\"A-Z])")
+_DATELINE = re.compile(
+    r"[^:\n]{1,40}:\s+(?=[“\"A-Z])"
+    # A wire dateline, its date already cut out: "DAMASCUS, (Reuters) - ", "BEIRUT, Lebanon (AP) — ".
+    r"|[A-Z][A-Z .'-]{1,30},(?:\s*[A-Z][a-z]+,?)?[\s\0,]*(?:\([^)\n]{1,30}\)\s*)?[-–—]+\s+"
+)
 # Who reported it, when the sentence opens with that rather than with what happened: "SOHR activists
 # reported that ...", "The Levantine news agency reported today that ...", "Police said ...".
 # The reporter is a few words with no verb of its own ("The body declared the amnesty and said ..." is
-# an event, not a reporter).
+# an event, not a reporter), and what it reported follows "that": "said they would" is a statement.
 _REPORTING = re.compile(
     r"(?:(?!\b(?i:and|but)\b)[^,;:\0\s]+,?\s+){0,8}?(?i:reported|reports|said|says|announced|stated"
-    r"|confirmed|claimed|added|noted|revealed|disclosed|told\s[^,;:\0]{1,40}?)(?:\s*\0)?\s+(?i:that\s+)?(?=\S)"
+    r"|confirmed|claimed|added|noted|revealed|disclosed|told\s[^,;:\0]{1,40}?)(?:\s*\0)?\s+(?i:that)\s+(?=\S)"
 )
+# Words that make an opening phrase a clause of its own ("on Monday they would not ..."), kept whole.
+_FINITE = re.compile(r"(?i:\b(?:i|we|you|he|she|it|they|would|will|had|has|have|was|were|is|are)\b)")
 # "There was a clash between ..." reads as "Clash between ...".
 _EXISTENTIAL = re.compile(r"(?i:there\s+(?:was|were|has\s+been|have\s+been)\s+(?:an?\s+)?)")
 _PREPOSITION_BEFORE = re.compile(
@@ -579,7 +585,7 @@ def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
     if reporting and len(text) - reporting.end() > 12:
         text = text[reporting.end():]
         leading = _LEADING_PHRASE.match(text.lstrip("\0 "))
-        if leading:
+        if leading and not _FINITE.search(leading.group()):
             text = text.lstrip("\0 ")[leading.end():]
     existential = _EXISTENTIAL.match(text.lstrip("\0 "))
     if existential:

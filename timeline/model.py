@@ -26,6 +26,7 @@ def slugify(text: str, limit: int = 60) -> str:
     """An id made from a title: lower-case words joined by hyphens, cut at a word boundary."""
     # Accents folded rather than dropped, so "Ärzte" gives "arzte", not "rzte".
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)  # "Syria's" is one word, not "syria-s"
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     slug = ""
     for word in words:
