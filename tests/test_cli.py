@@ -358,6 +358,56 @@ def test_ingest_flags_override_front_matter(runner, store_file, tmp_path):
     assert source.published == D("2024-12-10") and source.outlet == "Another"
 
 
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def test_ingest_a_saved_page_needs_no_flags(runner, tmp_path):
+    """A saved page lands in an empty store with its own date and headline; sources says where the
+    date came from."""
+    store_path = tmp_path / "events.yaml"
+    result = invoke(runner, "ingest", PAGES / "newarab-2024-12-09.html", "--file", store_path)
+    assert result.exit_code == 0, result.output
+    source = store.load(store_path).sources[0]
+    assert (source.published, source.published_from) == (D("2024-12-09"), "page")
+    assert source.title.startswith("HTS-led coalition announces general amnesty")
+    listing = invoke(runner, "sources", "--file", store_path)
+    assert "the page's metadata" in listing.output
+
+
+def test_ingest_an_undated_page_or_an_unreachable_url_changes_nothing(runner, store_file):
+    """An undated page, or a URL nothing answers at, is one error line, exit 1, and the store as it was."""
+    import socket
+
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    before = store_file.read_bytes()
+    assert_one_line_error(invoke(runner, "ingest", PAGES / "undated.html", "--file", store_file),
+                          "undated.html", "--published")
+    assert_one_line_error(invoke(runner, "ingest", f"http://127.0.0.1:{closed}/news", "--file", store_file),
+                          f"http://127.0.0.1:{closed}/news")
+    assert store_file.read_bytes() == before
+
+
+def test_ingest_verbose_says_why_a_dated_sentence_was_left_out(runner, store_file, tmp_path):
+    """ingest -v names each dated sentence that became no candidate and the reason."""
+    article = tmp_path / "statement.txt"
+    article.write_text("---\npublished: 2024-12-09\noutlet: The New Arab\n---\n" + ARTICLE
+                       + "In a statement issued a day after the toppling of Assad, the body declared an amnesty.\n")
+    result = invoke(runner, "ingest", article, "-v", "--file", store_file.parent / "new.yaml")
+    assert result.exit_code == 0, result.output
+    assert 'skipped: statement-2024-12-09: "a day after"' in result.stderr
+    assert "no single event in the store matches" in result.stderr
+
+
+def test_check_notes_a_date_read_off_a_dateline(runner, tmp_path):
+    """check names a source whose date came from a dateline or an address, for a second look."""
+    store_path = tmp_path / "events.yaml"
+    assert invoke(runner, "ingest", PAGES / "dateline.html", "--file", store_path).exit_code == 0
+    result = invoke(runner, "check", "--file", store_path)
+    assert result.exit_code == 0 and "is dated 2024-12-09 from the dateline" in result.stderr
+
+
 def test_review_accept_reject_merge(runner, store_file, tmp_path):
     """review lists candidates with evidence; accept, reject and merge change them as named."""
     assert invoke(runner, "ingest", write_article(tmp_path), "--file", store_file).exit_code == 0

@@ -190,6 +190,11 @@ def check(
         findings = curate.audit(dataset)
     for finding in findings:
         typer.echo(f"{finding.severity}: event '{finding.event}': {finding.message}", err=True)
+    for source in dataset.sources:
+        # A date read off an address or a dateline is worth a second look: say where it came from.
+        if source.published_from in ("url", "dateline"):
+            typer.echo(f"note: source '{source.id}' is dated {source.published} from "
+                       f"{_DATE_ORIGINS[source.published_from]}", err=True)
     errors = sum(f.severity == "error" for f in findings)
     citations = sum(len(e.citations) for e in dataset.events)
     typer.echo(f"{file}: {len(dataset.events)} events, {len(dataset.sources)} sources, {citations} citations; "
@@ -208,8 +213,9 @@ def sources(file: Path = FileOption):
     for event in dataset.events:
         for cited in {c.source for c in event.citations}:
             counts[cited] = counts.get(cited, 0) + 1
-    rows = [(s.id, s.published or "", s.outlet, counts[s.id], s.url) for s in dataset.sources]
-    typer.echo(table(["id", "published", "outlet", "events", "url"], rows))
+    rows = [(s.id, s.published or "", _DATE_ORIGINS[s.published_from] if s.published else "", s.outlet,
+             counts[s.id], s.url) for s in dataset.sources]
+    typer.echo(table(["id", "published", "date from", "outlet", "events", "url"], rows))
 
 
 @app.command("add-source")
