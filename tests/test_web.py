@@ -31,8 +31,10 @@ SEEDS = {
         title="HTS-led coalition announces general amnesty for Assad soldiers",
         site="The New Arab",
         url="https://www.newarab.com/news/hts-led-coalition-announces-general-amnesty-assad-soldiers",
-        paragraphs=12,
+        paragraphs=13,  # the twelve of the article and the caption of its picture
         sentences=[
+            "Syrians celebrate the collapse of 61 years of Baath Party rule after armed opposition groups "
+            "took control in Damascus, Syria on December 9, 2024",
             "The Military Operations Administration of the Syrian opposition forces – led by Hayat Tahrir "
             "Al-Sham (HTS) – granted amnesty to all military personnel conscripted into service in the Syrian "
             "armed forces under the Assad regime on Monday.",
@@ -115,6 +117,15 @@ def test_seed_page_text_is_the_article_one_paragraph_a_line(name):
     assert all(line and line == line.strip() for line in lines)
     for sentence in SEEDS[name]["sentences"]:
         assert sentence in text
+
+
+def test_only_the_articles_own_picture_captions_are_kept():
+    """The caption of the article's picture is kept as a last paragraph; a sidebar's picture is not."""
+    html = page("newarab-2024-12-09.html").replace(
+        '<h3>Most read</h3>', '<h3>Most read</h3><figure><figcaption>Sidebar picture caption</figcaption></figure>')
+    text = read_page(html).text
+    assert text.split("\n")[-1].startswith("Syrians celebrate the collapse of 61 years")
+    assert "Sidebar picture caption" not in text
 
 
 @pytest.mark.parametrize("name", SEEDS)

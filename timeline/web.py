@@ -94,6 +94,8 @@ def read_page(html: str, url: str | None = None) -> Page:
     title = _one_line(getattr(document, "title", None) or "")
     page_url = _page_url(tree, url)
     text = _paragraphs(getattr(document, "text", None) or "", title)
+    if tree is not None:
+        text = "\n".join(part for part in (text, *_captions(tree, text)) if part)
     language = _language(getattr(document, "language", None), tree)
     site = _one_line(getattr(document, "sitename", None) or "")
 
@@ -107,6 +109,22 @@ def read_page(html: str, url: str | None = None) -> Page:
         published, published_from = found, "dateline"
     return Page(text=text, title=title, site=site, url=page_url, language=language,
                 published=published, published_from=published_from)
+
+
+def _captions(tree, text: str) -> list[str]:
+    """The captions of the article's own pictures, which trafilatura leaves out though they often tell
+    what happened and when ("Syrians celebrate ... in Damascus on December 9, 2024"). Only a figure
+    inside the element that holds the article's first paragraph counts, so a sidebar's never does."""
+    first = text.split("\n", 1)[0][:40]
+    if not first:
+        return []
+    holder = next((p.getparent() for p in tree.iter("p") if first in _one_line(p.text_content())), None)
+    while holder is not None and holder.tag not in ("article", "main", "body") and not holder.findall(".//figure"):
+        holder = holder.getparent()
+    if holder is None or holder.tag == "body":
+        return []
+    captions = (_one_line(c.text_content()) for c in holder.iter("figcaption"))
+    return [c for c in captions if c and c not in text]
 
 
 def _first(read, urls):
