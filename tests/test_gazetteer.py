@@ -125,9 +125,45 @@ def test_store_place_wins_over_a_default_city_in_the_same_sentence(both):
 ])
 def test_default_finds_syrian_cities_under_one_name(world, spellings, canonical):
     """The usual news spellings of a Syrian city that geonames knows all give its one canonical name,
-    geonames' own name folded to ASCII."""
+    geonames' own name folded to ASCII, in an article about Syria."""
     for spelling in spellings:
-        assert world.place(f"Government forces withdrew from {spelling} on Friday.") == canonical, spelling
+        sentence = f"Government forces withdrew from {spelling} on Friday."
+        assert world.place(sentence, frozenset({"SY"})) == canonical, spelling
+
+
+def test_a_towns_other_spellings_need_the_articles_country(world):
+    """A small town found by another spelling than its own is trusted only in an article about its
+    country: "Luqa" and "Joura" are also the names of towns in Russia and India."""
+    assert world.place("Forces withdrew from Al-Mayadeen.") == ""
+    assert world.place("Forces withdrew from Al-Mayadeen.", frozenset({"SY"})) == "Al Mayadin"
+    assert world.place("Protests were held in Al-Joura.", frozenset({"SY"})) == ""
+    assert world.place("Major General Hossam Luqa arrived.") == ""
+
+
+def test_a_namesake_in_another_country_gives_way(world):
+    """In an article about Syria, a town of another country under half a million people is taken for
+    a namesake; a great city anywhere is still itself."""
+    syria = frozenset({"SY"})
+    assert world.place("People gathered in the villages of Sabkha and Debsi Afnan.", syria) == ""
+    assert world.place("Talks were held in Moscow.", syria) == "Moscow"
+
+
+def test_the_countries_an_article_is_about(world):
+    """The countries named, and those of the big cities named by their own names; failing those, of
+    big cities named by another spelling."""
+    assert world.countries("Troops left Damascus and Homs for Beirut.") == {"SY", "LB"}
+    assert world.countries("Reconciliation deals were struck in Raqqah.") == {"SY"}
+    assert world.countries("The invasion of Syria has gone out of fashion.") == {"SY"}
+    assert world.countries("Nothing happened.") == frozenset()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Iran-backed militias left.", "Pro-Iran tribes met.", "An anti-Assad rally was held.",
+    "The US-led coalition struck.",
+])
+def test_a_place_in_a_compound_modifier_is_no_place(world, sentence):
+    """ "Iran-backed", "pro-Iran", "US-led": a name hyphened to a word in lower case is an adjective."""
+    assert world.place(sentence) == ""
 
 
 def test_default_misses_spellings_geonames_lacks(world):

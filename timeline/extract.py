@@ -20,7 +20,8 @@ from typing import Iterable
 
 from .dates import Resolution
 from .errors import InputError, UnresolvedDate
-from .model import Citation, Dataset, Event, Place, Source, slugify, unique
+from .gazetteer import Gazetteer
+from .model import Citation, Dataset, Event, Source, slugify, unique
 from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
@@ -546,8 +547,6 @@ _CUT_BEFORE = re.compile(
 # A headline does not end on these words or marks.
 _DANGLING = frozenset(["", *"and or of the a an to in on at for with by from that".split()])
 _TRAILING = " ,;:.!?…–—-\"'”’"
-_SETTLEMENT = re.compile(r"(?i:\s+(?:city|town|village|neighbou?rhood|district|camp))")
-_REGION = re.compile(r"(?i:\s+(?:province|governorate|countryside|region|area|desert))")
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -608,38 +607,6 @@ def _headline(sentence: str, mention: tuple[int, int], drop: bool) -> str:
 
 
 @dataclass(frozen=True)
-class _Gazetteer:
-    """The dataset's places as one pattern: any spelling, any case, "al- Mayadeen" as "al-Mayadeen"."""
-
-    pattern: re.Pattern | None
-    names: dict[str, str]
-
-    @staticmethod
-    def key(spelling: str) -> str:
-        return " ".join(re.split(r"[\s-]+", spelling.strip().lower()))
-
-    @classmethod
-    def of(cls, places: tuple[Place, ...]) -> _Gazetteer:
-        names = {cls.key(s): p.name for p in places for s in p.spellings if s.strip()}
-        if not names:
-            return cls(None, {})
-        spellings = sorted(names, key=len, reverse=True)
-        alternatives = (r"(?:\s*-\s*|\s+)".join(map(re.escape, k.split(" "))) for k in spellings)
-        return cls(re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE), names)
-
-    def place(self, sentence: str) -> str:
-        """The most specific place named ("al-Mayadeen city" over "Deir Ezzor province"), else the first."""
-        if self.pattern is None:
-            return ""
-        best, best_rank = "", -1
-        for m in self.pattern.finditer(sentence):
-            rank = 2 if _SETTLEMENT.match(sentence, m.end()) else 0 if _REGION.match(sentence, m.end()) else 1
-            if rank > best_rank:
-                best, best_rank = self.names[self.key(m.group())], rank
-        return best
-
-
-@dataclass(frozen=True)
 class _Either:
     """Membership in either of two sets, without copying them."""
 
@@ -667,7 +634,7 @@ class _Catalogue:
         # (source, quote) -> event: the same sentence of the same source is the same report, however
         # the reviewer has since retitled, re-placed or re-dated the event.
         self._reports: dict[tuple[str, str], int] = {}
-        self.gazetteer = _Gazetteer.of(dataset.places)
+        self.gazetteer = Gazetteer.of(dataset.places)
         for event in dataset.events:
             self.add(event)
 
@@ -799,6 +766,7 @@ def _proposals(text: str, source: Source, published: date,
     proposal_of_mention: dict[int, str] = {}  # mention index -> id of the candidate it dated
     done: set[int] = set()
     why: dict[int, tuple[Mention, str]] = {}  # sentence -> its first unusable date and the reason
+    countries = catalogue.gazetteer.countries(text) if tagged else frozenset()
     for index, (mention, reference) in enumerate(tagged):
         if mention.sentence in done or mention.kind == "set":
             continue
@@ -829,7 +797,7 @@ def _proposals(text: str, source: Source, published: date,
         title = _headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote
         event = Event(
             id=catalogue.new_id(when, title, reserved), when=when, title=title,
-            place=catalogue.gazetteer.place(quote), status="candidate", origin="parsed", after=after,
+            place=catalogue.gazetteer.place(quote, countries), status="candidate", origin="parsed", after=after,
             citations=(Citation(source.id, mention.text, quote),),
         )
         reserved.add(event.id)

@@ -216,7 +216,9 @@ class _World:
     canonical: tuple[str, ...]
     ranks: tuple[int, ...]  # an area's rank; _NAME for a city, whose rank the words after it decide
     populations: tuple[int, ...]
+    countries: tuple[str, ...]  # the ISO code of each entry's country ("" for a continent)
     index: _Index
+    own: frozenset[str]  # the keys that are a city's own name, not one of its alternate names
 
 
 # A character outside the Latin script (or a digit): the spelling is for readers of another script,
@@ -269,12 +271,14 @@ def _world() -> _World:
     canonical: list[str] = []
     ranks: list[int] = []
     populations: list[int] = []
+    countries: list[str] = []
     spellings: dict[str, tuple[int, int, int]] = {}  # key -> (precedence, population, entry)
 
-    def add(name: str, rank: int, population: int = 0) -> int:
+    def add(name: str, rank: int, population: int = 0, country: str = "") -> int:
         canonical.append(fold(name, _NAME_MARKS))
         ranks.append(rank)
         populations.append(population)
+        countries.append(country)
         return len(canonical) - 1
 
     def claim(k: str, entry: int, precedence: int, population: int) -> None:
@@ -287,7 +291,7 @@ def _world() -> _World:
     # ("Florida" is the state, "Washington" the capital); and before all to a country or continent.
     for city in cache.get_cities().values():
         population = city["population"]
-        entry = add(city["name"], _NAME, population)
+        entry = add(city["name"], _NAME, population, city["countrycode"])
         own = key(city["name"])
         claim(own, entry, 1, population)
         for alternate in city["alternatenames"]:
@@ -296,15 +300,16 @@ def _world() -> _World:
                 if _akin(k.split(" "), own.split(" ")):
                     claim(k, entry, 0, population)
     for state in cache.get_us_states().values():
-        entry, k = add(state["name"], _AREA), key(state["name"])
+        entry, k = add(state["name"], _AREA, 0, "US"), key(state["name"])
         if spellings.get(k, (0, 0))[1] < _METROPOLIS:
             spellings[k] = (2, 0, entry)
     for continent in cache.get_continents().values():
         claim(key(continent["name"]), add(continent["name"], _CONTINENT), 3, 0)
     for country in cache.get_countries().values():
-        claim(key(country["name"]), add(country["name"], _COUNTRY), 4, 0)
+        claim(key(country["name"]), add(country["name"], _COUNTRY, 0, country["iso"]), 4, 0)
     names = {k: entry for k, (_, _, entry) in spellings.items()}
-    return _World(tuple(canonical), tuple(ranks), tuple(populations), _index(names))
+    own = frozenset(k for k, (precedence, _, _) in spellings.items() if precedence >= 1)
+    return _World(tuple(canonical), tuple(ranks), tuple(populations), tuple(countries), _index(names), own)
 
 
 # -- the gazetteer ---------------------------------------------------------------------------------
@@ -344,13 +349,36 @@ class Gazetteer:
                     linked.setdefault(entry, name)
         return linked
 
-    def place(self, sentence: str) -> str:
-        """The canonical name of the most specific place the sentence names, else ""."""
+    def place(self, sentence: str, countries: frozenset[str] = frozenset()) -> str:
+        """The canonical name of the most specific place the sentence names, else "".
+
+        `countries` (see `countries`) are those the article is about: a town of the default gazetteer
+        in another country is then taken for a namesake ("Joura" in a report from Syria is not Jora
+        in India); a great city anywhere is still itself.
+        """
         best, best_rank = "", -1
         for match in self._places(sentence):
+            if match.country and match.rank not in (_COUNTRY, _CONTINENT) and (
+                    countries and match.country not in countries and match.population < _METROPOLIS
+                    or not countries and not match.own and match.population < _TOWN):
+                continue  # a namesake: see above; with no country known, a town's other spellings
+                # are too often another place's names ("Luqa", "Joura") to be trusted
             if match.rank > best_rank:  # strictly: of equally specific places, the first named
                 best, best_rank = match.name, match.rank
         return best
+
+    def countries(self, text: str) -> frozenset[str]:
+        """The countries a text is about: those it names and those of the cities of 100,000 or more it
+        names by their own names; failing those, the countries of such cities named by another
+        spelling ("Raqqah" for Ar Raqqah)."""
+        world = self._world
+        if world is None:
+            return frozenset()
+        sure, likely = set(), set()
+        for match in self._places(text):
+            if match.country and (match.rank == _COUNTRY or match.population >= _TOWN):
+                (sure if match.rank == _COUNTRY or match.own else likely).add(match.country)
+        return frozenset(sure or likely)
 
     def canonical(self, spelling: str) -> str | None:
         """The canonical name for a spelling (store places first, then the default gazetteer), else None.
@@ -385,6 +413,7 @@ class Gazetteer:
                 continue
             end = _longest(text, i, store, any_case=True) if in_store else 0
             name, rank, doubtful, small = (self.names[text.key(i, end)] if end else ""), _NAME, False, False
+            country, population, own = "", 0, False
             if world is not None and (in_world or text.article(i)):
                 wide = _longest(text, i, world.index, any_case=False)
                 if wide > end and _plausible(text, i, wide, found):
@@ -393,14 +422,20 @@ class Gazetteer:
                     end, rank, doubtful = wide, world.ranks[entry], k in _DOUBTFUL
                     small = rank == _NAME and wide - i == 1 and world.populations[entry] < _TOWN
                     name = self._linked.get(entry) or world.canonical[entry]
+                    country, population, own = world.countries[entry], world.populations[entry], k in world.own
+                    if entry in self._linked:  # the store knows it: never a namesake
+                        country = ""
             if not end:
                 i += 1
+                continue
+            if _modifies(text, i, end):  # "Iran-backed militias", "pro-Iran tribes": not where it happened
+                i = end
                 continue
             if rank == _NAME:
                 after = text.end_of(end - 1)
                 rank = (_SETTLED if _SETTLEMENT.match(sentence, after)
                         else _AREA if _REGION.match(sentence, after) else _NAME)
-            found.append(_Match(i, end, name, rank, doubtful, small))
+            found.append(_Match(i, end, name, rank, doubtful, small, country, population, own))
             i = end
         places: list[_Match] = []
         for n, match in enumerate(found):
@@ -422,6 +457,9 @@ class _Match:
     rank: int
     doubtful: bool = False  # a spelling that is also a common word or a person's name
     small: bool = False  # one word naming a town, which people and firms are also named after
+    country: str = ""  # of a default-gazetteer place; "" for the store's own places
+    population: int = 0
+    own: bool = False  # named by its own name, not by an alternate spelling another place may share
 
 
 class _Text:
@@ -479,6 +517,21 @@ def _longest(text: _Text, start: int, index: _Index, any_case: bool) -> int:
         if not (any_case or text.capital[j] or text.keys[j] in _PARTICLES):
             return found
         k = f"{k} {text.keys[j]}"
+
+
+# Prefixes that make an adjective of a name even at the start of a sentence ("Pro-Iran tribes met").
+_PREFIXES = frozenset("pro anti ex non post pre neo mid trans".split())
+
+
+def _modifies(text: _Text, start: int, end: int) -> bool:
+    """Whether the name in words start..end is half of a compound modifier, an adjective rather than
+    a place: "Iran-backed", "US-led", "Damascus-based", "pro-Iran", "anti-Assad" (a hyphen joining it
+    to a word in lower case that is not an Arabic article)."""
+    after = (end < text.count and text.gaps[end - 1].startswith("-") and not text.capital[end]
+             and text.keys[end] not in _ARTICLES)
+    before = (start > 0 and text.gaps[start - 1].endswith("-") and text.keys[start - 1] not in _ARTICLES
+              and (not text.capital[start - 1] or text.keys[start - 1] in _PREFIXES))
+    return after or before
 
 
 def _plausible(text: _Text, start: int, end: int, found: list[_Match]) -> bool:
