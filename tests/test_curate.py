@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from timeline.curate import (DateRequest, Edit, add_event, add_place, add_source, audit, date_for,
-                             edit, event_or_fail, fix, merge, rename, set_status)
+                             edit, event_or_fail, fill_place, fix, merge, rename, set_status, unplaced_mentions)
 from timeline.dates import Resolution
 from timeline.errors import InputError, NotFound
 from timeline.model import Citation, Dataset, Event, Place, Source
@@ -180,3 +180,24 @@ def test_rename_moves_the_id_and_the_events_dated_after_it():
         rename(sample(), "amnesty", "sdf-deir")
     with pytest.raises(InputError, match="bad event id"):
         rename(sample(), "amnesty", "Not An Id")
+
+
+def test_edit_place_by_an_alias_stores_the_canonical_name():
+    """edit --place with a spelling the gazetteer lists stores the place's own name; another is kept."""
+    dataset = replace(sample(), places=(Place("Deir ez-Zor", ("Deir az-Zour",)),))
+    assert edit(dataset, "sdf-deir", Edit(place="deir az-zour")).event("sdf-deir").place == "Deir ez-Zor"
+    assert edit(dataset, "sdf-deir", Edit(place="Hasakah")).event("sdf-deir").place == "Hasakah"
+
+
+def test_a_new_place_fills_the_candidates_that_name_it():
+    """Candidates with no place whose quotes name a place are found, and filled; others stay as they are."""
+    dataset = replace(sample(), places=(Place("Deir ez-Zor", ("Deir az-Zour",)),), events=(
+        *sample().events,
+        Event("protest", day("2024-12-09"), "Protest", status="candidate",
+              citations=(Citation(SOURCE.id, "today", "Protests in Deir az-Zour today"),)),
+        Event("elsewhere", day("2024-12-09"), "Rally", status="candidate",
+              citations=(Citation(SOURCE.id, "today", "A rally in Homs today"),)),
+    ))
+    assert unplaced_mentions(dataset, "Deir ez-Zor") == ["protest"]
+    filled = fill_place(dataset, "Deir ez-Zor")
+    assert (filled.event("protest").place, filled.event("elsewhere").place) == ("Deir ez-Zor", "")

@@ -242,12 +242,28 @@ def add_source(
 def add_place(
     name: str = typer.Argument(..., help="The place's canonical name, as events carry it."),
     aliases: List[str] = typer.Option([], "--alias", help="Another spelling seen in text (repeatable)."),
+    fill: bool = typer.Option(False, "--fill", help="Also place the candidates without a place that name it."),
     file: Path = FileOption,
 ):
-    """Add a place to the gazetteer, or more spellings to one already there."""
-    dataset = store.modify(file, lambda d: curate.add_place(d, name, aliases), create=True)
+    """Add a place to the gazetteer, or more spellings to one already there; with --fill, give it to the
+    candidates without a place whose reports name it."""
+    filled: list[str] = []
+
+    def change(dataset: Dataset) -> Dataset:
+        dataset = curate.add_place(dataset, name, aliases)
+        if fill:
+            filled.extend(curate.unplaced_mentions(dataset, name.strip()))
+            dataset = curate.fill_place(dataset, name.strip())
+        return dataset
+
+    dataset = store.modify(file, change, create=True)
     place = next(p for p in dataset.places if p.name == name.strip())
     typer.echo(f"{place.name}: {', '.join(place.aliases) or 'no other spellings'}")
+    if fill:
+        typer.echo(f"placed {len(filled)} candidate(s) at {place.name}{': ' if filled else ''}{', '.join(filled)}")
+    elif waiting := curate.unplaced_mentions(dataset, place.name):
+        typer.echo(f"{len(waiting)} candidate(s) without a place name {place.name}: {', '.join(waiting)}; "
+                   f"`timeline add-place \"{place.name}\" --fill` places them")
 
 
 @app.command("resolve")

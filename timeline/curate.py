@@ -114,6 +114,22 @@ def add_place(dataset: Dataset, name: str, aliases: Iterable[str] = ()) -> Datas
     return replace(dataset, places=places if existing else (*places, merged))
 
 
+def unplaced_mentions(dataset: Dataset, name: str) -> list[str]:
+    """The candidates without a place whose reports name the place `name` (by any of its spellings)."""
+    from .gazetteer import Gazetteer
+
+    places = tuple(p for p in dataset.places if p.name == name)
+    found = Gazetteer.of(places, default=False)
+    return [e.id for e in dataset.events if e.status == "candidate" and not e.place
+            and any(found.place(c.quote) == name for c in e.citations)]
+
+
+def fill_place(dataset: Dataset, name: str) -> Dataset:
+    """The candidates without a place whose reports name `name` given that place."""
+    ids = unplaced_mentions(dataset, name)
+    return _replace_events(dataset, {i: replace(event_or_fail(dataset, i), place=name) for i in ids})
+
+
 def _replace_events(dataset: Dataset, changed: Mapping[str, Event | None]) -> Dataset:
     """Events swapped in place by id (None removes), keeping the file order people see in diffs."""
     events = tuple(changed.get(e.id, e) for e in dataset.events)
@@ -186,6 +202,11 @@ def edit(dataset: Dataset, event_id: str, change: Edit) -> Dataset:
     event = event_or_fail(dataset, event_id)
     event_id = event.id
     fields = {k: v for k, v in vars(change).items() if v is not None and k not in ("when", "after")}
+    if change.place:
+        from .gazetteer import Gazetteer
+
+        # Any spelling in the gazetteer stores the place's own name, so filters and merges find it.
+        fields["place"] = Gazetteer.of(dataset.places, default=False).canonical(change.place) or change.place
     if change.status is not None and change.status not in STATUSES:
         raise InputError(f"unknown status '{change.status}' (use {', '.join(STATUSES)})")
     if change.title is not None and not change.title.strip():
