@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Rebuilds events.yaml from nothing with timeline's own commands: the gazetteer, the sources, the curated
-# context events, then the three seed articles ingested and reviewed. A record of how the shipped
-# timeline was made, and a way to make it again.
-#   usage: docs/build-timeline.sh [SEEDS_DIR]      (default: ../shared/seeds, beside the repository)
+# context events, then the three seed articles ingested from their saved web pages and reviewed. A record
+# of how the shipped timeline was made, and a way to make it again.
+#   usage: docs/build-timeline.sh            (writes events.yaml, or $TIMELINE_FILE)
+# The store is built in a temporary file beside it and put in place only when every step succeeded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seeds=${1:-../shared/seeds}
-export TIMELINE_FILE=${TIMELINE_FILE:-events.yaml}
+pages=tests/data/pages  # the seed articles as their sites wrap them
+target=${TIMELINE_FILE:-events.yaml}
+export TIMELINE_FILE
+TIMELINE_FILE=$(mktemp "$(dirname "$target")/.build-timeline.XXXXXX")
+trap 'rm -f "$TIMELINE_FILE" "$TIMELINE_FILE.lock"' EXIT
 rm -f "$TIMELINE_FILE"
 
 # --- Gazetteer: every place of the timeline with the spellings the reports use.
@@ -133,57 +137,60 @@ curated "Opposition takes Deir ez-Zor city and airport after the SDF withdraws w
   --actor "Military Operations Command" --actor SDF --tag hts --tag sdf --tag deir-ez-zor \
   --notes "Reports span 10 and 11 December 2024."
 
-# --- The three seed articles, ingested with their metadata (sources.yaml) and reviewed one by one.
-timeline ingest "$seeds/001_60c655744418121f.txt" --source-id sohr-2021-11-27 --published 2021-11-27 > /dev/null
-timeline ingest "$seeds/000_c08ac9f9cb2860f5.txt" --source-id pressenza-2022-04-19 --published 2022-04-19 > /dev/null
-timeline ingest "$seeds/002_db975a7798f763e2.txt" --source-id newarab-2024-12-09 --published 2024-12-09 > /dev/null
+# --- The three seed articles, ingested from their saved pages as sources already described above (the
+# page's own date would do, but the sources' notes say how each date was worked out), and reviewed.
+timeline ingest "$pages/sohr-2021-11-27.html" --source-id sohr-2021-11-27 > /dev/null 2>&1
+timeline ingest "$pages/pressenza-2022-04-19.html" --source-id pressenza-2022-04-19 > /dev/null 2>&1
+timeline ingest "$pages/newarab-2024-12-09.html" --source-id newarab-2024-12-09 > /dev/null 2>&1
 
 review() { timeline edit "$@" > /dev/null; }
 # SOHR, 27 November 2021 (publication date inferred, 26-28 November).
-timeline merge deir-ez-zor-settlement-opens syrian-observatory-for-human-rights-reported-that-the > /dev/null
+timeline merge deir-ez-zor-settlement-opens 2021-11-14-regimes-complete-failure-strike > /dev/null
 review deir-ez-zor-settlement-opens \
   --notes "SOHR reports the first day as an almost complete failure: only dozens came, in front of pro-regime media."
-review the-syrian-observatory-for-human-rights-have-monitored-new \
+review 2021-11-22-syrian-observatory-human-rights \
   --title "Security chiefs strike new settlement deals in Deir ez-Zor city and the eastern countryside" \
   --actor "Syrian government" --actor "General Intelligence Directorate" --tag reconciliation --tag deir-ez-zor \
   --notes "The article writes 'a few days ag[o]': two to five days before publication, which is itself inferred (26-28 November), so the range is approximate." \
   --status accepted
-review sohr-activists-reported-that-only-few-civilians-have \
+review 2021-11-22-civilians-participated-reconciliation-deals \
   --title "Few civilians join the Deir ez-Zor settlement; most are former ISIS fighters and deserters, SOHR says" \
   --actor SOHR --tag reconciliation --tag deir-ez-zor --status accepted
-review sohr-activists-reported-that-the-director-of-the-regime \
+review 2021-11-25-director-regime-general-intelligence \
   --title "General Intelligence director Hossam Luqa arrives in al-Mayadeen to strike new settlement deals" \
   --actor "Hossam Luqa" --actor "General Intelligence Directorate" --tag reconciliation --tag deir-ez-zor \
   --notes "'On Thursday' in an article published 26-28 November 2021 (Friday to Sunday) is Thursday 25 November in every case." \
   --status accepted
 # Pressenza, 19 April 2022 (publication date inferred, 19-21 April).
-review the-levantine-news-agency-reported-that-on-a-road-near-the \
+review 2022-04-19-clash-residents-village-members \
   --title "Villagers and Syrian army soldiers clash with a US military convoy near Musheirfa" --date "2022-04-19?" \
   --actor "US forces" --actor SDF --actor "Syrian army" --tag us-forces --tag sdf \
   --notes "'Reported today' in an article whose publication date is inferred (19-21 April 2022); a Syrian outlet dates the clash to Tuesday 19 April 2022." \
   --status accepted
-review in-al-aamel-the-office-in-deir-ezzor-has-been-operating-for \
+review 2021-10-aamel-office-deir-ezzor \
   --title "Settlement office in Deir ez-Zor opens, 'six months' before an April 2022 report" \
   --actor "Syrian government" --tag reconciliation --tag deir-ez-zor \
   --notes "Pressenza says in April 2022 that the office 'has been operating for six months now', which points to about October 2021; other reports date the opening of the Deir ez-Zor settlement to 14 November 2021, so the article's count is rounded." \
   --status accepted
 # The New Arab, 9 December 2024.
-timeline merge the-military-operations-administration-of-the-syrian the-body-declared-the-amnesty-and-said-that-the-lives-of > /dev/null
-review the-military-operations-administration-of-the-syrian \
+timeline merge 2024-12-09-military-operations-administration-syrian 2024-12-09-body-declared-amnesty-lives > /dev/null
+review 2024-12-09-military-operations-administration-syrian \
   --title "HTS-led Military Operations Command grants amnesty to all conscripts of the Assad army" \
   --actor HTS --actor "Military Operations Command" --tag amnesty --tag hts --tag collapse --status accepted
-review thousands-of-soldiers-fled-from-battles-in-damascus-homs \
+review 2024-12-02-thousands-soldiers-fled-battles \
   --title "Thousands of government soldiers flee the battles in Damascus, Homs, Aleppo and Hama" \
   --place "Damascus, Homs, Aleppo and Hama" --actor "Syrian army" --tag collapse --status accepted
-review the-sdf-took-control-of-deir-az-zour \
+review 2024-12-06-sdf-took-control-deir \
   --title "SDF takes control of Deir ez-Zor and part of its western countryside as regime forces withdraw" \
   --actor SDF --actor "Syrian army" --tag sdf --tag deir-ez-zor --status accepted
-timeline merge two-civilians-were-killed-and-six-injured-during-protests he-added-that-deir-az-zour-had-witnessed-protests-in-al > /dev/null
-review two-civilians-were-killed-and-six-injured-during-protests \
+timeline merge 2024-12-09-civilians-killed-injured-protests 2024-12-09-deir-zour-witnessed-protests > /dev/null
+review 2024-12-09-civilians-killed-injured-protests \
   --title "SDF members fire on protesters in Deir ez-Zor's al-Joura, killing two civilians and injuring six" \
   --actor SDF --tag sdf --tag deir-ez-zor --tag protests --status accepted
-review syrians-celebrate-the-collapse-of-61-years-of-baath-party \
+review 2024-12-09-syrians-celebrate-collapse-baath \
   --title "Syrians celebrate the end of 61 years of Baath Party rule in Damascus" \
   --tag collapse --status accepted
 
 timeline check
+mv "$TIMELINE_FILE" "$target"
+echo "built $target"

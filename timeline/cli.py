@@ -262,7 +262,7 @@ def add_place(
     if fill:
         typer.echo(f"placed {len(filled)} candidate(s) at {place.name}{': ' if filled else ''}{', '.join(filled)}")
     elif waiting := curate.unplaced_mentions(dataset, place.name):
-        typer.echo(f"{len(waiting)} candidate(s) without a place name {place.name}: {', '.join(waiting)}; "
+        typer.echo(f"{len(waiting)} candidate(s) with no place mention {place.name}: {', '.join(waiting)}; "
                    f"`timeline add-place \"{place.name}\" --fill` places them")
 
 
@@ -510,13 +510,19 @@ def rename(
 
 @app.command()
 def merge(
-    keep: str = typer.Argument(..., help="The event to keep."),
-    other: str = typer.Argument(..., help="The event folded into it and removed."),
+    keep: str = typer.Argument(..., metavar="KEEP", help="The event to keep (its id or the id's unique start)."),
+    other: str = typer.Argument(..., metavar="OTHER", help="The event folded into it and removed."),
     file: Path = FileOption,
 ):
     """Merge two events: citations joined, the other removed."""
-    store.modify(file, lambda d: curate.merge(d, keep, other))
-    typer.echo(f"merged {other} into {keep}")
+    ids: list[str] = []
+
+    def change(dataset: Dataset) -> Dataset:
+        ids.extend(curate.event_or_fail(dataset, given).id for given in (keep, other))
+        return curate.merge(dataset, keep, other)
+
+    store.modify(file, change)
+    typer.echo(f"merged {ids[1]} into {ids[0]}")
 
 
 @app.command()
