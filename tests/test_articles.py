@@ -105,3 +105,16 @@ def test_an_unreachable_url_is_one_error_line(tmp_path):
         read("https://example.org/x", tmp_path=tmp_path, client=httpx.Client(transport=httpx.MockTransport(offline)))
     assert "\n" not in str(raised.value)
     assert not any((tmp_path / "pages").glob("*.html"))
+
+
+def test_a_saved_page_gives_every_dated_statement_its_text_does():
+    """Ingesting the page finds each dated statement that ingesting the article's plain text finds."""
+    from test_extract import NEW_ARAB, source
+
+    from timeline.extract import propose
+    from timeline.model import Dataset
+
+    page = read(PAGES / "newarab-2024-12-09.html")
+    from_page = {(e.when.edtf, e.citations[0].said) for e in propose(page.text, page.source, Dataset())}
+    from_text = {(e.when.edtf, e.citations[0].said) for e in propose(NEW_ARAB, source(), Dataset())}
+    assert from_text <= from_page

@@ -374,19 +374,23 @@ def test_ingest_a_saved_page_needs_no_flags(runner, tmp_path):
     assert "the page's metadata" in listing.output
 
 
-def test_ingest_an_undated_page_or_an_unreachable_url_changes_nothing(runner, store_file):
+def test_ingest_an_undated_page_or_an_unreachable_url_changes_nothing(runner, store_file, monkeypatch):
     """An undated page, or a URL nothing answers at, is one error line, exit 1, and the store as it was."""
-    import socket
+    import httpx
 
-    with socket.socket() as probe:  # a port on this machine that nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
+    def unreachable(request):
+        raise httpx.ConnectError("Name or service not known")
+
+    # No test touches the network: the client ingest makes gets a transport that fails as DNS would.
+    real_client = httpx.Client
+    monkeypatch.setattr(httpx, "Client", lambda **kw: real_client(transport=httpx.MockTransport(unreachable), **kw))
     before = store_file.read_bytes()
     assert_one_line_error(invoke(runner, "ingest", PAGES / "undated.html", "--file", store_file),
                           "undated.html", "--published")
-    assert_one_line_error(invoke(runner, "ingest", f"http://127.0.0.1:{closed}/news", "--file", store_file),
-                          f"http://127.0.0.1:{closed}/news")
+    assert_one_line_error(invoke(runner, "ingest", "https://news.example/story", "--file", store_file),
+                          "https://news.example/story", "unreachable")
     assert store_file.read_bytes() == before
+    assert not (store_file.parent / "pages").exists() or not any((store_file.parent / "pages").iterdir())
 
 
 def test_ingest_verbose_says_why_a_dated_sentence_was_left_out(runner, store_file, tmp_path):
