@@ -205,7 +205,7 @@ def check(
 
 @app.command()
 def sources(file: Path = FileOption):
-    """List the sources and how many events cite each."""
+    """List the sources, where each publication date came from, and how many events cite each."""
     from .export.table import table
 
     dataset = store.load(file)
@@ -245,8 +245,7 @@ def add_place(
     fill: bool = typer.Option(False, "--fill", help="Also place the candidates without a place that name it."),
     file: Path = FileOption,
 ):
-    """Add a place to the gazetteer, or more spellings to one already there; with --fill, give it to the
-    candidates without a place whose reports name it."""
+    """Add a place (or more spellings of one) to the gazetteer; --fill places the candidates that name it."""
     filled: list[str] = []
 
     def change(dataset: Dataset) -> Dataset:
