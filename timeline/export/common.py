@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
+from ..dates import Resolution
 from ..model import Citation, Event, Source
 
 
@@ -48,3 +50,22 @@ def _citation_text(citation: Citation, sources: Mapping[str, Source]) -> str:
     url = f" <{source.url}>" if source and source.url else ""
     quote = f': "{citation.quote}"' if citation.quote else ""
     return f"{name}{url}{quote}"
+
+
+def safe_url(url: str) -> str:
+    """`url` when it is an http(s) address with a host, else "": only those become links, so that a
+    `javascript:` or `data:` address in the store stays inert in every format."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\r\n\t"):
+        return url.strip()
+    return ""
+
+
+def date_words(when: Resolution) -> str:
+    """The date label in words a screen reader says: "2022-04-19, uncertain", "2021-11-22..25, approximate"."""
+    label = when.label.rstrip("~?")
+    doubts = [word for word, flag in (("approximate", when.approximate), ("uncertain", when.uncertain)) if flag]
+    return ", ".join([label, *doubts])

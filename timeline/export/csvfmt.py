@@ -11,6 +11,7 @@ import io
 from collections.abc import Mapping, Sequence
 
 from ..model import Event, Source
+from . import Options
 from .common import quotes, source_ids
 
 COLUMNS = (
@@ -20,7 +21,7 @@ COLUMNS = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """A header row and one row per event, in the order given."""
     out = io.StringIO()
     # Python before 3.12 leaves a field holding a lone carriage return unquoted, which splits the row

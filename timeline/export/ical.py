@@ -6,12 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
 from ..model import Event, Source
+from . import Options
 from .common import display_title, evidence
 
 LINE_OCTETS = 75
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """A VCALENDAR holding one VEVENT per event, in the order given, with CRLF line ends."""
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline export//EN", "CALSCALE:GREGORIAN",

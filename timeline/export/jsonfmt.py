@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 
 from ..model import Event, Source
+from . import Options
 from .common import json_document
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """`{"events": [...]}` in the order given, indented, non-ASCII kept as written."""
     return json_document({"events": [_event(e) for e in events]})
 

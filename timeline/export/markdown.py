@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model import Event, Source
+from . import Options
 from .common import display_title, one_line, source_ids
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """A "# Timeline" heading and one table row per event, in the order given."""
     lines = ["# Timeline", "", "| Date | Event | Place | Sources |", "| --- | --- | --- | --- |"]
     for event in events:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..model import Event, Source
+from . import Options
 from .common import display_title, one_line
 
 # Mermaid reads ':' as the period/event separator, ';' as a statement end and '#' as the start of an
@@ -12,7 +13,7 @@ from .common import display_title, one_line
 _MERMAID_SAFE = str.maketrans({":": "#58;", ";": "#59;", "#": "#35;"})
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """The diagram source for `events`, a new section whenever the year of the first day changes."""
     lines = ["timeline", "    title Timeline"]
     year = None

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from tabulate import tabulate
 
 from ..model import Event, Source
+from . import Options
 from .common import display_title, source_ids
 
 HEADERS = ("date", "title", "place", "sources")
@@ -18,6 +19,6 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return tabulate(rows, headers=list(headers), tablefmt="simple", disable_numparse=True) + "\n"
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """A plain-text table of `events` in the order given."""
     return table(HEADERS, [(e.when.label, display_title(e), e.place, ", ".join(source_ids(e))) for e in events])

@@ -8,10 +8,11 @@ from html import escape
 
 from ..dates import Resolution, month_end
 from ..model import Event, Source
+from . import Options
 from .common import display_title, evidence, json_document
 
 
-def render(events: Sequence[Event], sources: Mapping[str, Source]) -> str:
+def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
     """`{"events": [...]}` in TimelineJS3's shape, in the order given."""
     return json_document({"events": [_slide(e, sources) for e in events]})
 
