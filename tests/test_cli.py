@@ -262,9 +262,19 @@ def test_export_formats_to_stdout_and_file(runner, store_file, tmp_path, fmt, ma
     assert marker in out.read_text(encoding="utf-8")
 
 
-def test_export_unknown_format(runner, store_file):
-    """An unknown export format is one error line listing the known ones."""
-    assert_one_line_error(invoke(runner, "export", "--format", "pdf", "--file", store_file), "pdf", "csv")
+def test_export_passes_title_and_grouping_to_the_format(runner, store_file):
+    """export --title names the timeline and --group place groups TimelineJS slides by place."""
+    result = invoke(runner, "export", "--format", "timelinejs", "--title", "Fall of Damascus", "--group", "place",
+                    "--file", store_file)
+    document = json.loads(result.output)
+    assert document["title"]["text"]["headline"] == "Fall of Damascus"
+    assert {slide.get("group") for slide in document["events"]} >= {"Damascus", "Deir ez-Zor"}
+
+
+def test_export_unknown_format_is_a_usage_error(runner, store_file):
+    """--format is a fixed choice: an unknown one is a usage error (exit 2) naming it and the choices."""
+    result = invoke(runner, "export", "--format", "pdf", "--file", store_file)
+    assert result.exit_code == 2 and "pdf" in result.stderr and "timesketch" in result.stderr
 
 
 def test_resolve_prints_every_field(runner):

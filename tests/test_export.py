@@ -19,7 +19,7 @@ import pytest
 
 from timeline.dates import Resolution
 from timeline.errors import InputError
-from timeline.export import FORMATS, render
+from timeline.export import FORMATS, Options, render
 from timeline.export.ical import escape, fold
 from timeline.model import Citation, Event, Source
 
@@ -118,7 +118,8 @@ def test_format_matches_golden_file(name, filename):
 
 def test_registry_lists_formats_in_order():
     """The registry offers the formats in the documented order."""
-    assert list(FORMATS) == ["table", "md", "csv", "json", "ics", "timelinejs", "mermaid"]
+    assert list(FORMATS) == [
+        "table", "md", "csv", "json", "ics", "timelinejs", "mermaid", "timesketch", "html", "svg"]
 
 
 @pytest.mark.parametrize("name", list(FORMATS))
@@ -199,10 +200,17 @@ def test_markdown_links_sources_with_a_url_and_names_the_rest_by_id():
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_neutralises_cells_a_spreadsheet_would_run(prefix):
     """A cell starting with =, +, -, @, tab or carriage return gets a leading single quote."""
-    text = render("csv", [event(f"{prefix}cmd|' /C calc'!A0", notes=f"{prefix}1")], {})
+    text = render("csv", [event(f"{prefix}cmd|' /C calc'!A0", notes=f"{prefix}1+1")], {})
     row = dict(zip(*csv.reader(io.StringIO(text))))
     assert row["title"] == f"'{prefix}cmd|' /C calc'!A0"
-    assert row["notes"] == f"'{prefix}1"
+    assert row["notes"] == f"'{prefix}1+1"
+
+
+@pytest.mark.parametrize("value", ["-3.5", "+1", "-1,000", "-12%", "+2.5e3"])
+def test_csv_leaves_plain_numbers_alone(value):
+    """A cell that is a plain number, sign and all, is what a spreadsheet should read: no quote added."""
+    text = render("csv", [event(value)], {})
+    assert dict(zip(*csv.reader(io.StringIO(text))))["title"] == value
 
 
 @pytest.mark.parametrize("value", ["safe", "a=b", " =x", "2024-12-06", ""])
@@ -214,13 +222,27 @@ def test_csv_leaves_other_cells_alone(value):
 
 
 def test_csv_has_the_documented_columns_and_one_row_per_event():
-    """The header names the fourteen columns in order and every event is one record."""
+    """The header names the documented columns in order and every event is one record."""
     records = list(csv.reader(io.StringIO(render("csv", EVENTS, SOURCES))))
     assert records[0] == [
-        "id", "when", "earliest", "latest", "precision", "title", "place", "actors", "tags", "status",
-        "origin", "sources", "quotes", "notes",
+        "id", "when", "date_start", "date_end", "date_prec", "time_precision", "precision", "approximate",
+        "uncertain", "title", "place", "actors", "tags", "status", "origin", "sources", "quotes", "notes",
     ]
     assert [r[0] for r in records[1:]] == [e.id for e in EVENTS]
+
+
+@pytest.mark.parametrize(("when", "date_prec", "time_precision"), [
+    (Resolution.day(date(2024, 12, 6)), "1", "1"),
+    (Resolution.span(date(2021, 11, 22), date(2021, 11, 26)), "2", "2"),
+    (Resolution.week(date(2024, 12, 4)), "3", "2"),
+    (Resolution.month(2024, 12), "4", "3"),
+    (Resolution.year(2024), "5", "3"),
+])
+def test_csv_codes_precision_as_ucdp_and_acled_do(when, date_prec, time_precision):
+    """date_prec follows UCDP GED's codebook (1 day ... 5 longer than a month), time_precision ACLED's
+    (1 day, 2 about a week, 3 a month or longer)."""
+    row = dict(zip(*csv.reader(io.StringIO(render("csv", [event(when=when)], {})))))
+    assert (row["date_prec"], row["time_precision"]) == (date_prec, time_precision)
 
 
 # -- json ----------------------------------------------------------------------------------------
@@ -298,13 +320,30 @@ def test_timelinejs_gives_only_the_date_parts_the_precision_has(when, start, end
     assert slide.get("end_date") == end
 
 
-def test_timelinejs_slide_carries_headline_group_and_id():
-    """A slide has the escaped, status-marked headline, the place as group and the event id."""
-    text = render("timelinejs", [event("A <b> & c", status="candidate", place="Raqqa")], {})
+def test_timelinejs_slide_carries_headline_date_and_id():
+    """A slide has the escaped, status-marked headline, the date as the store shows it, and the event id;
+    no group unless asked."""
+    when = Resolution.day(date(2022, 4, 19), uncertain=True)
+    text = render("timelinejs", [event("A <b> & c", when=when, status="candidate", place="Raqqa")], {})
     slide = json.loads(text)["events"][0]
     assert slide["text"]["headline"] == "[candidate] A &lt;b&gt; &amp; c"
-    assert slide["group"] == "Raqqa"
-    assert slide["unique_id"] == "e"
+    assert slide["display_date"] == "2022-04-19?"
+    assert "group" not in slide and slide["unique_id"] == "e"
+    grouped = json.loads(render("timelinejs", [event(place="Raqqa")], {}, Options(group="place")))
+    assert grouped["events"][0]["group"] == "Raqqa"
+
+
+def test_timelinejs_links_sources_and_names_the_timeline():
+    """Each source is an <a href> to its http(s) address (a javascript: one stays text), and the title
+    slide carries the timeline's title."""
+    sources = {"s": Source("s", "Out<let>", url="https://example.org/a?b=1&c=(2)"),
+               "bad": Source("bad", "Bad", url="javascript:alert(1)")}
+    citations = (Citation("s", quote="said <this>"), Citation("bad"))
+    document = json.loads(render("timelinejs", [event(citations=citations)], sources, Options(title="Syria")))
+    text = document["events"][0]["text"]["text"]
+    assert '<a href="https://example.org/a?b=1&amp;c=(2)" target="_blank" rel="noopener">Out&lt;let&gt;</a>' in text
+    assert "javascript:" not in text and "<p>Bad</p>" in text and "said &lt;this&gt;" in text
+    assert document["title"]["text"]["headline"] == "Syria"
 
 
 # -- mermaid -------------------------------------------------------------------------------------
@@ -324,3 +363,80 @@ def test_mermaid_replaces_characters_it_would_misread():
     """':' ';' '#' in a title become Mermaid entity codes and a newline becomes a space."""
     line = render("mermaid", [event("Talks: round #2; day\nend")], {}).splitlines()[-1]
     assert line == "        2024-12-06 : Talks#58; round #35;2#59; day end"
+
+
+# -- hostile text, and what each consumer needs ---------------------------------------------------------
+
+HOSTILE = Event(
+    id="hostile", when=Resolution.day(date(2024, 12, 6)),
+    title='<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) *word*',
+    citations=(Citation("evil", "", "<b>bold</b>"),),
+)
+EVIL_SOURCE = {"evil": Source("evil", "Evil <i>outlet</i>", url="javascript:alert(4)")}
+
+
+def test_markdown_escapes_html_and_markdown_and_links_only_http():
+    """In Markdown a title's <script>, <img onerror>, [x](javascript:) and *word* show as written (escaped),
+    and a javascript: source address is never a link."""
+    row = render("md", [HOSTILE], EVIL_SOURCE).splitlines()[-1]
+    assert "<script>" not in row and "<img" not in row and "](javascript" not in row
+    assert "&lt;script&gt;" in row and "\\*word\\*" in row and "\\[x\\]\\(javascript:alert\\(3\\)\\)" in row
+    assert row.endswith("| evil |")
+
+
+def test_markdown_link_destination_stays_one_link():
+    """A parenthesis or space in a source's address is percent-encoded so the link is not cut short."""
+    sources = {"s": Source("s", "Outlet", url="https://example.org/a (b)")}
+    row = render("md", [event(citations=(Citation("s"),))], sources).splitlines()[-1]
+    assert "[Outlet](https://example.org/a%20%28b%29)" in row
+
+
+def test_ics_marks_doubtful_dates_tentative_and_names_the_store_in_uids():
+    """An approximate or uncertain date carries its mark in the summary and STATUS:TENTATIVE; UIDs name
+    the store, so two stores' events never clash in one calendar."""
+    doubtful = event("Clash", when=Resolution.day(date(2022, 4, 19), uncertain=True))
+    text = render("ics", [doubtful], {}, Options(store="syria.yaml", title="Syria"))
+    assert "SUMMARY:Clash (?)\r\n" in text and "STATUS:TENTATIVE\r\n" in text
+    assert "UID:e@syria.timeline\r\n" in text and "X-WR-CALNAME:Syria\r\n" in text
+    assert "STATUS:TENTATIVE" not in render("ics", [event()], {})
+
+
+def test_mermaid_merges_events_of_one_date_and_takes_a_title():
+    """Events of the same date share one line; the diagram is titled as asked."""
+    same_day = [event("First"), event("Second"), event("Later", when=Resolution.day(date(2024, 12, 9)))]
+    lines = render("mermaid", same_day, {}, Options(title="Fall of Damascus")).splitlines()
+    assert lines[1] == "    title Fall of Damascus"
+    assert "        2024-12-06 : First : Second" in lines and "        2024-12-09 : Later" in lines
+
+
+def test_json_is_versioned_and_carries_uncertainty_and_sources():
+    """The document has a version, each event its approximate and uncertain flags, and the cited sources
+    with outlet, url and publication date."""
+    document = json.loads(render("json", EVENTS, SOURCES))
+    assert document["version"] == 1
+    assert {"approximate", "uncertain"} <= set(document["events"][0])
+    assert document["events"][2]["approximate"] is True
+    by_id = {s["id"]: s for s in document["sources"]}
+    assert by_id["newarab-2024-12-09"]["url"] == "https://www.newarab.com/news/hts-amnesty"
+    assert set(by_id) == {"enab-2021-11-27", "field-notes", "newarab-2024-12-09"}
+
+
+def test_timesketch_lines_have_the_fields_timesketch_requires():
+    """Each line is one JSON object with message, datetime (ISO 8601 with a zone) and timestamp_desc,
+    and the event's own fields beside them."""
+    lines = render("timesketch", EVENTS, SOURCES).splitlines()
+    assert len(lines) == len(EVENTS)
+    first = json.loads(lines[0])
+    assert first["message"] == "Settlement centre opens | phase one"
+    assert first["datetime"] == "2021-11-22T00:00:00+00:00"
+    assert first["timestamp_desc"] and first["event_id"] == "settlement-centre-opens"
+    assert first["latest"] == "2021-11-26" and first["sources"] == ["enab-2021-11-27"]
+
+
+def test_table_cuts_long_titles_to_the_terminal_width_unless_wide():
+    """Printed to a terminal of 80 columns, each row fits (a long title cut with "..."); --wide keeps it."""
+    long = event("A very long headline " * 8, place="Deir ez-Zor", citations=(Citation("source-one"),))
+    narrow = render("table", [long], {}, Options(width=80)).splitlines()
+    assert max(map(len, narrow)) <= 80 and narrow[2].split("  ")[1].strip().endswith("...")
+    wide = render("table", [long], {}, Options(width=80, wide=True)).splitlines()
+    assert "A very long headline " * 7 in wide[2]

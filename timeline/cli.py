@@ -7,9 +7,10 @@ line on stderr starting `error:` and exit code 1, in `_Group.invoke`; typer's us
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from datetime import date
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import List, Optional
 
@@ -87,11 +88,43 @@ def _filter(since, until, place, actor, tag, source, status, grep) -> query.Filt
     )
 
 
-def _render(dataset: Dataset, flt: query.Filter, fmt: str) -> str:
+def _render(dataset: Dataset, flt: query.Filter, fmt: str, options=None) -> str:
     from . import export
 
     events = query.select(dataset, flt)
-    return export.render(fmt, events, {s.id: s for s in dataset.sources})
+    return export.render(fmt, events, {s.id: s for s in dataset.sources}, options)
+
+
+def _options(file: Path, title: Optional[str] = None, group: Optional[str] = None, wide: bool = False,
+             terminal: bool = False):
+    from .export import Options
+
+    width = shutil.get_terminal_size().columns if terminal and sys.stdout.isatty() else None
+    return Options(title=title or "Timeline", store=file.name, group=group, wide=wide, width=width)
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    md = "md"
+    csv = "csv"
+    json = "json"
+    ics = "ics"
+    timelinejs = "timelinejs"
+    mermaid = "mermaid"
+    timesketch = "timesketch"
+    html = "html"
+    svg = "svg"
+    table = "table"
+
+
+class Group(str, Enum):
+    place = "place"
 
 
 # The filters shared by `show` and `export`, declared once.
@@ -110,25 +143,32 @@ def show(
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
     status: str = StatusOpt, grep: Optional[str] = GrepOpt,
-    fmt: str = typer.Option("table", "--format", help="table, md, csv or json (see `export` for more)."),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", help="The format (`export` has more)."),
+    wide: bool = typer.Option(False, "--wide", help="Keep long titles whole on a terminal (the table cuts them)."),
     file: Path = FileOption,
 ):
     """Print the timeline in date order."""
-    text = _render(store.load(file), _filter(since, until, place, actor, tag, source, status, grep), fmt)
+    flt = _filter(since, until, place, actor, tag, source, status, grep)
+    text = _render(store.load(file), flt, fmt.value, _options(file, wide=wide, terminal=True))
     typer.echo(text, nl=not text.endswith("\n"))
 
 
 @app.command()
 def export(
-    fmt: str = typer.Option("md", "--format", help="md, csv, json, ics, timelinejs, mermaid or table."),
+    fmt: ExportFormat = typer.Option(ExportFormat.md, "--format", help="The format."),
     output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Write to FILE; - is stdout."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT",
+                                        help="The timeline's title (html, svg, md, json, mermaid, timelinejs, ics)."),
+    group: Optional[Group] = typer.Option(None, "--group", help="TimelineJS: one row per place."),
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
     status: str = StatusOpt, grep: Optional[str] = GrepOpt,
     file: Path = FileOption,
 ):
-    """Export the timeline (Markdown, CSV, JSON, iCalendar, TimelineJS, Mermaid)."""
-    text = _render(store.load(file), _filter(since, until, place, actor, tag, source, status, grep), fmt)
+    """Export the timeline: Markdown, CSV, JSON, iCalendar, TimelineJS, Mermaid, Timesketch, HTML, SVG."""
+    flt = _filter(since, until, place, actor, tag, source, status, grep)
+    options = _options(file, title, group.value if group else None)
+    text = _render(store.load(file), flt, fmt.value, options)
     if output == "-":
         typer.echo(text, nl=not text.endswith("\n"))
     else:

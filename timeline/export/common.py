@@ -47,7 +47,7 @@ def _citation_text(citation: Citation, sources: Mapping[str, Source]) -> str:
     """Outlet, url and quote, falling back to the source id when the source is not known."""
     source = sources.get(citation.source)
     name = source.outlet if source else citation.source
-    url = f" <{source.url}>" if source and source.url else ""
+    url = f" <{safe_url(source.url)}>" if source and safe_url(source.url) else ""
     quote = f': "{citation.quote}"' if citation.quote else ""
     return f"{name}{url}{quote}"
 

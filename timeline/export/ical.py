@@ -1,11 +1,18 @@
-"""iCalendar (RFC 5545): each event an all-day VEVENT, for calendar applications."""
+"""iCalendar (RFC 5545): each event an all-day VEVENT, for calendar applications.
+
+An approximate or uncertain date, or a candidate not yet reviewed, is STATUS:TENTATIVE with its mark
+(`~`, `?`) in the summary; UIDs name the store, so two stores' events never replace each other in a
+calendar that imports both.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 
-from ..model import Event, Source
+from pathlib import Path
+
+from ..model import Event, Source, slugify
 from . import Options
 from .common import display_title, evidence
 
@@ -16,26 +23,32 @@ def render(events: Sequence[Event], sources: Mapping[str, Source], options: Opti
     """A VCALENDAR holding one VEVENT per event, in the order given, with CRLF line ends."""
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline export//EN", "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape(options.title)}",
     ]
+    domain = slugify(Path(options.store).stem, 40) or "timeline"
     for event in events:
-        lines.extend(_vevent(event, sources))
+        lines.extend(_vevent(event, sources, domain))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _vevent(event: Event, sources: Mapping[str, Source]) -> list[str]:
+def _vevent(event: Event, sources: Mapping[str, Source], domain: str) -> list[str]:
     first, last = event.when.earliest, event.when.latest
+    doubt = "~" if event.when.approximate else ""
+    doubt += "?" if event.when.uncertain else ""
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{event.id}@timeline",
+        f"UID:{event.id}@{domain}.timeline",
         # RFC 5545 requires DTSTAMP (when the entry was created), but the library never reads the clock
         # so that an export is reproducible; the event's own first day is a stable stand-in.
         f"DTSTAMP:{first:%Y%m%d}T000000Z",
         f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
         # An all-day DTEND is exclusive: the day after the last day.
         f"DTEND;VALUE=DATE:{last + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{escape(display_title(event))}",
+        f"SUMMARY:{escape(display_title(event) + (f' ({doubt})' if doubt else ''))}",
     ]
+    if doubt or event.status != "accepted":
+        lines.append("STATUS:TENTATIVE")
     if event.place:
         lines.append(f"LOCATION:{escape(event.place)}")
     description = "\n".join(evidence(event, sources))

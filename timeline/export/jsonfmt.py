@@ -1,4 +1,13 @@
-"""A stable JSON document of the events with their dates spelled out and their citations."""
+"""A stable, versioned JSON document for scripts: the events with their dates spelled out and their
+citations, and the sources they cite.
+
+Schema version 1 (documented in the README): `{"version": 1, "title", "events": [...], "sources": [...]}`;
+each event has `id`, `when` (EDTF), `edtf`, `timex`, `earliest`, `latest`, `precision`, `mod`,
+`approximate`, `uncertain`, `rule`, `title`, `place`, `actors`, `tags`, `status`, `origin`, `after`,
+`citations` (`source`, `said`, `quote`) and `notes`; each source `id`, `outlet`, `title`, `url`,
+`published`, `published_from`, `language`. Fields are only ever added, never renamed or removed,
+without a new version.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +16,20 @@ from dataclasses import asdict
 
 from ..model import Event, Source
 from . import Options
-from .common import json_document
+from .common import json_document, source_ids
+
+VERSION = 1
 
 
 def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
-    """`{"events": [...]}` in the order given, indented, non-ASCII kept as written."""
-    return json_document({"events": [_event(e) for e in events]})
+    """The document for `events` in the order given, with the sources they cite."""
+    cited = list(dict.fromkeys(i for e in events for i in source_ids(e)))
+    return json_document({
+        "version": VERSION,
+        "title": options.title,
+        "events": [_event(e) for e in events],
+        "sources": [_source(sources[i]) for i in cited if i in sources],
+    })
 
 
 def _event(event: Event) -> dict:
@@ -20,6 +37,7 @@ def _event(event: Event) -> dict:
         "id": event.id,
         "when": event.when.edtf,
         **event.when.to_dict(),
+        "uncertain": event.when.uncertain,
         "title": event.title,
         "place": event.place,
         "actors": list(event.actors),
@@ -29,4 +47,12 @@ def _event(event: Event) -> dict:
         "after": event.after,
         "citations": [asdict(c) for c in event.citations],
         "notes": event.notes,
+    }
+
+
+def _source(source: Source) -> dict:
+    return {
+        "id": source.id, "outlet": source.outlet, "title": source.title, "url": source.url,
+        "published": source.published.isoformat() if source.published else None,
+        "published_from": source.published_from, "language": source.language,
     }

@@ -1,8 +1,9 @@
-"""A Mermaid `timeline` diagram: a section per year, one "date : title" line per event."""
+"""A Mermaid `timeline` diagram: a section per year, one line per date with every event of that date."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import groupby
 
 from ..model import Event, Source
 from . import Options
@@ -14,14 +15,17 @@ _MERMAID_SAFE = str.maketrans({":": "#58;", ";": "#59;", "#": "#35;"})
 
 
 def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
-    """The diagram source for `events`, a new section whenever the year of the first day changes."""
-    lines = ["timeline", "    title Timeline"]
+    """The diagram source for `events`: a new section whenever the year of the first day changes, and
+    the events of one date on one line, as Mermaid draws several events of one period."""
+    lines = ["timeline", f"    title {_text(options.title)}"]
     year = None
-    for event in events:
-        if event.when.earliest.year != year:
-            year = event.when.earliest.year
+    for label, same_date in groupby(events, key=lambda e: e.when.label):
+        same_date = list(same_date)
+        if same_date[0].when.earliest.year != year:
+            year = same_date[0].when.earliest.year
             lines.append(f"    section {year}")
-        lines.append(f"        {_text(event.when.label)} : {_text(display_title(event))}")
+        titles = " : ".join(_text(display_title(e)) for e in same_date)
+        lines.append(f"        {_text(label)} : {titles}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,10 @@
-"""TimelineJS3 JSON, for the Knight Lab slider: dates only as fine as the source gave them."""
+"""TimelineJS3 JSON, for the Knight Lab slider: dates only as fine as the source gave them.
+
+Slide text is HTML that TimelineJS shows as it is: every value is escaped, and each source is an
+`<a href>` to its http(s) address (a bare address would be cut by TimelineJS's own link finder at the
+first `&gt;` or `(`). The display date carries `~`, `?` and ranges as the store gives them. Slides are
+grouped (one row per group) only when asked: every group narrows the slide.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +15,42 @@ from html import escape
 from ..dates import Resolution, month_end
 from ..model import Event, Source
 from . import Options
-from .common import display_title, evidence, json_document
+from .common import display_title, json_document, safe_url
 
 
 def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
-    """`{"events": [...]}` in TimelineJS3's shape, in the order given."""
-    return json_document({"events": [_slide(e, sources) for e in events]})
+    """`{"title": ..., "events": [...]}` in TimelineJS3's shape, in the order given."""
+    return json_document({
+        "title": {"text": {"headline": escape(options.title),
+                           "text": f"<p>{len(events)} event{'s' if len(events) != 1 else ''}</p>"}},
+        "events": [_slide(e, sources, options) for e in events],
+    })
 
 
-def _slide(event: Event, sources: Mapping[str, Source]) -> dict:
+def _slide(event: Event, sources: Mapping[str, Source], options: Options) -> dict:
     unit = granularity(event.when)
     slide = {"start_date": date_parts(event.when.earliest, unit)}
     if not _single_unit(event.when, unit):
         slide["end_date"] = date_parts(event.when.latest, unit)
-    slide["text"] = {
-        "headline": escape(display_title(event)),
-        "text": "".join(f"<p>{escape(p)}</p>" for p in evidence(event, sources)),
-    }
-    if event.place:
+    slide["display_date"] = event.when.label
+    slide["text"] = {"headline": escape(display_title(event)), "text": _text(event, sources)}
+    if options.group == "place" and event.place:
         slide["group"] = event.place
     slide["unique_id"] = event.id
     return slide
+
+
+def _text(event: Event, sources: Mapping[str, Source]) -> str:
+    """The notes and each citation as paragraphs: the outlet linked to its address, then the quote."""
+    paragraphs = [escape(event.notes)] if event.notes else []
+    for citation in event.citations:
+        source = sources.get(citation.source)
+        name = escape(source.outlet if source else citation.source)
+        url = safe_url(source.url) if source else ""
+        link = f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener">{name}</a>' if url else name
+        quote = f": “{escape(citation.quote)}”" if citation.quote else ""
+        paragraphs.append(link + quote)
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 def granularity(when: Resolution) -> str:
