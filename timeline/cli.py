@@ -51,7 +51,7 @@ app = typer.Typer(
     cls=_Group,
     help="Ordered, sourced timelines from news reports.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
