@@ -80,6 +80,22 @@ events:
     citations:
       - source: parens
         quote: "Said: it happened; #3"
+  - id: entity-place
+    when: 2024-12-08
+    title: "Place written as entities"
+    place: "&lt;img src=x onerror=alert(41)&gt;"
+    status: accepted
+    origin: curated
+    citations:
+      - source: plain
+  - id: bold-place
+    when: 2024-12-09
+    title: "Place with markup and an ampersand"
+    place: "<b>x</b> & y"
+    status: accepted
+    origin: curated
+    citations:
+      - source: plain
   - id: emphasis-title
     when: 2022-04-19?
     title: "*word* and _other_ word"
@@ -448,14 +464,11 @@ def test_timelinejs_groups_by_place_when_asked(store, export, browser):
     assert console_errors(browser) == []
     assert_nothing_ran(browser)
     assert state["slides"] == len(store.events) + 1
-    # TimelineJS puts the events that have no place in one unnamed row of their own. It strips markup from a
-    # group and then writes what is left as HTML, so a place holding <...> or &...; does not show as written;
-    # only plain places are checked by name.
+    # TimelineJS puts the events that have no place in one unnamed row of their own; every place has its
+    # own row named exactly as written, markup and entities included.
     places = {e.place for e in store.events if e.place}
-    named = {g for g in state["groups"] if g}
     assert len(state["groups"]) == len(set(state["groups"])) > 1
-    assert named <= places
-    assert {p for p in places if not re.search(r"[<>&]", p)} <= named
+    assert {g for g in state["groups"] if g} == places
 
 
 # -- Mermaid 11 in Chromium -------------------------------------------------------------------------
@@ -484,6 +497,7 @@ def test_mermaid_renders_one_period_per_date(store, export, browser):
     shown = squeeze(state["text"])
     for event in store.events:
         assert squeeze(display_title(event)) in shown, event.id
+    assert squeeze(store.title) in shown  # the title too: Mermaid draws it as HTML
 
 
 # -- Markdown: markdown-it-py and marked ----------------------------------------------------------
@@ -601,3 +615,5 @@ def test_timesketch_lines_parse_with_the_fields_timesketch_requires(store, expor
         assert moment.tzinfo is not None and moment.utcoffset() == timedelta(0)
         assert moment.date() == event.when.earliest
         assert isinstance(record["timestamp_desc"], str) and record["timestamp_desc"]
+        # Timesketch shows these as links: only http(s) addresses are carried.
+        assert record["source_urls"] == [u for u in linked_urls(store, event, per_citation=False)]

@@ -10,8 +10,9 @@ from . import Options
 from .common import display_title, one_line
 
 # Mermaid reads ':' as the period/event separator, ';' as a statement end and '#' as the start of an
-# entity code; its own entity codes stand in for them. One translate pass, so '#' is never re-escaped.
-_MERMAID_SAFE = str.maketrans({":": "#58;", ";": "#59;", "#": "#35;"})
+# entity code; its own entity codes stand in for them. '<', '>' and '&' too: the title is drawn as HTML,
+# where they would show as entities or markup. One translate pass, so '#' is never re-escaped.
+_MERMAID_SAFE = str.maketrans({":": "#58;", ";": "#59;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;"})
 
 
 def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:

@@ -35,7 +35,9 @@ def _slide(event: Event, sources: Mapping[str, Source], options: Options) -> dic
     slide["display_date"] = event.when.label
     slide["text"] = {"headline": escape(display_title(event)), "text": _text(event, sources)}
     if options.group == "place" and event.place:
-        slide["group"] = event.place
+        # TimelineJS strips markup from a group name by decoding it, then writes the result as HTML in
+        # the row label: escaped twice, the place comes out as text.
+        slide["group"] = escape(escape(event.place))
     slide["unique_id"] = event.id
     return slide
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Event, Source
 from . import Options
-from .common import display_title, quotes, source_ids
+from .common import display_title, quotes, safe_url, source_ids
 
 
 def render(events: Sequence[Event], sources: Mapping[str, Source], options: Options = Options()) -> str:
@@ -35,7 +35,7 @@ def _line(event: Event, sources: Mapping[str, Source]) -> dict:
         "tags": list(event.tags),
         "status": event.status,
         "sources": cited,
-        "source_urls": [sources[i].url for i in cited if i in sources and sources[i].url],
+        "source_urls": [u for i in cited if i in sources and (u := safe_url(sources[i].url))],
         "quotes": quotes(event),
         "notes": event.notes,
     }
