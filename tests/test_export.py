@@ -385,10 +385,13 @@ def test_markdown_escapes_html_and_markdown_and_links_only_http():
 
 
 def test_markdown_link_destination_stays_one_link():
-    """A parenthesis or space in a source's address is percent-encoded so the link is not cut short."""
-    sources = {"s": Source("s", "Outlet", url="https://example.org/a (b)")}
-    row = render("md", [event(citations=(Citation("s"),))], sources).splitlines()[-1]
-    assert "[Outlet](https://example.org/a%20%28b%29)" in row
+    """A parenthesis in a source's address is percent-encoded so the link is not cut short; an address
+    with a space is no address (the store refuses it) and stays text."""
+    sources = {"s": Source("s", "Outlet", url="https://example.org/a_(b)"),
+               "t": Source("t", "Spaced", url="https://example.org/a (b)")}
+    row = render("md", [event(citations=(Citation("s"), Citation("t")))], sources).splitlines()[-1]
+    assert "[Outlet](https://example.org/a_%28b%29)" in row
+    assert row.endswith(", t |") and "a (b)" not in row and "a%20" not in row
 
 
 def test_ics_marks_doubtful_dates_tentative_and_names_the_store_in_uids():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import re
 import stat
 import time
 from dataclasses import replace
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 from timeline import store
 from timeline.dates import MODS, SEASONS, Resolution, parse_edtf
-from timeline.errors import StoreError, StoreNotFound
+from timeline.errors import StoreError, StoreLocked, StoreNotFound
 from timeline.model import ORIGINS, STATUSES, Citation, Dataset, Event, Place, Source
 
 REALISTIC = """\
@@ -139,11 +141,14 @@ IDS = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_s
 TRICKY = st.sampled_from(
     ["yes", "No", "null", "~", "2024", "0777", "2024-12-09", "1e3", ".inf", "- x", "-x", "a: b", "x:", "# c",
      "x #y", "'q'", '"dq"', "it's", "[x]", "{y}", "a, b", "*a", "&b", "!tag", "%x", "@x", "`x", "? x", "|", ">",
-     " lead", "trail ", "multi\nline", "\n", "tab\tx", "", "\x85", "a\u2028b", "\ufeffbom", "\x00", "دير الزور"]
+     " lead", "trail ", "", "\ufeffbom", "\u200fmark", "دير الزور", "x" * 300]
 )
-TEXT = st.one_of(st.text(max_size=30), TRICKY)
-REQUIRED_TEXT = TEXT.filter(bool)
-TEXTS = st.lists(TEXT, max_size=5).map(tuple)
+# Text the store keeps: a line has no control characters or line separators; free text may break lines.
+LINE = st.one_of(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30), TRICKY)
+TEXT = st.one_of(LINE, st.sampled_from(["multi\nline", "\n", "\n\nlead", "trail\n"]))
+REQUIRED_LINE = LINE.filter(bool)
+LINES = st.lists(LINE, max_size=5).map(tuple)
+URLS = st.sampled_from(["", "https://example.org/a?b=1&c=(2)#x", "http://sana.sy/en/?p=260728", "HTTPS://X.ORG"])
 DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31))
 YEARS = st.integers(1000, 9998)
 
@@ -168,12 +173,12 @@ def _resolutions():
 def datasets(draw) -> Dataset:
     source_ids = draw(st.lists(IDS, max_size=3, unique=True))
     sources = tuple(
-        Source(sid, draw(REQUIRED_TEXT), draw(TEXT), draw(TEXT), draw(st.none() | DAYS), draw(TEXT), draw(TEXT))
+        Source(sid, draw(REQUIRED_LINE), draw(LINE), draw(URLS), draw(st.none() | DAYS), draw(LINE), draw(TEXT))
         for sid in source_ids
     )
-    places = tuple(Place(name, draw(TEXTS)) for name in draw(st.lists(REQUIRED_TEXT, max_size=3, unique=True)))
+    places = tuple(Place(name, draw(LINES)) for name in draw(st.lists(REQUIRED_LINE, max_size=3, unique=True)))
     citations = (
-        st.lists(st.builds(Citation, st.sampled_from(source_ids), TEXT, TEXT), max_size=3).map(tuple)
+        st.lists(st.builds(Citation, st.sampled_from(source_ids), LINE, TEXT), max_size=3).map(tuple)
         if source_ids
         else st.just(())
     )
@@ -182,13 +187,14 @@ def datasets(draw) -> Dataset:
         Event(
             eid,
             draw(_resolutions()),
-            draw(REQUIRED_TEXT),
-            place=draw(TEXT),
-            actors=draw(TEXTS),
-            tags=draw(TEXTS),
+            draw(REQUIRED_LINE),
+            place=draw(LINE),
+            actors=draw(LINES),
+            tags=draw(LINES),
             status=draw(st.sampled_from(STATUSES)),
             origin=draw(st.sampled_from(ORIGINS)),
-            after=draw(st.none() | st.sampled_from([e for e in event_ids if e != eid] or [None])),
+            # Only to an earlier event, so the links never go round in a circle.
+            after=draw(st.none() | st.sampled_from(event_ids[:event_ids.index(eid)] or [None])),
             citations=draw(citations),
             notes=draw(TEXT),
         )
@@ -285,6 +291,26 @@ E2 = "\n  - id: e2\n    when: 2024-12-07\n    title: U\n"  # lines 9-12 after EV
         (HEAD + EVENT + "    origin: scraped\n", "events.yaml:9: event 'e1': 'origin' must be one of curated, parsed; got 'scraped'"),
         (HEAD + EVENT + "    title: again\n", "events.yaml:9: event 'e1': key 'title' given twice"),
         (HEAD + EVENT + "    citations: s1\n", "events.yaml:9: event 'e1': 'citations' must be a list of citations, got 's1' (read as str)"),
+        (HEAD + "events:\n  - id: e1\n    when: 2024\n    title: \"two\\nlines\"\n",
+         "events.yaml:8: event 'e1': 'title': it holds a line break (U+000A); it must be one line"),
+        (HEAD + "events:\n  - id: e1\n    when: 2024\n    title: \"bell\\a\"\n",
+         "events.yaml:8: event 'e1': 'title': it holds the control character (U+0007); it must be one line"),
+        (HEAD + "events:\n  - id: e1\n    when: 2024\n    title: \"\\e[31mred\"\n",
+         "events.yaml:8: event 'e1': 'title': it holds the control character (U+001B); it must be one line"),
+        (HEAD + "events:\n  - id: e1\n    when: 2024\n    title: \"del\\x7f\"\n",
+         "events.yaml:8: event 'e1': 'title': it holds the control character (U+007F); it must be one line"),
+        (HEAD + "events:\n  - id: e1\n    when: 2024\n    title: " + "x" * 10000 + "\n",
+         "events.yaml:8: event 'e1': 'title': it is 10000 characters long; the limit is 300"),
+        (HEAD + EVENT + "    tags: [ok, \"a\\u2028b\"]\n",
+         "events.yaml:9: event 'e1': 'tags': it holds a line separator (U+2028); it must be one line"),
+        (HEAD + EVENT + "    notes: \"tab\\there\"\n",
+         "events.yaml:9: event 'e1': 'notes': it holds a tab (U+0009); only line breaks are kept"),
+        ("version: 2\nsources:\n  - id: s1\n    outlet: X\n    url: \"javascript:alert(1)\"\n",
+         "events.yaml:5: source 's1': 'url': it must be an http:// or https:// address"),
+        ("version: 2\nsources:\n  - id: s1\n    outlet: X\n    url: \"https://x.org/a b\"\n",
+         "events.yaml:5: source 's1': 'url': an address holds no spaces or control characters"),
+        (HEAD + EVENT + "    after: e2\n" + E2[:-1] + "\n    after: e1\n",
+         "events.yaml:9: event 'e1': 'after' goes round in a circle: e1 -> e2 -> e1; one of them must be dated on its own"),
     ],
 )
 def test_invalid_store_is_refused_naming_file_line_and_entry(text, message):
@@ -423,6 +449,96 @@ def test_save_refuses_a_dataset_that_would_not_load(tmp_path):
     with pytest.raises(StoreError, match=r"\(not saved\): event 'a': duplicate id 'a'"):
         store.save(Dataset(events=(_event("a"), _event("a"))), path)
     assert not path.exists()
+
+
+def test_free_text_keeps_its_line_breaks():
+    """Quotes and notes may span lines (a quoted paragraph); they load back as written."""
+    text = HEAD + EVENT + "    citations:\n      - source: s1\n        quote: \"one\\n\\ntwo\"\n    notes: \"a\\nb\"\n"
+    event = store.loads(text).events[0]
+    assert (event.citations[0].quote, event.notes) == ("one\n\ntwo", "a\nb")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda e: replace(e, title="a\nb"), "event 'a': 'title': it holds a line break"),
+        (lambda e: replace(e, title="x" * 301), "event 'a': 'title': it is 301 characters long"),
+        (lambda e: replace(e, actors=("ok", "\x1b]0;pwned\x07")), "event 'a': 'actors': it holds the control"),
+        (lambda e: replace(e, citations=(Citation("s", "said\n"),)), "event 'a' citation 1: 'said': it holds a line"),
+        (lambda e: replace(e, after="b"), "event 'a': 'after' goes round in a circle: a -> b -> a"),
+    ],
+)
+def test_save_refuses_text_and_links_the_store_would_refuse(tmp_path, change, message):
+    """What `load` refuses is never written: bad text or an `after` cycle fails the save, the file untouched."""
+    path = tmp_path / "events.yaml"
+    good = Dataset(sources=(Source("s", "S"),), events=(_event("a"), replace(_event("b"), after="a")))
+    store.save(good, path)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match=re.escape(message)):
+        store.save(replace(good, events=(change(good.events[0]), good.events[1])), path)
+    assert path.read_bytes() == before
+
+
+def test_save_refuses_a_source_address_that_is_not_http(tmp_path):
+    """A `javascript:` address never enters the store."""
+    with pytest.raises(StoreError, match="source 'evil': 'url': it must be an http:// or https:// address"):
+        store.save(Dataset(sources=(Source("evil", "E", url="javascript:alert(1)"),)), tmp_path / "events.yaml")
+
+
+def test_a_read_only_store_is_refused_not_replaced(tmp_path):
+    """modify() and save() leave a store without write permission alone and say so; it still loads."""
+    path = _write(tmp_path, REALISTIC)
+    path.chmod(0o444)
+    for attempt in (lambda: store.modify(path, lambda d: Dataset()), lambda: store.save(Dataset(), path)):
+        with pytest.raises(StoreError, match=r"events.yaml is read-only; not changed"):
+            attempt()
+    assert path.read_text(encoding="utf-8") == REALISTIC
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_the_next_write_removes_what_a_killed_writer_left_and_check_can_see_it(tmp_path):
+    """A temporary file of an unfinished save is listed by stale_temporaries and removed by the next
+    write; other files beside the store are left alone."""
+    path = _write(tmp_path, REALISTIC)
+    left = tmp_path / ".events.yaml.0123abcd.tmp"
+    left.write_text("half a store")
+    other = tmp_path / ".events.yaml.notes.tmp"
+    other.write_text("mine")
+    assert store.stale_temporaries(path) == [str(left)]
+    store.modify(path, lambda d: replace(d, events=d.events[1:]))
+    assert not left.exists() and other.exists()
+    assert store.stale_temporaries(path) == []
+
+
+def test_stale_temporaries_says_nothing_while_a_writer_holds_the_lock(tmp_path):
+    """While a save may be under way its temporary file is not reported as stale."""
+    path = _write(tmp_path, REALISTIC)
+    (tmp_path / ".events.yaml.0123abcd.tmp").write_text("in progress")
+    with store.lock(path):
+        assert store.stale_temporaries(path) == []
+
+
+def test_a_waiting_writer_says_who_holds_the_lock_then_gives_up(tmp_path):
+    """A second writer calls on_wait with the holder's process id after a second, and raises StoreLocked
+    naming it when `wait` runs out; the store is untouched."""
+    path = _write(tmp_path, REALISTIC)
+    told = []
+    started = time.monotonic()
+    with store.lock(path):
+        with pytest.raises(StoreLocked, match=rf"events.yaml is locked by process {os.getpid()}; gave up after 1.5 s"):
+            store.modify(path, lambda d: Dataset(), wait=1.5, on_wait=told.append)
+    assert 1.5 <= time.monotonic() - started < 5
+    assert told == [f"process {os.getpid()}"]
+    assert path.read_text(encoding="utf-8") == REALISTIC
+
+
+def test_a_short_wait_gives_up_before_saying_it_waits(tmp_path):
+    """Under a second of waiting nothing is said before the error."""
+    path = _write(tmp_path, REALISTIC)
+    told = []
+    with store.lock(path), pytest.raises(StoreLocked):
+        store.save(Dataset(), path, wait=0.2, on_wait=told.append)
+    assert told == []
 
 
 def test_save_through_a_symlink_replaces_the_target(tmp_path):

@@ -23,6 +23,10 @@ class StoreNotFound(StoreError):
     """The store file does not exist; start one with `timeline add`."""
 
 
+class StoreLocked(StoreError):
+    """Another process holds the store's lock and did not let go in time."""
+
+
 class UnresolvedDate(TimelineError, ValueError):
     """The date expression cannot be resolved to calendar dates."""
 

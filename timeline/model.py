@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 from .dates import Resolution
 
@@ -20,6 +21,70 @@ STATUSES = ("accepted", "candidate", "rejected")
 # front matter, the page's own metadata, its address, a dateline in its text.
 PUBLISHED_FROM = ("user", "front-matter", "page", "url", "dateline")
 ORIGINS = ("curated", "parsed")
+
+# The text a store keeps. A line (a title, a place, a name, an expression) is one line of printable
+# text, at most LINE_LIMIT characters: a newline would split a table row, an escape sequence would
+# drive the terminal that shows it. Free text (quotes, notes) keeps its line breaks and nothing else
+# that is not printable. Both are checked by regular expressions, which keep loading a large store fast.
+LINE_LIMIT = 300
+_NOT_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def line_fault(value: str) -> str | None:
+    """Why `value` cannot be a one-line field, or None when it can."""
+    bad = _NOT_IN_A_LINE.search(value)
+    if bad:
+        return _control(bad.group(), "it must be one line")
+    if len(value) > LINE_LIMIT:
+        return f"it is {len(value)} characters long; the limit is {LINE_LIMIT}"
+    return None
+
+
+def text_fault(value: str) -> str | None:
+    """Why `value` cannot be free text (a quote, notes), or None when it can: line breaks are kept."""
+    bad = _NOT_IN_TEXT.search(value)
+    return _control(bad.group(), "only line breaks are kept") if bad else None
+
+
+def _control(char: str, rule: str) -> str:
+    name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab",
+            "\u2028": "a line separator", "\u2029": "a paragraph separator"}.get(char)
+    return f"it holds {name or 'the control character'} (U+{ord(char):04X}); {rule}"
+
+
+def url_fault(value: str) -> str | None:
+    """Why `value` cannot be a source's address, or None: an http(s) address with a host, or nothing.
+
+    Only such addresses ever become links, in any export; `javascript:` or `data:` never enters the store.
+    """
+    if not value:
+        return None
+    if re.search(r"[\x00-\x20\x7f-\x9f\u2028\u2029]", value):
+        return "an address holds no spaces or control characters"
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return "it must be an http:// or https:// address"
+    return None
+
+
+def after_cycle(after: Mapping[str, str | None]) -> list[str] | None:
+    """The first cycle of `after` links (event id -> the id it is dated after), as the ids around it
+    with the first repeated at the end, or None. An event dated after itself, even through others,
+    has no date to start from."""
+    state: dict[str, int] = {}  # 1: on the path being followed, 2: known to reach an event with no after
+    for start in after:
+        path = []
+        node: str | None = start
+        while node is not None and node in after and state.get(node) != 2:
+            if state.get(node) == 1:
+                return [*path[path.index(node):], node]
+            state[node] = 1
+            path.append(node)
+            node = after[node]
+        for visited in path:
+            state[visited] = 2
+    return None
 
 
 def slugify(text: str, limit: int = 60) -> str:

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -25,8 +26,11 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .dates import Resolution, parse_edtf
-from .errors import StoreError, StoreNotFound
-from .model import ID_PATTERN, ORIGINS, PUBLISHED_FROM, STATUSES, Citation, Dataset, Event, Place, Source
+from .errors import StoreError, StoreLocked, StoreNotFound
+from .model import (
+    ID_PATTERN, ORIGINS, PUBLISHED_FROM, STATUSES, Citation, Dataset, Event, Place, Source, after_cycle, line_fault,
+    text_fault, url_fault,
+)
 
 # Version 2 adds `copy` and `published_from` to sources; version 1 stores are read as they are and
 # written as version 2.
@@ -99,10 +103,10 @@ def read_front_matter(text: str, name: str = "<string>") -> tuple[dict, str, int
     schema = {
         "id": reader.ident,
         "published": reader.day,
-        "outlet": reader.text,
-        "title": reader.text,
-        "url": reader.text,
-        "language": reader.text,
+        "outlet": reader.line,
+        "title": reader.line,
+        "url": reader.url,
+        "language": reader.line,
     }
     return reader.entry(root, "front matter", schema, required=()).values, body, closing + 1
 
@@ -209,35 +213,35 @@ class _Reader:
     def source_schema(self, version: int = VERSION) -> dict[str, Converter]:
         schema = {
             "id": self.ident,
-            "outlet": self.text,
-            "title": self.text,
-            "url": self.text,
-            "copy": self.text,
+            "outlet": self.line,
+            "title": self.line,
+            "url": self.url,
+            "copy": self.line,
             "published": self.day,
             "published_from": functools.partial(self.choice, options=PUBLISHED_FROM),
-            "language": self.text,
-            "notes": self.text,
+            "language": self.line,
+            "notes": self.free,
         }
         if version < 2:
             del schema["copy"], schema["published_from"]
         return schema
 
     def place_schema(self) -> dict[str, Converter]:
-        return {"name": self.text, "aliases": self.texts}
+        return {"name": self.line, "aliases": self.lines}
 
     def event_schema(self) -> dict[str, Converter]:
         return {
             "id": self.ident,
             "when": self.when,
-            "title": self.text,
-            "place": self.text,
-            "actors": self.texts,
-            "tags": self.texts,
+            "title": self.line,
+            "place": self.line,
+            "actors": self.lines,
+            "tags": self.lines,
             "status": functools.partial(self.choice, options=STATUSES),
             "origin": functools.partial(self.choice, options=ORIGINS),
             "after": self.ident,
             "citations": self.citations,
-            "notes": self.text,
+            "notes": self.free,
         }
 
     def entries(
@@ -302,6 +306,11 @@ class _Reader:
                 raise self.error(entry.nodes["after"], "'after' names the event itself", entry.label)
             if after is not None and after not in ids:
                 raise self.error(entry.nodes["after"], f"'after' names unknown event {after!r}", entry.label)
+        cycle = after_cycle({e.values["id"]: e.values.get("after") for e in events})
+        if cycle:
+            entry = next(e for e in events if e.values["id"] == cycle[0])
+            raise self.error(entry.nodes["after"], f"'after' goes round in a circle: {' -> '.join(cycle)}; "
+                             "one of them must be dated on its own", entry.label)
 
     # -- values: each takes (node, key, entry label) ----------------------------------------------
 
@@ -316,6 +325,27 @@ class _Reader:
         if _is_text(node):
             return node.value
         raise self.error(node, f"'{key}' must be text, got {_describe(node)}", label)
+
+    def line(self, node: Node, key: str, label: str) -> str:
+        return self.checked(node, key, label, self.text(node, key, label), line_fault)
+
+    def free(self, node: Node, key: str, label: str) -> str:
+        return self.checked(node, key, label, self.text(node, key, label), text_fault)
+
+    def url(self, node: Node, key: str, label: str) -> str:
+        return self.checked(node, key, label, self.text(node, key, label), url_fault)
+
+    def lines(self, node: Node, key: str, label: str) -> tuple[str, ...]:
+        values = self.texts(node, key, label)
+        for item, value in zip(node.value, values):
+            self.checked(item, key, label, value, line_fault)
+        return values
+
+    def checked(self, node: Node, key: str, label: str, value: str, fault: Callable[[str], str | None]) -> str:
+        problem = fault(value)
+        if problem:
+            raise self.error(node, f"'{key}': {problem}", label)
+        return value
 
     def texts(self, node: Node, key: str, label: str) -> tuple[str, ...]:
         if not isinstance(node, SequenceNode):
@@ -360,7 +390,7 @@ class _Reader:
     def citations(self, node: Node, key: str, label: str) -> tuple[Citation, ...]:
         if not isinstance(node, SequenceNode):
             raise self.error(node, f"'{key}' must be a list of citations, got {_describe(node)}", label)
-        schema = {"source": self.text, "said": self.text, "quote": self.text}
+        schema = {"source": self.text, "said": self.line, "quote": self.free}
         citations = []
         for index, item in enumerate(node.value, 1):
             entry = self.entry(item, f"{label} citation {index}", schema, required=("source",))
@@ -479,19 +509,29 @@ def _dump_list_item(text: str, flow: bool, style: str | None) -> str:
 # -- files ------------------------------------------------------------------------------------------
 
 
-def save(dataset: Dataset, path: str | os.PathLike) -> None:
-    """Write the dataset to `path` atomically, under the store's lock."""
-    with lock(path):
+# How long a writer waits for the lock by default before giving up, and when it first says it waits.
+DEFAULT_WAIT = 10.0
+_SAY_AFTER = 1.0
+
+
+def save(dataset: Dataset, path: str | os.PathLike, *, wait: float = DEFAULT_WAIT,
+         on_wait: Callable[[str], None] | None = None) -> None:
+    """Write the dataset to `path` atomically, under the store's lock (see `lock` for `wait`, `on_wait`)."""
+    _refuse_read_only(path)
+    with lock(path, wait=wait, on_wait=on_wait):
         _write(dataset, path)
 
 
-def modify(path: str | os.PathLike, change: Callable[[Dataset], Dataset], *, create: bool = False) -> Dataset:
+def modify(path: str | os.PathLike, change: Callable[[Dataset], Dataset], *, create: bool = False,
+           wait: float = DEFAULT_WAIT, on_wait: Callable[[str], None] | None = None) -> Dataset:
     """Load, apply `change` and save, all under the lock, so concurrent changes never overwrite each other.
 
-    A missing store is StoreNotFound unless `create`, when `change` starts from an empty Dataset. The
-    file is written only when the result differs. Returns the result.
+    A missing store is StoreNotFound unless `create`, when `change` starts from an empty Dataset. A
+    read-only store is refused before `change` runs. The file is written only when the result differs.
+    Returns the result.
     """
-    with lock(path):
+    _refuse_read_only(path)
+    with lock(path, wait=wait, on_wait=on_wait):
         try:
             current = load(path)
         except StoreNotFound:
@@ -500,35 +540,130 @@ def modify(path: str | os.PathLike, change: Callable[[Dataset], Dataset], *, cre
             current = Dataset()
         result = change(current)
         if result != current:
-            _write(result, path)
+            _write(result, path, current)
     return result
 
 
 @contextlib.contextmanager
-def lock(path: str | os.PathLike) -> Iterator[None]:
+def lock(path: str | os.PathLike, *, wait: float = DEFAULT_WAIT,
+         on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock on the store for a read-modify-write.
 
     The lock is on a sidecar `<name>.lock` file: the store itself is replaced by rename on every save,
     so a lock on it would be lost. The sidecar is never deleted, since deleting it would race with a
-    waiting process. Not reentrant: do not call `save` while holding it.
+    waiting process; the holder writes its process id into it, so that a waiter can say who holds it.
+    A waiter calls `on_wait(holder)` once after a second (`holder` is "process 1234", or "another
+    process" when unknown) and raises StoreLocked after `wait` seconds. Not reentrant.
     """
     lock_path = os.path.realpath(path) + ".lock"
     try:
-        handle = open(lock_path, "a")
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
         raise StoreError(f"cannot lock {os.fspath(path)}: {exc.strerror}") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        _acquire(descriptor, os.fspath(path), wait, on_wait)
+        with contextlib.suppress(OSError):  # naming the holder is a courtesy, never a reason to fail
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
-def _check_references(dataset: Dataset, name: str) -> None:
-    """The rules that tie entries together, checked on the values before anything is written, so a bad
-    change (a duplicate id, a citation of an unknown source) fails here instead of leaving a store that
-    cannot be opened. Checking the values, not re-reading the text, keeps a large save's memory flat."""
+def _acquire(descriptor: int, name: str, wait: float, on_wait: Callable[[str], None] | None) -> None:
+    started = time.monotonic()
+    pause, told = 0.005, False
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        waited = time.monotonic() - started
+        if waited >= wait:
+            raise StoreLocked(f"{name} is locked by {_holder(descriptor)}; gave up after {wait:g} s "
+                              "(--wait sets how long to wait)")
+        if not told and waited >= _SAY_AFTER and on_wait is not None:
+            on_wait(_holder(descriptor))
+            told = True
+        time.sleep(min(pause, max(wait - waited, 0.001)))
+        pause = min(pause * 2, 0.1)
+
+
+def _holder(descriptor: int) -> str:
+    """Who holds the lock: the process id its holder wrote, when that process is still running."""
+    try:
+        pid = int(os.pread(descriptor, 32, 0).split()[0])
+    except (OSError, ValueError, IndexError):
+        return "another process"
+    try:
+        os.kill(pid, 0)
+    except PermissionError:  # running, but another user's
+        pass
+    except OSError:
+        return "another process"
+    return f"process {pid}"
+
+
+def _refuse_read_only(path: str | os.PathLike) -> None:
+    """A store nobody may write is left alone: replacing it by rename would silently ignore its mode."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing (a new store) or unreadable: load says which
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise StoreError(f"{os.fspath(path)} is read-only; not changed (make it writable to change it)")
+
+
+def stale_temporaries(path: str | os.PathLike) -> list[str]:
+    """The temporary files a save that never finished (a killed writer) left beside the store.
+
+    Only while no writer holds the lock can a temporary file be known to be stale; while one does, the
+    answer is an empty list. The next save removes them.
+    """
+    try:
+        descriptor = os.open(os.path.realpath(path) + ".lock", os.O_RDONLY)
+    except OSError:
+        return _temporaries(path)  # no lock file: nobody has ever written through the lock
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return []
+        return _temporaries(path)
+    finally:
+        os.close(descriptor)
+
+
+def _temporaries(path: str | os.PathLike) -> list[str]:
+    target = os.path.realpath(path)
+    folder, base = os.path.split(target)
+    pattern = re.compile(rf"\.{re.escape(base)}\.[0-9a-f]{{8}}\.tmp")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(os.path.join(folder, n) for n in names if pattern.fullmatch(n))
+
+
+def _check_references(dataset: Dataset, name: str, previous: Dataset | None = None) -> None:
+    """The rules that tie entries together and the rules of the store's text, checked on the values
+    before anything is written, so a bad change (a duplicate id, a citation of an unknown source, a
+    title with a line break) fails here instead of leaving a store that cannot be opened. Checking the
+    values, not re-reading the text, keeps a large save's memory flat; entries unchanged since
+    `previous` was loaded (the same objects) were checked when it was."""
     where = f"{name} (not saved)"
     sources, events = _unique_ids(dataset.sources, "source", where), _unique_ids(dataset.events, "event", where)
+    known = {id(e) for e in (*previous.sources, *previous.places, *previous.events)} if previous else set()
+    for source in dataset.sources:
+        if id(source) not in known:
+            _check_text(source, f"{where}: source '{source.id}'")
+    for place in dataset.places:
+        if id(place) not in known:
+            _check_text(place, f"{where}: place '{place.name}'")
     for event in dataset.events:
+        if id(event) in known:
+            continue
         if not ID_PATTERN.fullmatch(event.id):
             raise StoreError(f"{where}: event '{event.id}': bad id")
         if event.after is not None and (event.after == event.id or event.after not in events):
@@ -536,6 +671,33 @@ def _check_references(dataset: Dataset, name: str) -> None:
         for citation in event.citations:
             if citation.source not in sources:
                 raise StoreError(f"{where}: event '{event.id}': unknown source '{citation.source}'")
+        _check_text(event, f"{where}: event '{event.id}'")
+    cycle = after_cycle({e.id: e.after for e in dataset.events})
+    if cycle:
+        raise StoreError(f"{where}: event '{cycle[0]}': 'after' goes round in a circle: {' -> '.join(cycle)}")
+
+
+# The fields of each kind of entry by the rule their text follows.
+_LINES = {Source: ("outlet", "title", "copy", "language"), Place: ("name",), Event: ("title", "place"),
+          Citation: ("said",)}
+_LINE_LISTS = {Place: ("aliases",), Event: ("actors", "tags")}
+_FREE_TEXT = {Source: ("notes",), Event: ("notes",), Citation: ("quote",)}
+
+
+def _check_text(entry: Source | Place | Event | Citation, where: str) -> None:
+    kind = type(entry)
+    checks = [(key, getattr(entry, key), line_fault) for key in _LINES.get(kind, ())]
+    checks += [(key, item, line_fault) for key in _LINE_LISTS.get(kind, ()) for item in getattr(entry, key)]
+    checks += [(key, getattr(entry, key), text_fault) for key in _FREE_TEXT.get(kind, ())]
+    if kind is Source:
+        checks.append(("url", entry.url, url_fault))
+    for key, value, fault in checks:
+        problem = fault(value)
+        if problem:
+            raise StoreError(f"{where}: '{key}': {problem}")
+    if kind is Event:
+        for index, citation in enumerate(entry.citations, 1):
+            _check_text(citation, f"{where} citation {index}")
 
 
 def _unique_ids(entries: tuple, kind: str, where: str) -> set[str]:
@@ -547,10 +709,15 @@ def _unique_ids(entries: tuple, kind: str, where: str) -> set[str]:
     return seen
 
 
-def _write(dataset: Dataset, path: str | os.PathLike) -> None:
-    _check_references(dataset, os.fspath(path))
+def _write(dataset: Dataset, path: str | os.PathLike, previous: Dataset | None = None) -> None:
+    """Check and write `dataset`; the caller holds the lock, so any temporary file beside the store is
+    a killed writer's, and goes."""
+    _check_references(dataset, os.fspath(path), previous)
     text = dumps(dataset)
     try:
+        for temporary in _temporaries(path):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
         # Through a symbolic link the target is the real file, so the link keeps pointing at the store.
         _replace_atomically(os.path.realpath(path), text.encode("utf-8"))
     except OSError as exc:
