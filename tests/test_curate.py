@@ -81,14 +81,39 @@ def test_set_status_all_or_nothing():
 
 
 def test_merge_joins_and_repoints():
-    """merge joins citations, actors and tags into the kept event, removes the other and repoints `after`."""
-    data = merge(sample(), "sdf-deir", "assad-flees")
-    kept = data.event("sdf-deir")
+    """merge joins citations, actors and tags into the kept event, removes the other and repoints `after`
+    to the kept event."""
+    data = add_event(sample(), Event("damascus-falls", day("2024-12-08"), "Damascus falls", actors=("HTS",)))
+    data = merge(data, "damascus-falls", "assad-flees")
+    kept = data.event("damascus-falls")
     assert data.event("assad-flees") is None
-    assert kept.tags == ("collapse",) and kept.actors == ("SDF",) and len(kept.citations) == 1
-    assert data.event("amnesty").after == "sdf-deir"
+    assert kept.tags == ("collapse",) and kept.actors == ("HTS",) and kept.place == "Damascus"
+    assert data.event("amnesty").after == "damascus-falls"
+    assert audit(data) == []
     with pytest.raises(InputError):
         merge(sample(), "amnesty", "amnesty")
+
+
+def test_merge_refuses_to_leave_another_event_undatable():
+    """An event dated "a day after" the other would count from the kept event's different day and no
+    longer agree with its citation: the merge is refused, naming it, and nothing changes."""
+    with pytest.raises(InputError, match=r"would leave 'amnesty' undatable: 'a day after' .* resolves to "
+                                         r"2024-12-07, the event says 2024-12-09"):
+        merge(sample(), "sdf-deir", "assad-flees")
+
+
+def test_merge_refuses_a_circle_of_after_links():
+    """Merging an event into the one dated from it would date the kept event after itself through others."""
+    data = add_event(sample(), Event("aftermath", day("2024-12-10"), "Aftermath", after="amnesty"))
+    with pytest.raises(InputError, match=r"in a circle \((aftermath -> amnesty -> aftermath|amnesty -> aftermath -> amnesty)\)"):
+        merge(data, "aftermath", "assad-flees")
+
+
+def test_edit_refuses_an_after_cycle():
+    """`edit A --after B` where B is (through others) dated after A is refused with the circle named."""
+    with pytest.raises(InputError, match=r"'assad-flees' cannot be dated after 'amnesty', which is dated from "
+                                         r"it: assad-flees -> amnesty -> assad-flees"):
+        edit(sample(), "assad-flees", Edit(after="amnesty"))
 
 
 def test_merge_keeps_the_link_its_citations_need():

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from . import web
 from .errors import InputError
-from .model import ID_PATTERN, Source, slugify
+from .model import ID_PATTERN, Source, as_line, slugify, url_fault
 
 # The resolver reads English dates; a page in another language would get wrong ones.
 READABLE_LANGUAGES = ("en",)
@@ -48,6 +48,8 @@ def read_article(name: str, flags: Mapping[str, object], *, read_text: Callable[
     from . import store
 
     given = {key: value for key, value in flags.items() if value}
+    if given.get("url") and url_fault(str(given["url"])):
+        raise InputError(f"--url '{given['url']}': {url_fault(str(given['url']))}")
     if _on_the_web(name):
         if web.is_url(name):
             fetched = web.fetch(name, pages, client=client)
@@ -108,7 +110,10 @@ def _source(name: str, metadata: Mapping[str, object], published: date, publishe
         source_id = f"{slugify(fallback, 40)}-{published.isoformat()}"
     if not ID_PATTERN.fullmatch(source_id):
         raise InputError(f"{name}: bad source id '{source_id}': use lower-case letters, digits and hyphens")
+    if url_fault(url):
+        url = ""  # a page's own odd address (a `javascript:` canonical link) is no address to keep
     return Source(
-        id=source_id, outlet=outlet, title=str(metadata.get("title") or ""), url=url, published=published,
-        published_from=published_from, language=str(metadata.get("language") or "en"),
+        id=source_id, outlet=as_line(outlet), title=as_line(str(metadata.get("title") or "")), url=url,
+        published=published, published_from=published_from,
+        language=as_line(str(metadata.get("language") or "en")),
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from . import curate, query, store
 from .dates import parse_edtf
@@ -29,11 +29,54 @@ class Exit(IntEnum):
     USAGE = 2
 
 
+class _Argument(TyperArgument):
+    """An argument shown by its metavar alone, as click shows one: `TITLE`, `[ID...]`, not `{title} <str>`."""
+
+    def display_type_rich(self, ctx):
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return name if self.required else f"[{name}]" if not name.startswith("[") else name
+
+
+class _Option(TyperOption):
+    """A flag shows no value in help (typer would show `<bool>`); an option shows its metavar."""
+
+    def display_type_rich(self, ctx):
+        return None if self.is_flag else super().display_type_rich(ctx)
+
+
+class _Command(TyperCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            param.__class__ = {TyperArgument: _Argument, TyperOption: _Option}.get(type(param), type(param))
+
+
 class _Group(TyperGroup):
-    """Turns the library's errors into exit codes, in this one place."""
+    """Turns the library's errors, and the command line's own, into one `error:` line and an exit code,
+    in this one place."""
 
     def list_commands(self, ctx):
         return list(self.commands)  # the order they are defined in, not alphabetical
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                                standalone_mode=False, **extra)
+        except typer.TyperException as exc:  # click's errors: a usage error exits 2, with a pointer to help
+            context = getattr(exc, "ctx", None)
+            hint = f" (see `{context.command_path} --help`)" if context and exc.exit_code == Exit.USAGE else ""
+            typer.echo(f"error: {_sentence(exc.format_message())}{hint}", err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo("error: interrupted", err=True)
+            code = 130
+        code = code if isinstance(code, int) else Exit.OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx):
         try:
@@ -47,19 +90,89 @@ class _Group(TyperGroup):
             raise typer.Exit(Exit.ERROR) from None
 
 
+def _sentence(message: str) -> str:
+    """click's messages in our style: "No such option: --x." reads "no such option: --x"."""
+    message = " ".join(message.split()).rstrip(".")
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"timeline {version('timeline')}")
+        except PackageNotFoundError:
+            typer.echo("timeline (not installed)")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     cls=_Group,
     help="Ordered, sourced timelines from news reports.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+@app.callback()
+def _main(ctx: typer.Context, version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                                           help="Print the version and exit.")):
+    """Ordered, sourced timelines from news reports."""
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+
+
+def command(*args, **kwargs):
+    """`app.command` with this module's help conventions (metavars, flags without a type)."""
+    return app.command(*args, cls=_Command, **kwargs)
+
+
 FileOption = typer.Option(
-    "events.yaml", "--file", "-f", envvar="TIMELINE_FILE", show_envvar=True,
+    "events.yaml", "--file", "-f", metavar="FILE", envvar="TIMELINE_FILE", show_envvar=True,
+    help="The store: --file, else $TIMELINE_FILE, else ./events.yaml; - reads it from stdin "
+         "(commands that do not write).",
+)
+StoreOption = typer.Option(
+    "events.yaml", "--file", "-f", metavar="FILE", envvar="TIMELINE_FILE", show_envvar=True,
     help="The store: --file, else $TIMELINE_FILE, else ./events.yaml.",
 )
+WaitOption = typer.Option(store.DEFAULT_WAIT, "--wait", metavar="SECONDS", min=0, show_default=f"{store.DEFAULT_WAIT:g}",
+                          help="How long to wait while another process holds the store's lock.")
+
+
+def _load(file: Path) -> Dataset:
+    """The store at `file`, or the one given on stdin for `--file -`."""
+    if str(file) == "-":
+        return store.loads(_stdin(), "<stdin>")
+    return store.load(file)
+
+
+def _modify(file: Path, change, wait: float, create: bool = False) -> Dataset:
+    """`store.modify`, saying so on stderr when it waits for another writer."""
+    if str(file) == "-":
+        raise InputError("--file -: a store read from stdin cannot be written; give its file")
+
+    def waiting(holder: str) -> None:
+        typer.echo(f"waiting for {file}: {holder} holds its lock (giving up after {wait:g} s)", err=True)
+
+    return store.modify(file, change, create=create, wait=wait, on_wait=waiting)
+
+
+def _stdin() -> str:
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("- reads standard input, which is closed")
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"standard input: not UTF-8 text (byte {exc.start})") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"standard input cannot be read: {exc}") from None
+
+
 STATUSES_ALL = ("accepted", "candidate", "rejected")
 
 
@@ -81,11 +194,12 @@ def _statuses(text: str) -> tuple[str, ...]:
 
 
 def _filter(since, until, place, actor, tag, source, status, grep) -> query.Filter:
-    return query.Filter(
-        since=query.parse_bound(since, end=False) if since else None,
-        until=query.parse_bound(until, end=True) if until else None,
-        place=place, actor=actor, tag=tag, source=source, status=_statuses(status), grep=grep,
-    )
+    first = query.parse_bound(since, end=False) if since else None
+    last = query.parse_bound(until, end=True) if until else None
+    if first and last and first > last:
+        raise InputError(f"--from {since} is after --to {until}: no event can be in both")
+    return query.Filter(since=first, until=last, place=place, actor=actor, tag=tag, source=source,
+                        status=_statuses(status), grep=grep)
 
 
 def _render(dataset: Dataset, flt: query.Filter, fmt: str, options=None) -> str:
@@ -100,7 +214,8 @@ def _options(file: Path, title: Optional[str] = None, group: Optional[str] = Non
     from .export import Options
 
     width = shutil.get_terminal_size().columns if terminal and sys.stdout.isatty() else None
-    return Options(title=title or "Timeline", store=file.name, group=group, wide=wide, width=width)
+    name = "timeline" if str(file) == "-" else file.name
+    return Options(title=title or "Timeline", store=name, group=group, wide=wide, width=width)
 
 
 class ShowFormat(str, Enum):
@@ -130,36 +245,38 @@ class Group(str, Enum):
 # The filters shared by `show` and `export`, declared once.
 SinceOpt = typer.Option(None, "--from", metavar="D", help="Events on or after D (2024, 2024-12 or 2024-12-09).")
 UntilOpt = typer.Option(None, "--to", metavar="D", help="Events on or before D.")
-PlaceOpt = typer.Option(None, "--place", help="Events at this place (any spelling in the gazetteer).")
-ActorOpt = typer.Option(None, "--actor", help="Events with this actor.")
-TagOpt = typer.Option(None, "--tag", help="Events with this tag.")
-SourceOpt = typer.Option(None, "--source", help="Events cited from this source id.")
-StatusOpt = typer.Option("accepted,candidate", "--status", help="accepted, candidate, rejected (comma-separated) or all.")
-GrepOpt = typer.Option(None, "--grep", help="Events whose title, place, notes or quotes contain this text.")
+PlaceOpt = typer.Option(None, "--place", metavar="PLACE", help="Events at this place (any spelling in the gazetteer).")
+ActorOpt = typer.Option(None, "--actor", metavar="ACTOR", help="Events with this actor.")
+TagOpt = typer.Option(None, "--tag", metavar="TAG", help="Events with this tag.")
+SourceOpt = typer.Option(None, "--source", metavar="SOURCE", help="Events cited from this source id.")
+StatusOpt = typer.Option("accepted,candidate", "--status", metavar="STATUS", help="accepted, candidate, rejected (comma-separated) or all.")
+GrepOpt = typer.Option(None, "--grep", metavar="TEXT", help="Events whose title, place, notes or quotes contain this text.")
 
 
-@app.command()
+@command()
 def show(
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
     status: str = StatusOpt, grep: Optional[str] = GrepOpt,
-    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", help="The format (`export` has more)."),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", metavar="FORMAT",
+                                   help="table, md, csv or json (`export` has more)."),
     wide: bool = typer.Option(False, "--wide", help="Keep long titles whole on a terminal (the table cuts them)."),
     file: Path = FileOption,
 ):
     """Print the timeline in date order."""
     flt = _filter(since, until, place, actor, tag, source, status, grep)
-    text = _render(store.load(file), flt, fmt.value, _options(file, wide=wide, terminal=True))
+    text = _render(_load(file), flt, fmt.value, _options(file, wide=wide, terminal=True))
     typer.echo(text, nl=not text.endswith("\n"))
 
 
-@app.command()
+@command()
 def export(
-    fmt: ExportFormat = typer.Option(ExportFormat.md, "--format", help="The format."),
+    fmt: ExportFormat = typer.Option(ExportFormat.md, "--format", metavar="FORMAT",
+                                     help="md, csv, json, ics, timelinejs, mermaid, timesketch, html, svg or table."),
     output: str = typer.Option("-", "--output", "-o", metavar="FILE", help="Write to FILE; - is stdout."),
     title: Optional[str] = typer.Option(None, "--title", metavar="TEXT",
                                         help="The timeline's title (html, svg, md, json, mermaid, timelinejs, ics)."),
-    group: Optional[Group] = typer.Option(None, "--group", help="TimelineJS: one row per place."),
+    group: Optional[Group] = typer.Option(None, "--group", metavar="place", help="TimelineJS: one row per place."),
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
     status: str = StatusOpt, grep: Optional[str] = GrepOpt,
@@ -168,7 +285,7 @@ def export(
     """Export the timeline: Markdown, CSV, JSON, iCalendar, TimelineJS, Mermaid, Timesketch, HTML, SVG."""
     flt = _filter(since, until, place, actor, tag, source, status, grep)
     options = _options(file, title, group.value if group else None)
-    text = _render(store.load(file), flt, fmt.value, options)
+    text = _render(_load(file), flt, fmt.value, options)
     if output == "-":
         typer.echo(text, nl=not text.endswith("\n"))
     else:
@@ -178,22 +295,23 @@ def export(
         typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
+@command()
 def add(
-    title: str = typer.Argument(..., help="What happened, as a headline."),
+    title: str = typer.Argument(..., metavar="TITLE", help="What happened, as a headline."),
     when: str = typer.Option(..., "--date", "-d", metavar="EXPR",
                              help="EDTF (2024-12-06, 2024-12, 2021-11-22/2021-11-26) or an expression "
                                   "('last Friday') resolved against --anchor, --source or --after."),
     anchor: Optional[str] = typer.Option(None, "--anchor", metavar="D", help="Resolve --date against this day."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help="Cite this source; its publication date anchors --date."),
+    source: Optional[str] = typer.Option(None, "--source", "-s", metavar="SOURCE",
+                                         help="Cite this source; its publication date anchors --date."),
     after: Optional[str] = typer.Option(None, "--after", metavar="EVENT", help="Date --date from this event ('a day after')."),
-    place: str = typer.Option("", "--place", "-p", help="Where it happened."),
-    actors: List[str] = typer.Option([], "--actor", "-a", help="An actor (repeatable)."),
-    tags: List[str] = typer.Option([], "--tag", "-t", help="A tag (repeatable)."),
-    quote: str = typer.Option("", "--quote", "-q", help="The source's words (with --source)."),
-    notes: str = typer.Option("", "--notes", help="Free notes: doubts, disagreements between sources."),
-    event_id: str = typer.Option("", "--id", help="The event's id (default: made from the title)."),
-    file: Path = FileOption,
+    place: str = typer.Option("", "--place", "-p", metavar="PLACE", help="Where it happened."),
+    actors: List[str] = typer.Option([], "--actor", "-a", metavar="ACTOR", help="An actor (repeatable)."),
+    tags: List[str] = typer.Option([], "--tag", "-t", metavar="TAG", help="A tag (repeatable)."),
+    quote: str = typer.Option("", "--quote", "-q", metavar="TEXT", help="The source's words (with --source)."),
+    notes: str = typer.Option("", "--notes", metavar="TEXT", help="Free notes: doubts, disagreements between sources."),
+    event_id: str = typer.Option("", "--id", metavar="ID", help="The event's id (default: made from the title)."),
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Add an event (creating the store if there is none)."""
     if quote and not source:
@@ -207,83 +325,107 @@ def add(
                       tags=tuple(tags), after=after, citations=citations, notes=notes)
         return curate.add_event(dataset, event)
 
-    added = store.modify(file, change, create=True).events[-1]  # add_event appends
+    added = _modify(file, change, wait, create=True).events[-1]  # add_event appends
     typer.echo(f"added {added.id} ({added.when.label}): {added.title}")
     if not source and added.when.rule:
         typer.echo(f"note: without --source, '{when}' is not kept as `said`, so `check` cannot re-date this event",
                    err=True)
 
 
-@app.command()
+@command()
 def check(
     fix: bool = typer.Option(False, "--fix", help="Re-date events whose citations no longer agree."),
-    file: Path = FileOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the findings as one JSON object."),
+    file: Path = FileOption, wait: float = WaitOption,
 ):
     """Validate the store and re-resolve every citation's date; exit 1 on errors."""
-    dataset = store.load(file)
+    dataset = _load(file)
     findings = curate.audit(dataset)
+    fixed: list[str] = []
     if fix and any(f.resolved for f in findings):
         before = {e.id: e.when for e in dataset.events}
-        dataset = store.modify(file, curate.fix)
+        dataset = _modify(file, curate.fix, wait)
         fixed = [e.id for e in dataset.events if before.get(e.id) != e.when]
-        typer.echo(f"fixed the dates of {len(fixed)} event(s){': ' if fixed else ''}{', '.join(fixed)}")
         findings = curate.audit(dataset)
-    for finding in findings:
-        typer.echo(f"{finding.severity}: event '{finding.event}': {finding.message}", err=True)
-    for source in dataset.sources:
-        # A date read off an address or a dateline is worth a second look: say where it came from.
-        if source.published_from in ("url", "dateline"):
-            typer.echo(f"note: source '{source.id}' is dated {source.published} from "
-                       f"{_DATE_ORIGINS[source.published_from]}", err=True)
+    # A date read off an address or a dateline is worth a second look: say where it came from.
+    notes = [(s.id, f"source '{s.id}' is dated {s.published} from {_DATE_ORIGINS[s.published_from]}")
+             for s in dataset.sources if s.published_from in ("url", "dateline")]
+    leftovers = [] if str(file) == "-" else store.stale_temporaries(file)
     errors = sum(f.severity == "error" for f in findings)
     citations = sum(len(e.citations) for e in dataset.events)
-    typer.echo(f"{file}: {len(dataset.events)} events, {len(dataset.sources)} sources, {citations} citations; "
-               f"{errors} error(s), {len(findings) - errors} warning(s)")
+    if as_json:
+        typer.echo(json.dumps({
+            "file": str(file), "events": len(dataset.events), "sources": len(dataset.sources),
+            "citations": citations, "errors": errors, "warnings": len(findings) - errors, "fixed": fixed,
+            "findings": [{"event": f.event, "severity": f.severity, "message": f.message} for f in findings],
+            "notes": [{"source": i, "message": m} for i, m in notes], "temporary_files": leftovers,
+        }, ensure_ascii=False, indent=2))
+    else:
+        if fix:
+            typer.echo(f"fixed the dates of {len(fixed)} event(s){': ' if fixed else ''}{', '.join(fixed)}")
+        for finding in findings:
+            typer.echo(f"{finding.severity}: event '{finding.event}': {finding.message}", err=True)
+        for _, message in notes:
+            typer.echo(f"note: {message}", err=True)
+        for leftover in leftovers:
+            typer.echo(f"note: {leftover} is left from a save that did not finish; the next change removes it",
+                       err=True)
+        typer.echo(f"{file}: {len(dataset.events)} events, {len(dataset.sources)} sources, {citations} citations; "
+                   f"{errors} error(s), {len(findings) - errors} warning(s)")
     if errors:
         raise typer.Exit(Exit.ERROR)
 
 
-@app.command()
-def sources(file: Path = FileOption):
+@command()
+def sources(
+    as_json: bool = typer.Option(False, "--json", help="Print the sources as a JSON list."),
+    file: Path = FileOption,
+):
     """List the sources, where each publication date came from, and how many events cite each."""
-    from .export.table import table
-
-    dataset = store.load(file)
+    dataset = _load(file)
     counts = {s.id: 0 for s in dataset.sources}
     for event in dataset.events:
         for cited in {c.source for c in event.citations}:
             counts[cited] = counts.get(cited, 0) + 1
+    if as_json:
+        from .export.jsonfmt import source_dict
+
+        typer.echo(json.dumps([{**source_dict(s), "events": counts[s.id]} for s in dataset.sources],
+                              ensure_ascii=False, indent=2))
+        return
+    from .export.table import table
+
     rows = [(s.id, s.published or "", _DATE_ORIGINS[s.published_from] if s.published else "", s.outlet,
              counts[s.id], s.url) for s in dataset.sources]
     typer.echo(table(["id", "published", "date from", "outlet", "events", "url"], rows))
 
 
-@app.command("add-source")
+@command("add-source")
 def add_source(
     source_id: str = typer.Argument(..., metavar="ID", help="A new source id: lower-case letters, digits, hyphens."),
-    outlet: str = typer.Option(..., "--outlet", help="Who published it."),
-    title: str = typer.Option("", "--title", help="The report's title."),
-    url: str = typer.Option("", "--url", help="Where it was read."),
+    outlet: str = typer.Option(..., "--outlet", metavar="NAME", help="Who published it."),
+    title: str = typer.Option("", "--title", metavar="TEXT", help="The report's title."),
+    url: str = typer.Option("", "--url", metavar="URL", help="Where it was read (an http or https address)."),
     published: Optional[str] = typer.Option(None, "--published", metavar="D",
                                             help="Publication date: the anchor of its relative dates."),
-    language: str = typer.Option("en", "--language", help="Language code."),
-    notes: str = typer.Option("", "--notes", help="Doubts about the date or the address."),
-    file: Path = FileOption,
+    language: str = typer.Option("en", "--language", metavar="CODE", help="Language code."),
+    notes: str = typer.Option("", "--notes", metavar="TEXT", help="Doubts about the date or the address."),
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Add a source that events can cite (creating the store if there is none)."""
     day = _day(published, "--published") if published else None
     source = Source(source_id, outlet, title, url, published=day, published_from="user" if day else "",
                     language=language, notes=notes)
-    store.modify(file, lambda d: curate.add_source(d, source), create=True)
+    _modify(file, lambda d: curate.add_source(d, source), wait, create=True)
     typer.echo(f"added source {source_id}")
 
 
-@app.command("add-place")
+@command("add-place")
 def add_place(
-    name: str = typer.Argument(..., help="The place's canonical name, as events carry it."),
-    aliases: List[str] = typer.Option([], "--alias", help="Another spelling seen in text (repeatable)."),
+    name: str = typer.Argument(..., metavar="NAME", help="The place's canonical name, as events carry it."),
+    aliases: List[str] = typer.Option([], "--alias", metavar="NAME", help="Another spelling seen in text (repeatable)."),
     fill: bool = typer.Option(False, "--fill", help="Also place the candidates without a place that name it."),
-    file: Path = FileOption,
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Add a place (or more spellings of one) to the gazetteer; --fill places the candidates that name it."""
     filled: list[str] = []
@@ -295,7 +437,7 @@ def add_place(
             dataset = curate.fill_place(dataset, name.strip())
         return dataset
 
-    dataset = store.modify(file, change, create=True)
+    dataset = _modify(file, change, wait, create=True)
     place = next(p for p in dataset.places if p.name == name.strip())
     typer.echo(f"{place.name}: {', '.join(place.aliases) or 'no other spellings'}")
     if fill:
@@ -305,26 +447,29 @@ def add_place(
                    f"`timeline add-place \"{place.name}\" --fill` places them")
 
 
-@app.command("resolve")
+@command("resolve")
 def resolve_command(
-    expression: str = typer.Argument(..., help="The date as written: 'last Friday', 'On November 22'."),
+    expression: str = typer.Argument(..., metavar="EXPRESSION",
+                                     help="The date as written: 'last Friday', 'On November 22'."),
     anchor: str = typer.Option(..., "--anchor", metavar="D", help="The publication date it is relative to."),
     context: Optional[str] = typer.Option(None, "--context", "-c", metavar="SENTENCE",
                                           help="The sentence around it; its tense sets the direction."),
-    after: Optional[str] = typer.Option(None, "--after", metavar="D",
-                                        help="The date (EDTF) of the event an offset ('a day after') counts from."),
+    reference: Optional[str] = typer.Option(
+        None, "--reference", metavar="EDTF",
+        help="The date of the event an offset ('a day after') counts from (add and edit take that event's id "
+             "as --after)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ):
     """Resolve one date expression and say how."""
     from .resolve import resolve
 
-    reference = None
-    if after:
+    reference_date = None
+    if reference:
         try:
-            reference = parse_edtf(after)
+            reference_date = parse_edtf(reference)
         except ValueError as exc:
-            raise InputError(f"--after '{after}': {exc}") from None
-    found = resolve(expression, _day(anchor, "--anchor"), context, after=reference)
+            raise InputError(f"--reference '{reference}': {exc}") from None
+    found = resolve(expression, _day(anchor, "--anchor"), context, after=reference_date)
     if as_json:
         typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
         return
@@ -337,7 +482,7 @@ def resolve_command(
 
 def _read_text(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        return _stdin()
     data = Path(name).read_bytes()
     try:
         return data.decode("utf-8")
@@ -345,7 +490,7 @@ def _read_text(name: str) -> str:
         raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
-@app.command()
+@command()
 def tag(
     article: str = typer.Argument(..., metavar="FILE|-", help="The article text; - reads stdin."),
     published: str = typer.Option(..., "--published", metavar="D", help="The article's publication date."),
@@ -383,7 +528,7 @@ def _mention_dict(m) -> dict:
             "resolution": m.resolution.to_dict() if m.resolution else None}
 
 
-@app.command()
+@command()
 def ingest(
     articles: List[str] = typer.Argument(
         ..., metavar="FILE|URL...",
@@ -399,7 +544,7 @@ def ingest(
                                          help="Where fetched pages are kept (default: pages/ beside the store)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would land and write nothing."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say why each dated sentence left out was left out."),
-    file: Path = FileOption,
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Find the dated statements in articles and add them as candidate events for review.
 
@@ -413,7 +558,12 @@ def ingest(
         raise InputError("--source-id, --title and --url describe one article; put them in each file's front matter")
     flags = {"published": _day(published, "--published") if published else None, "id": source_id,
              "outlet": outlet, "title": title, "url": url}
-    folder = file.resolve().parent
+    if str(file) == "-" and not dry_run:
+        raise InputError("--file -: a store read from stdin cannot be written; give its file (or --dry-run)")
+    if str(file) == "-" and "-" in articles:
+        raise InputError("stdin holds either the store (--file -) or an article (-), not both")
+    # Fetched pages are kept beside the store; with the store on stdin, beside the working folder's.
+    folder = Path.cwd() if str(file) == "-" else file.resolve().parent
     items = [read_article(name, flags, read_text=_read_text, pages=pages or folder / "pages", store_folder=folder)
              for name in articles]
     result = None
@@ -426,9 +576,9 @@ def ingest(
         return result.dataset
 
     if dry_run:
-        change(store.load(file) if file.exists() else Dataset())
+        change(_load(file) if str(file) == "-" or file.exists() else Dataset())
     else:
-        store.modify(file, change, create=True)
+        _modify(file, change, wait, create=True)
     dataset, added, cited, unchanged = result.dataset, result.added, result.cited, result.unchanged
     if added:
         from .export import render
@@ -438,8 +588,9 @@ def ingest(
         typer.echo(render("table", landed, {s.id: s for s in dataset.sources}))
     for article in items:
         source = article.source
-        typer.echo(f"{source.id}: published {source.published} (from {_DATE_ORIGINS[source.published_from]})",
-                   err=True)
+        left_out = "; nothing in it landed, so the source is not added" if source.id in result.unused else ""
+        typer.echo(f"{source.id}: published {source.published} (from {_DATE_ORIGINS[source.published_from]})"
+                   f"{left_out}", err=True)
     if verbose:
         for skipped in result.skipped:
             typer.echo(f"skipped: {skipped.source}: \"{skipped.said}\" in \"{_shorten(skipped.quote)}\": "
@@ -465,15 +616,23 @@ def _candidate_filter(since, until, place, actor, tag, source, grep) -> query.Fi
     return _filter(since, until, place, actor, tag, source, "candidate", grep)
 
 
-@app.command()
+@command()
 def review(
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
-    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+    grep: Optional[str] = GrepOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the candidates as a JSON list (the events of "
+                                                       "`export --format json`)."),
+    file: Path = FileOption,
 ):
     """List the candidate events with their evidence (the filters of `show` narrow the list)."""
-    dataset = store.load(file)
+    dataset = _load(file)
     candidates = query.select(dataset, _candidate_filter(since, until, place, actor, tag, source, grep))
+    if as_json:
+        from .export.jsonfmt import event_dict
+
+        typer.echo(json.dumps([event_dict(e) for e in candidates], ensure_ascii=False, indent=2))
+        return
     for event in candidates:
         typer.echo(f"{event.id}  {event.when.label}  {event.title}")
         details = [f"place: {event.place or '-'}"] + ([f"after: {event.after}"] if event.after else [])
@@ -483,7 +642,7 @@ def review(
     typer.echo(f"{len(candidates)} candidate(s); `timeline accept ID...` or `timeline reject ID...`")
 
 
-def _set_status(ids: List[str], every: bool, flt: query.Filter, status: str, file: Path) -> None:
+def _set_status(ids: List[str], every: bool, flt: query.Filter, status: str, file: Path, wait: float) -> None:
     filtered = every or flt != _candidate_filter(None, None, None, None, None, None, None)
     if ids and filtered:
         raise InputError("give event ids, or --all and filters, not both")
@@ -497,7 +656,7 @@ def _set_status(ids: List[str], every: bool, flt: query.Filter, status: str, fil
         changed.extend(chosen)
         return curate.set_status(dataset, chosen, status)
 
-    store.modify(file, change)
+    _modify(file, change, wait)
     typer.echo(f"{status} {len(changed)} event(s){': ' if changed else ''}{', '.join(changed)}")
 
 
@@ -505,36 +664,36 @@ IdsArgument = typer.Argument(None, metavar="[ID...]", help="Event ids, or the st
 AllOpt = typer.Option(False, "--all", help="Every candidate the filters keep (all candidates without filters).")
 
 
-@app.command()
+@command()
 def accept(
     ids: Optional[List[str]] = IdsArgument, every: bool = AllOpt,
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
-    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+    grep: Optional[str] = GrepOpt, file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Accept candidate events into the timeline: by id, or every candidate the filters keep."""
     flt = _candidate_filter(since, until, place, actor, tag, source, grep)
-    _set_status(ids or [], every, flt, "accepted", file)
+    _set_status(ids or [], every, flt, "accepted", file, wait)
 
 
-@app.command()
+@command()
 def reject(
     ids: Optional[List[str]] = IdsArgument, every: bool = AllOpt,
     since: Optional[str] = SinceOpt, until: Optional[str] = UntilOpt, place: Optional[str] = PlaceOpt,
     actor: Optional[str] = ActorOpt, tag: Optional[str] = TagOpt, source: Optional[str] = SourceOpt,
-    grep: Optional[str] = GrepOpt, file: Path = FileOption,
+    grep: Optional[str] = GrepOpt, file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Reject candidates (by id, or every candidate the filters keep); they stay in the store so a
     re-ingest does not bring them back."""
     flt = _candidate_filter(since, until, place, actor, tag, source, grep)
-    _set_status(ids or [], every, flt, "rejected", file)
+    _set_status(ids or [], every, flt, "rejected", file, wait)
 
 
-@app.command()
+@command()
 def rename(
     old: str = typer.Argument(..., metavar="OLD", help="The event's id, or its unique start."),
     new: str = typer.Argument(..., metavar="NEW", help="The new id: lower-case letters, digits, hyphens."),
-    file: Path = FileOption,
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Give an event a new id; events dated after it follow."""
     renamed = []
@@ -543,15 +702,15 @@ def rename(
         renamed.append(curate.event_or_fail(dataset, old).id)
         return curate.rename(dataset, old, new)
 
-    store.modify(file, change)
+    _modify(file, change, wait)
     typer.echo(f"renamed {renamed[0]} to {new}")
 
 
-@app.command()
+@command()
 def merge(
     keep: str = typer.Argument(..., metavar="KEEP", help="The event to keep (its id or the id's unique start)."),
     other: str = typer.Argument(..., metavar="OTHER", help="The event folded into it and removed."),
-    file: Path = FileOption,
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Merge two events: citations joined, the other removed."""
     ids: list[str] = []
@@ -560,28 +719,28 @@ def merge(
         ids.extend(curate.event_or_fail(dataset, given).id for given in (keep, other))
         return curate.merge(dataset, keep, other)
 
-    store.modify(file, change)
+    _modify(file, change, wait)
     typer.echo(f"merged {ids[1]} into {ids[0]}")
 
 
-@app.command()
+@command()
 def edit(
     event_id: str = typer.Argument(..., metavar="ID", help="The event to change."),
-    title: Optional[str] = typer.Option(None, "--title", help="A new title."),
-    place: Optional[str] = typer.Option(None, "--place", help="A new place."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="A new title."),
+    place: Optional[str] = typer.Option(None, "--place", metavar="PLACE", help="A new place."),
     when: Optional[str] = typer.Option(None, "--date", metavar="EDTF", help="Set the date by hand (EDTF)."),
     after: Optional[str] = typer.Option(None, "--after", metavar="EVENT",
                                         help="Date this event from EVENT (re-resolves its citations); '' clears."),
-    actors: Optional[List[str]] = typer.Option(None, "--actor", help="Replace the actors (repeatable)."),
-    tags: Optional[List[str]] = typer.Option(None, "--tag", help="Replace the tags (repeatable)."),
-    notes: Optional[str] = typer.Option(None, "--notes", help="Replace the notes."),
-    status: Optional[str] = typer.Option(None, "--status", help="accepted, candidate or rejected."),
-    file: Path = FileOption,
+    actors: Optional[List[str]] = typer.Option(None, "--actor", metavar="ACTOR", help="Replace the actors (repeatable)."),
+    tags: Optional[List[str]] = typer.Option(None, "--tag", metavar="TAG", help="Replace the tags (repeatable)."),
+    notes: Optional[str] = typer.Option(None, "--notes", metavar="TEXT", help="Replace the notes."),
+    status: Optional[str] = typer.Option(None, "--status", metavar="STATUS", help="accepted, candidate or rejected."),
+    file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Fix an event: title, place, date, the event it is dated after, actors, tags, notes."""
     change = curate.Edit(title=title, place=place, when=when, after=after,
                          actors=tuple(actors) if actors else None, tags=tuple(tags) if tags else None,
                          notes=notes, status=status)
-    dataset = store.modify(file, lambda d: curate.edit(d, event_id, change))
+    dataset = _modify(file, lambda d: curate.edit(d, event_id, change), wait)
     event = curate.event_or_fail(dataset, event_id)
     typer.echo(f"{event.id} ({event.when.label}): {event.title}")

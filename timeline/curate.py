@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import Resolution, parse_edtf
 from .errors import InputError, NotFound, UnresolvedDate
-from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source
+from .model import ID_PATTERN, STATUSES, Citation, Dataset, Event, Place, Source, after_cycle
 
 
 def event_or_fail(dataset: Dataset, event_id: str) -> Event:
@@ -165,7 +165,27 @@ def merge(dataset: Dataset, keep: str, other: str) -> Dataset:
     for event in dataset.events:
         if event.after == other and event.id != keep:
             changed[event.id] = replace(event, after=keep)
-    return _replace_events(dataset, changed)
+    result = _replace_events(dataset, changed)
+    cycle = after_cycle({e.id: e.after for e in result.events})
+    if cycle:
+        raise InputError(f"merging '{other}' into '{keep}' would date events from each other in a circle "
+                         f"({' -> '.join(cycle)}); `timeline edit ID --after ''` one of them first")
+    _refuse_new_disagreements(dataset, result, [i for i in changed if i not in (keep, other)], keep, other)
+    return result
+
+
+def _refuse_new_disagreements(before: Dataset, after: Dataset, ids: list[str], keep: str, other: str) -> None:
+    """A merge may not leave an event the user did not name undatable: one dated after the other event
+    whose citations agreed with its date, and no longer do counted from the kept event (whose date may
+    differ). The merged event's own disagreements are the user's to settle; `check` shows them."""
+    for event_id in ids:
+        old, new = before.event(event_id), after.event(event_id)
+        had = {f.message for f in _disagreements(before, old)}
+        fresh = [f for f in _disagreements(after, new) if f.severity == "error" and f.message not in had]
+        if fresh:
+            raise InputError(f"merging '{other}' into '{keep}' would leave '{event_id}' undatable: "
+                             f"{fresh[0].message}; merge the other way, or re-date '{event_id}' first "
+                             f"(`timeline edit {event_id} --after ...`)")
 
 
 def rename(dataset: Dataset, old: str, new: str) -> Dataset:
@@ -223,6 +243,10 @@ def edit(dataset: Dataset, event_id: str, change: Edit) -> Dataset:
             after = event_or_fail(dataset, change.after).id
             if after == event_id:
                 raise InputError("an event cannot be dated after itself")
+            cycle = after_cycle({**{e.id: e.after for e in dataset.events}, event_id: after})
+            if cycle:
+                raise InputError(f"'{event_id}' cannot be dated after '{after}', which is dated from it: "
+                                 f"{' -> '.join(cycle)}")
             fields["after"] = after
     updated = replace(event, **fields)
     if change.after:

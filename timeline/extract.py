@@ -21,7 +21,7 @@ from typing import Iterable
 from .dates import Resolution
 from .errors import InputError, UnresolvedDate
 from .gazetteer import Gazetteer
-from .model import Citation, Dataset, Event, Source, slugify, unique
+from .model import Citation, Dataset, Event, Source, as_line, as_text, slugify, unique
 from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
@@ -55,13 +55,15 @@ class Skipped:
 @dataclass(frozen=True)
 class IngestResult:
     """The dataset after an ingest and what changed: new events, events with a new citation, the rest,
-    and the dated sentences that became no candidate, with the reason."""
+    and the dated sentences that became no candidate, with the reason; `unused` names the new sources
+    left out of the dataset because nothing in their article landed."""
 
     dataset: Dataset
     added: tuple[str, ...]
     cited: tuple[str, ...]
     unchanged: int
     skipped: tuple[Skipped, ...] = ()
+    unused: tuple[str, ...] = ()
 
 
 # -- the candidate scan ----------------------------------------------------------------------------
@@ -794,11 +796,11 @@ def _proposals(text: str, source: Source, published: date,
             why.setdefault(mention.sentence, (mention, reason))
             continue
         local = (mention.start - sentence_start, mention.end - sentence_start)
-        title = _headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote
+        title = as_line(_headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote)
         event = Event(
             id=catalogue.new_id(when, title, reserved), when=when, title=title,
             place=catalogue.gazetteer.place(quote, countries), status="candidate", origin="parsed", after=after,
-            citations=(Citation(source.id, mention.text, quote),),
+            citations=(Citation(source.id, as_line(mention.text), as_text(quote)),),
         )
         reserved.add(event.id)
         proposal_of_mention[index] = event.id
@@ -835,7 +837,9 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
     """Ingest articles in one pass: each candidate becomes a new event or a citation of a known one.
 
     A known event is any event, rejected ones included, so that a rejected candidate never comes back;
-    an article already ingested adds nothing. A source already in the dataset keeps its stored metadata.
+    an article already ingested adds nothing. A source already in the dataset keeps its stored metadata;
+    a new one is added only when its article gave an event or a citation, so an empty article, or one
+    with no date in it, leaves the dataset as it was.
     """
     catalogue = _Catalogue(dataset)
     sources = {s.id: s for s in dataset.sources}
@@ -844,8 +848,10 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
     cited: dict[str, None] = {}
     unchanged = 0
     skipped: list[Skipped] = []
+    idle: list[str] = []
     for text, given in items:
-        source = sources.setdefault(given.id, given)
+        source = sources.get(given.id, given)
+        landed = False
         merged: dict[str, str] = {}  # candidate id -> the known event it turned out to be
         candidates, unused = _proposals(text, source, _anchor(source), catalogue)
         skipped += unused
@@ -856,6 +862,7 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
             if found is None:
                 catalogue.add(candidate)
                 added.append(candidate.id)
+                landed = True
                 continue
             position, known = found
             merged[candidate.id] = catalogue.events[position].id
@@ -866,10 +873,16 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
                                        f"already in the store as {catalogue.events[position].id}"))
                 continue
             catalogue.cite(position, candidate.citations[0])
+            landed = True
             if position < existing:
                 cited[catalogue.events[position].id] = None
+        if landed:
+            sources.setdefault(source.id, source)
+        elif source.id not in sources:
+            idle.append(source.id)
     result = replace(dataset, sources=tuple(sources.values()), events=tuple(catalogue.events))
-    return IngestResult(result, tuple(added), tuple(cited), unchanged, tuple(skipped))
+    return IngestResult(result, tuple(added), tuple(cited), unchanged, tuple(skipped),
+                        tuple(dict.fromkeys(idle)))
 
 
 def ingest(dataset: Dataset, text: str, source: Source) -> IngestResult:

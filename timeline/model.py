@@ -53,6 +53,22 @@ def _control(char: str, rule: str) -> str:
     return f"it holds {name or 'the control character'} (U+{ord(char):04X}); {rule}"
 
 
+def as_line(text: str, limit: int = LINE_LIMIT) -> str:
+    """`text` made a line the store keeps, for text read from an article or a page: each run of spaces,
+    line breaks and control characters one space, and a text over `limit` cut at a word, with "…"."""
+    line = " ".join(_NOT_IN_A_LINE.sub(" ", text).split())
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[:cut if cut > limit // 2 else limit - 1].rstrip() + "…"
+
+
+def as_text(text: str) -> str:
+    """`text` made free text the store keeps: Windows and old Mac line ends a line break, any other
+    control character a space."""
+    return _NOT_IN_TEXT.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def url_fault(value: str) -> str | None:
     """Why `value` cannot be a source's address, or None: an http(s) address with a host, or nothing.
 

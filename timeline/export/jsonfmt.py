@@ -5,7 +5,7 @@ Schema version 1 (documented in the README): `{"version": 1, "title", "events": 
 each event has `id`, `when` (EDTF), `edtf`, `timex`, `earliest`, `latest`, `precision`, `mod`,
 `approximate`, `uncertain`, `rule`, `title`, `place`, `actors`, `tags`, `status`, `origin`, `after`,
 `citations` (`source`, `said`, `quote`) and `notes`; each source `id`, `outlet`, `title`, `url`,
-`published`, `published_from`, `language`. Fields are only ever added, never renamed or removed,
+`published`, `published_from`, `language`, `copy`, `notes`. Fields are only ever added, never renamed or removed,
 without a new version.
 """
 
@@ -27,12 +27,13 @@ def render(events: Sequence[Event], sources: Mapping[str, Source], options: Opti
     return json_document({
         "version": VERSION,
         "title": options.title,
-        "events": [_event(e) for e in events],
-        "sources": [_source(sources[i]) for i in cited if i in sources],
+        "events": [event_dict(e) for e in events],
+        "sources": [source_dict(sources[i]) for i in cited if i in sources],
     })
 
 
-def _event(event: Event) -> dict:
+def event_dict(event: Event) -> dict:
+    """An event as the JSON documents carry it (`export --format json`, `review --json`)."""
     return {
         "id": event.id,
         "when": event.when.edtf,
@@ -50,9 +51,11 @@ def _event(event: Event) -> dict:
     }
 
 
-def _source(source: Source) -> dict:
+def source_dict(source: Source) -> dict:
+    """A source as the JSON documents carry it (`export --format json`, `sources --json`)."""
     return {
         "id": source.id, "outlet": source.outlet, "title": source.title, "url": source.url,
         "published": source.published.isoformat() if source.published else None,
-        "published_from": source.published_from, "language": source.language,
+        "published_from": source.published_from, "language": source.language, "copy": source.copy,
+        "notes": source.notes,
     }
