@@ -7,14 +7,14 @@ is imported on first use.
 """
 
 from .dates import Resolution, parse_edtf
-from .errors import InputError, NotFound, StoreError, StoreNotFound, TimelineError, UnresolvedDate
+from .errors import InputError, NotFound, StoreError, StoreLocked, StoreNotFound, TimelineError, UnresolvedDate
 from .extract import Mention, tag
 from .model import Citation, Dataset, Event, Place, Source
 from .resolve import resolve
 
 __all__ = [
     "Citation", "Dataset", "Event", "InputError", "Mention", "NotFound", "Place", "Resolution",
-    "Source", "StoreError", "StoreNotFound", "TimelineError", "UnresolvedDate", "load", "parse_edtf",
+    "Source", "StoreError", "StoreLocked", "StoreNotFound", "TimelineError", "UnresolvedDate", "load", "parse_edtf",
     "resolve", "save", "tag",
 ]
 

@@ -32,8 +32,9 @@ def event_or_fail(dataset: Dataset, event_id: str) -> Event:
 def source_or_fail(dataset: Dataset, source_id: str) -> Source:
     source = dataset.source(source_id)
     if source is None:
-        known = ", ".join(s.id for s in dataset.sources) or "none yet"
-        raise NotFound(f"no source with id '{source_id}' (known: {known})")
+        ids = [s.id for s in dataset.sources]
+        known = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more; `timeline sources` lists them" if len(ids) > 5 else "")
+        raise NotFound(f"no source with id '{source_id}' (known: {known or 'none yet'})")
     return source
 
 
