@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=tests/data/pages  # the seed articles as their sites wrap them
 target=${TIMELINE_FILE:-events.yaml}
+for page in sohr-2021-11-27 pressenza-2022-04-19 newarab-2024-12-09; do
+  [ -f "$pages/$page.html" ] || { echo "error: $pages/$page.html is missing: the seed articles' saved pages come with the repository; $target is unchanged" >&2; exit 1; }
+done
+command -v timeline > /dev/null || { echo "error: no timeline command: install the package first (pip install .); $target is unchanged" >&2; exit 1; }
 export TIMELINE_FILE
 TIMELINE_FILE=$(mktemp "$(dirname "$target")/.build-timeline.XXXXXX")
 trap 'rm -f "$TIMELINE_FILE" "$TIMELINE_FILE.lock"' EXIT
