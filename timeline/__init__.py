@@ -1,14 +1,13 @@
 """timeline: ordered, sourced timelines from news reports.
 
-The public API. `resolve` and `tag` are imported here, not on first use: their modules share the
-functions' names, and importing a submodule later would rebind `timeline.resolve` to the module. They
-load dateparser only when a date needs it, so `import timeline` stays free of it; the store (and yaml)
-is imported on first use.
+The public API. `resolve` is imported here, not on first use: its subpackage shares the function's
+name, and importing the subpackage later would rebind `timeline.resolve` to the module; its patterns
+compile on the first resolution. `tag` (the scanner), the store (and yaml) load on first use, and
+dateparser only when a date needs it, so `import timeline` stays light.
 """
 
 from .dates import Resolution, parse_edtf
 from .errors import InputError, NotFound, StoreError, StoreLocked, StoreNotFound, TimelineError, UnresolvedDate
-from .extract import Mention, tag
 from .model import Citation, Dataset, Event, Place, Source
 from .resolve import resolve
 
@@ -18,9 +17,13 @@ __all__ = [
     "resolve", "save", "tag",
 ]
 
+# Loaded on first use, so that `timeline show` and `--help` pay neither for yaml nor for the scanner's
+# patterns unless they need them. `resolve` cannot wait: the subpackage of that name would take its place.
 _LAZY = {
     "load": ("store", "load"),
     "save": ("store", "save"),
+    "tag": ("extract", "tag"),
+    "Mention": ("extract", "Mention"),
 }
 
 

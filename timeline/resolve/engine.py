@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from datetime import date, datetime
 from typing import Callable
 
@@ -232,14 +232,18 @@ def _compile(table: tuple[tuple[str, tuple[str, ...]], ...], handlers: dict[str,
                  for name, patterns in table for pattern in patterns)
 
 
-_RULES = _compile(en.RULES, HANDLERS)
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    """The rule table compiled, on the first resolution: `import timeline` (and so `timeline show`) never
+    pays for its hundred-odd patterns."""
+    return _compile(en.RULES, HANDLERS)
 
 
 def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
     text, preposition, approximate = _strip(text)
     if preposition != q.preposition:
         q = replace(q, preposition=preposition)
-    for rule in _RULES:
+    for rule in _rules():
         m = rule.pattern.fullmatch(text)
         if m is None:
             continue
@@ -287,5 +291,5 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
 def needs_reference(expression: str) -> bool:
     """True when the expression counts from another event ("a day after the toppling", "two days later")."""
     text, _, _ = _strip(_normalise(expression))
-    rule = next((r for r in _RULES if r.pattern.fullmatch(text)), None)
+    rule = next((r for r in _rules() if r.pattern.fullmatch(text)), None)
     return rule is not None and rule.reference
