@@ -52,6 +52,10 @@ def test_spellings(value, edtf, timex, label):
         ("1990/1999", "1990-01-01", "1999-12-31", "decade"),
         ("2024-11/2024-12", "2024-11-01", "2024-12-31", "range"),
         ("1991/2000", "1991-01-01", "2000-12-31", "range"),
+        # An interval that is exactly one unit is that unit, as the store writes it back.
+        ("2024-01-01/2024-12-31", "2024-01-01", "2024-12-31", "year"),
+        ("2024-12-01/2024-12-31", "2024-12-01", "2024-12-31", "month"),
+        ("2024-12-06/2024-12-06", "2024-12-06", "2024-12-06", "day"),
     ],
 )
 def test_parse_edtf_bounds(text, earliest, latest, precision):
@@ -74,7 +78,7 @@ def test_parse_edtf_qualifiers(text, approximate, uncertain):
 @pytest.mark.parametrize(
     "text",
     ["", "yesterday", "2024-13", "2024-02-30", "24-12-06", "2024-12-06/2024-12-01", "2024-12-06~~",
-     "2024/", "/2024", "2024-1-6", 20241206],
+     "2024/", "/2024", "2024-1-6", 20241206, "٢٠٢٤-١٢-٠٦"],
 )
 def test_parse_edtf_rejects(text):
     """Text that is not an EDTF level 0 date (or an interval ending before it starts) is a ValueError."""

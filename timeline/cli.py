@@ -166,7 +166,9 @@ def _stdin() -> str:
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("- reads standard input, which is closed")
     try:
-        return sys.stdin.read()
+        # Bytes, decoded here: the locale's decoding may let bad bytes through as lone surrogates.
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"standard input: not UTF-8 text (byte {exc.start})") from None
     except (OSError, ValueError) as exc:

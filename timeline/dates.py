@@ -223,7 +223,7 @@ def _timex_of(a: date, b: date, precision: str) -> str:
     return f"{a.isoformat()}/{b.isoformat()}"
 
 
-_EDTF_VALUE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[~?%]?)")
+_EDTF_VALUE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[~?%]?)")
 
 
 def _parse_value(text: str) -> tuple[date, date, str, bool, bool]:
@@ -248,8 +248,12 @@ def _unit_precision(a: date, b: date) -> str:
     """The calendar unit an interval is exactly (an ISO week, a quarter, a season, a decade), else "range".
 
     EDTF level 0 has no spelling for these, so the store writes them as intervals; reading the unit
-    back keeps their TIMEX3 value and lets an event dated "a year after" one keep its precision.
+    back keeps their TIMEX3 value and lets an event dated "a year after" one keep its precision. An
+    interval that is exactly a day, a month or a year is that unit, as the store writes it.
     """
+    whole = _whole_unit(a, b)
+    if whole:
+        return {10: "day", 7: "month", 4: "year"}[len(whole)]
     if (b - a).days == 6 and a.weekday() == 0:
         return "week"
     if _is_month_aligned(a, b) and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2:

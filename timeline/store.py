@@ -155,6 +155,9 @@ class _Reader:
             problem = ", ".join(part for part in (exc.context, exc.problem) if part)
             line = mark.line + 1 + self.line_offset
             raise StoreError(f"{self.name}:{line}:{mark.column + 1}: invalid YAML: {problem}") from None
+        except UnicodeEncodeError as exc:  # a lone surrogate: text decoded with surrogateescape
+            line = text.count("\n", 0, exc.start) + 1 + self.line_offset
+            raise StoreError(f"{self.name}:{line}: not UTF-8 text") from None
         except yaml.reader.ReaderError as exc:
             line = text.count("\n", 0, exc.position) + 1 + self.line_offset
             column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -315,7 +318,7 @@ class _Reader:
     # -- values: each takes (node, key, entry label) ----------------------------------------------
 
     def version(self, node: Node, key: str, label: str) -> int:
-        if node.tag == _INT and node.value in {str(v) for v in _READABLE_VERSIONS}:
+        if isinstance(node, ScalarNode) and node.tag == _INT and node.value in {str(v) for v in _READABLE_VERSIONS}:
             return int(node.value)
         readable = " and ".join(map(str, _READABLE_VERSIONS))
         message = f"unsupported version {_show(node)}; this timeline reads versions {readable}"
