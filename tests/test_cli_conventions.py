@@ -293,3 +293,38 @@ def test_a_writer_goes_ahead_once_the_lock_is_free(store_file, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "holds its lock" in result.stderr
     assert store.load(store_file).event("after-the-wait") is not None
+
+
+def test_an_error_quoting_a_line_break_stays_one_line(runner, store_file):
+    """A value with a line break or an escape sequence is quoted escaped: the error is still one line and
+    nothing reaches the terminal raw."""
+    result = runner.invoke(app, ["edit", "no\nsuch\x1b[2J", "--title", "x"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: no event with id 'no\\nsuch\\x1b[2J'\n"
+
+
+def test_an_argument_that_is_not_utf8_is_refused_before_any_command_runs(store_file):
+    """Bytes that are not UTF-8 in an argument are one error line, exit 1, and never reach the store."""
+    before = store_file.read_bytes()
+    result = subprocess.run([os.fsencode(sys.executable), b"-m", b"timeline", b"add", b"caf\xe9", b"-d", b"2024"],
+                            capture_output=True, check=False, timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    assert result.returncode == 1
+    assert result.stderr == b"error: an argument is not UTF-8 text: caf\\xe9\n"
+    assert store_file.read_bytes() == before
+
+
+def test_ingest_says_when_a_stored_source_date_anchored_the_article(runner, store_file, tmp_path):
+    """Ingesting under the id of a source already in the store uses the stored date, and says so when the
+    date given differs."""
+    article = tmp_path / "a.txt"
+    article.write_text("The SDF took Deir az-Zour last Friday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(article), "--source-id", SOURCE.id, "--published", "2021-11-27"])
+    assert result.exit_code == 0
+    assert (f"{SOURCE.id}: already in the store, published 2024-12-09; that date anchored the article, "
+            "not 2021-11-27") in result.stderr
+
+
+def test_export_to_an_empty_file_name_is_an_error(runner, store_file):
+    """`export -o ''` says a file name is needed instead of an unnamed file error."""
+    result = runner.invoke(app, ["export", "-o", ""])
+    assert result.exit_code == 1 and result.stderr == "error: -o needs a file name (or - for standard output)\n"

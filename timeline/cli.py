@@ -6,7 +6,9 @@ line on stderr starting `error:` and exit code 1, in `_Group.invoke`; typer's us
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 import sys
 from datetime import date
@@ -62,17 +64,26 @@ class _Group(TyperGroup):
         return list(self.commands)  # the order they are defined in, not alphabetical
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = sys.argv[1:] if args is None else list(args)
+        # An argument that is not UTF-8 reaches Python as lone surrogates: refused before any command
+        # could store or print it.
+        bad = next((a for a in args if _not_utf8(a)), None)
         try:
+            if bad is not None:
+                raise InputError(f"an argument is not UTF-8 text: {_printable(bad)}")
             code = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
                                 standalone_mode=False, **extra)
+        except InputError as exc:
+            _error(str(exc))
+            code = Exit.ERROR
         except typer.TyperException as exc:  # click's errors: a usage error exits 2, with a pointer to help
             context = getattr(exc, "ctx", None)
             hint = f" (see `{context.command_path} --help`)" if context and exc.exit_code == Exit.USAGE else ""
-            typer.echo(f"error: {_sentence(exc.format_message())}{hint}", err=True)
+            _error(f"{_sentence(exc.format_message())}{hint}")
             code = exc.exit_code
         except typer.Abort:
-            typer.echo("error: interrupted", err=True)
-            code = 130
+            _error("interrupted")
+            code = 130  # the shell's convention for a command stopped by Ctrl-C
         code = code if isinstance(code, int) else Exit.OK
         if standalone_mode:
             sys.exit(code)
@@ -82,12 +93,35 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except TimelineError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            _error(str(exc))
             raise typer.Exit(Exit.ERROR) from None
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            where = f"{exc.filename!r}: " if exc.filename == "" else f"{exc.filename}: " if exc.filename else ""
+            _error(f"{where}{exc.strerror or exc}")
             raise typer.Exit(Exit.ERROR) from None
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """`text` with what would break a line or drive a terminal written as an escape (`\\n`, `\\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1] if not _not_utf8(m.group())
+                            else f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+def _not_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _error(message: str) -> None:
+    """The one line every error is: `error: ...` on stderr, whatever the message quotes."""
+    if sys.stderr is not None:
+        typer.echo(f"error: {_printable(message)}", err=True)
 
 
 def _sentence(message: str) -> str:
@@ -215,7 +249,8 @@ def _options(file: Path, title: Optional[str] = None, group: Optional[str] = Non
              terminal: bool = False):
     from .export import Options
 
-    width = shutil.get_terminal_size().columns if terminal and sys.stdout.isatty() else None
+    on_terminal = terminal and sys.stdout is not None and sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if on_terminal else None
     name = "timeline" if str(file) == "-" else file.name
     return Options(title=title or "Timeline", store=name, group=group, wide=wide, width=width)
 
@@ -288,6 +323,8 @@ def export(
     flt = _filter(since, until, place, actor, tag, source, status, grep)
     options = _options(file, title, group.value if group else None)
     text = _render(_load(file), flt, fmt.value, options)
+    if not output:
+        raise InputError("-o needs a file name (or - for standard output)")
     if output == "-":
         typer.echo(text, nl=not text.endswith("\n"))
     else:
@@ -572,8 +609,9 @@ def ingest(
 
     def change(dataset: Dataset) -> Dataset:
         nonlocal result
-        show_bar = len(items) > 3 and sys.stderr.isatty()
-        with typer.progressbar(items, label="ingesting", file=sys.stderr, hidden=not show_bar) as bar:
+        show_bar = len(items) > 3 and sys.stderr is not None and sys.stderr.isatty()
+        with typer.progressbar(items, label="ingesting", file=sys.stderr or io.StringIO(),
+                               hidden=not show_bar) as bar:
             result = ingest_many(dataset, ((a.text, a.source) for a in bar))
         return result.dataset
 
@@ -591,6 +629,12 @@ def ingest(
     for article in items:
         source = article.source
         left_out = "; nothing in it landed, so the source is not added" if source.id in result.unused else ""
+        stored = dataset.source(source.id)
+        if stored is not None and stored.published != source.published:
+            # A source already in the store keeps its metadata: its date, not this one, anchored the article.
+            typer.echo(f"{source.id}: already in the store, published {stored.published}; that date anchored "
+                       f"the article, not {source.published}", err=True)
+            continue
         typer.echo(f"{source.id}: published {source.published} (from {_DATE_ORIGINS[source.published_from]})"
                    f"{left_out}", err=True)
     if verbose:

@@ -27,8 +27,9 @@ ORIGINS = ("curated", "parsed")
 # drive the terminal that shows it. Free text (quotes, notes) keeps its line breaks and nothing else
 # that is not printable. Both are checked by regular expressions, which keep loading a large store fast.
 LINE_LIMIT = 300
-_NOT_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_NOT_IN_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Lone surrogates are bytes that were not UTF-8 (an argument, a file read leniently): never text to keep.
+_NOT_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NOT_IN_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def line_fault(value: str) -> str | None:
@@ -50,6 +51,8 @@ def text_fault(value: str) -> str | None:
 def _control(char: str, rule: str) -> str:
     name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab",
             "\u2028": "a line separator", "\u2029": "a paragraph separator"}.get(char)
+    if "\ud800" <= char <= "\udfff":
+        return f"it is not UTF-8 text; {rule}"
     return f"it holds {name or 'the control character'} (U+{ord(char):04X}); {rule}"
 
 
