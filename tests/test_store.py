@@ -644,3 +644,15 @@ def test_bad_front_matter_names_file_and_line(text, message):
     """Unknown keys, wrong types, malformed YAML and unclosed front matter raise StoreError with file:line."""
     with pytest.raises(StoreError, match=message):
         store.read_front_matter(text, "a.txt")
+
+
+SCALAR_PIECES = st.sampled_from(
+    list("abcXYZ019 .,'()/-_:#&*!%@`|>?[]{}\"\t\n\u00e9\u062f\u0661\u00a0\u2028")
+    + ["yes", "No", "null", "~", "1e3", "0x1f", "2024-12-06", ".inf", "<<", "=", "  "])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(SCALAR_PIECES, max_size=8).map("".join), st.booleans())
+def test_fast_plain_scalars_are_what_yaml_would_write(text, flow):
+    """The writer's shortcut for plain text gives exactly the scalar yaml.dump gives, in block and flow lists."""
+    assert store._scalar(text, flow) == store._quoted(text, flow)

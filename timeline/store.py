@@ -487,9 +487,24 @@ def _field(key: str, value: object) -> list[str]:
     return [f"{key}:", *(f"  - {_scalar(item)}" for item in value)]
 
 
-@functools.lru_cache(maxsize=16384)
+# Text PyYAML writes plain for certain, in a list item of either style: words of letters and digits with
+# inner spaces and a few punctuation marks no YAML indicator uses. Checking it here (and that no implicit
+# type such as a number, a date or `yes` would read it) skips yaml.dump for most scalars, which was most of
+# a save; tests/test_store.py checks the two ways agree.
+_SURELY_PLAIN = re.compile(r"[^\W_](?:[^\S\n\r\x85\u2028\u2029]?[\w.'()/-])*")
+_RESOLVER = yaml.resolver.Resolver()
+
+
 def _scalar(text: str, flow: bool = False) -> str:
     """`text` as one line of YAML that reads back as the same string: plain when that is safe, else quoted."""
+    if _SURELY_PLAIN.fullmatch(text) and text.isprintable() and \
+            _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR:
+        return text
+    return _quoted(text, flow)
+
+
+@functools.lru_cache(maxsize=16384)
+def _quoted(text: str, flow: bool) -> str:
     rendered = _dump_list_item(text, flow, style=None)
     if len(rendered.splitlines()) > 1:
         # Single quotes would carry a line break as a folded new line; double quotes escape it.
