@@ -121,7 +121,7 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or "event"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """A published report: the anchor of the relative dates in it is its publication date."""
 
@@ -137,7 +137,7 @@ class Source:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry: the canonical name and the other spellings seen in text."""
 
@@ -149,7 +149,7 @@ class Place:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """Where an event is reported: the source, the date expression as written, and the words."""
 
@@ -158,7 +158,7 @@ class Citation:
     quote: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """One dated happening with its evidence."""
 
@@ -179,7 +179,7 @@ class Event:
         return (*self.when.sort_key, self.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything one store file holds."""
 
