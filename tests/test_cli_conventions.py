@@ -328,3 +328,10 @@ def test_export_to_an_empty_file_name_is_an_error(runner, store_file):
     """`export -o ''` says a file name is needed instead of an unnamed file error."""
     result = runner.invoke(app, ["export", "-o", ""])
     assert result.exit_code == 1 and result.stderr == "error: -o needs a file name (or - for standard output)\n"
+
+
+def test_the_command_lines_default_wait_is_the_librarys():
+    """--wait's default, written out in the CLI so that --help does not load the store, is the library's."""
+    from timeline import cli
+
+    assert cli.DEFAULT_WAIT == store.DEFAULT_WAIT

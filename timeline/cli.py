@@ -19,7 +19,7 @@ from typing import List, Optional
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from . import curate, query, store
+from . import curate, query
 from .dates import parse_edtf
 from .errors import InputError, TimelineError
 from .model import Citation, Dataset, Event, Source
@@ -174,15 +174,24 @@ StoreOption = typer.Option(
     "events.yaml", "--file", "-f", metavar="FILE", envvar="TIMELINE_FILE", show_envvar=True,
     help="The store: --file, else $TIMELINE_FILE, else ./events.yaml.",
 )
-WaitOption = typer.Option(store.DEFAULT_WAIT, "--wait", metavar="SECONDS", min=0, show_default=f"{store.DEFAULT_WAIT:g}",
+# store.DEFAULT_WAIT, written out so that `--help` does not load the store (and yaml); a test keeps them equal.
+DEFAULT_WAIT = 10.0
+WaitOption = typer.Option(DEFAULT_WAIT, "--wait", metavar="SECONDS", min=0, show_default=f"{DEFAULT_WAIT:g}",
                           help="How long to wait while another process holds the store's lock.")
+
+
+def _store():
+    """The store module, imported when a command needs it: `--help` and `resolve` never load yaml."""
+    from . import store
+
+    return store
 
 
 def _load(file: Path) -> Dataset:
     """The store at `file`, or the one given on stdin for `--file -`."""
     if str(file) == "-":
-        return store.loads(_stdin(), "<stdin>")
-    return store.load(file)
+        return _store().loads(_stdin(), "<stdin>")
+    return _store().load(file)
 
 
 def _modify(file: Path, change, wait: float, create: bool = False) -> Dataset:
@@ -193,7 +202,7 @@ def _modify(file: Path, change, wait: float, create: bool = False) -> Dataset:
     def waiting(holder: str) -> None:
         typer.echo(f"waiting for {file}: {holder} holds its lock (giving up after {wait:g} s)", err=True)
 
-    return store.modify(file, change, create=create, wait=wait, on_wait=waiting)
+    return _store().modify(file, change, create=create, wait=wait, on_wait=waiting)
 
 
 def _stdin() -> str:
@@ -389,7 +398,7 @@ def check(
     # A date read off an address or a dateline is worth a second look: say where it came from.
     notes = [(s.id, f"source '{s.id}' is dated {s.published} from {_DATE_ORIGINS[s.published_from]}")
              for s in dataset.sources if s.published_from in ("url", "dateline")]
-    leftovers = [] if str(file) == "-" else store.stale_temporaries(file)
+    leftovers = [] if str(file) == "-" else _store().stale_temporaries(file)
     errors = sum(f.severity == "error" for f in findings)
     citations = sum(len(e.citations) for e in dataset.events)
     if as_json:
@@ -540,7 +549,7 @@ def tag(
     from .export.table import table
     from .extract import tag as find
 
-    _, text, _ = store.read_front_matter(_read_text(article), article)
+    _, text, _ = _store().read_front_matter(_read_text(article), article)
     mentions = find(text, _day(published, "--published"))
     if as_json:
         typer.echo(json.dumps([_mention_dict(m) for m in mentions], ensure_ascii=False, indent=2))

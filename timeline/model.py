@@ -121,7 +121,7 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug or "event"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """A published report: the anchor of the relative dates in it is its publication date."""
 
@@ -137,7 +137,7 @@ class Source:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Place:
     """A gazetteer entry: the canonical name and the other spellings seen in text."""
 
@@ -149,7 +149,7 @@ class Place:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Citation:
     """Where an event is reported: the source, the date expression as written, and the words."""
 
@@ -158,7 +158,7 @@ class Citation:
     quote: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """One dated happening with its evidence."""
 
@@ -179,7 +179,7 @@ class Event:
         return (*self.when.sort_key, self.id)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dataset:
     """Everything one store file holds."""
 
@@ -189,10 +189,21 @@ class Dataset:
     version: int = 2
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._by_id("sources").get(source_id)
 
     def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self._by_id("events").get(event_id)
+
+    def _by_id(self, section: str) -> dict:
+        """The entries of a section by id (the first, should two share one), built on first use: looking
+        events up one by one in 100,000 would make `check` quadratic. Not a field, and never pickled."""
+        indexes = self.__dict__.setdefault("_indexes", {})
+        if section not in indexes:
+            indexes[section] = {entry.id: entry for entry in reversed(getattr(self, section))}
+        return indexes[section]
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key != "_indexes"}
 
     def new_id(self, title: str) -> str:
         """An id made from `title` that no event in the collection has yet."""

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from datetime import date
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import cache
 from .dates import Resolution, parse_edtf
 from .errors import StoreError, StoreLocked, StoreNotFound
 from .model import (
@@ -61,7 +63,12 @@ Converter = Callable[[Node, str, str], object]
 
 
 def load(path: str | os.PathLike) -> Dataset:
-    """Read and check the store at `path`."""
+    """Read and check the store at `path` (from the cache when it holds exactly the file's bytes)."""
+    return _load(path)[0]
+
+
+def _load(path: str | os.PathLike) -> tuple[Dataset, cache.Loaded | None, bytes]:
+    """The dataset, how the cache gave it (None after a full parse) and the file's bytes."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
@@ -72,7 +79,16 @@ def load(path: str | os.PathLike) -> Dataset:
         raise StoreError(f"{name}: is a folder, not a store file") from None
     except OSError as exc:
         raise StoreError(f"{name}: cannot read: {exc.strerror}") from None
-    return loads(_decode(data, name), name)
+    if not cache.enabled():
+        with cache.paused_gc():
+            return loads(_decode(data, name), name), None, data
+    file_digest = cache.digest(data)
+    loaded = cache.read(name, file_digest)
+    if loaded is not None:
+        return loaded.dataset, loaded, data
+    with cache.paused_gc():
+        dataset = loads(_decode(data, name), name)
+    return dataset, cache.write_base(name, file_digest, dataset, canonical=False), data
 
 
 def loads(text: str, name: str = "<string>") -> Dataset:
@@ -222,7 +238,7 @@ class _Reader:
             "copy": self.line,
             "published": self.day,
             "published_from": functools.partial(self.choice, options=PUBLISHED_FROM),
-            "language": self.line,
+            "language": self.shared_line,
             "notes": self.free,
         }
         if version < 2:
@@ -237,9 +253,9 @@ class _Reader:
             "id": self.ident,
             "when": self.when,
             "title": self.line,
-            "place": self.line,
-            "actors": self.lines,
-            "tags": self.lines,
+            "place": self.shared_line,
+            "actors": self.shared_lines,
+            "tags": self.shared_lines,
             "status": functools.partial(self.choice, options=STATUSES),
             "origin": functools.partial(self.choice, options=ORIGINS),
             "after": self.ident,
@@ -332,6 +348,14 @@ class _Reader:
     def line(self, node: Node, key: str, label: str) -> str:
         return self.checked(node, key, label, self.text(node, key, label), line_fault)
 
+    # The values many entries repeat (a place, a tag, a source id, "last Friday") are one string each
+    # (sys.intern): a large store then takes less memory, and its cache pickles each of them once.
+    def shared_line(self, node: Node, key: str, label: str) -> str:
+        return sys.intern(self.line(node, key, label))
+
+    def shared_lines(self, node: Node, key: str, label: str) -> tuple[str, ...]:
+        return tuple(map(sys.intern, self.lines(node, key, label)))
+
     def free(self, node: Node, key: str, label: str) -> str:
         return self.checked(node, key, label, self.text(node, key, label), text_fault)
 
@@ -388,12 +412,12 @@ class _Reader:
         value = self.text(node, key, label)
         if value not in options:
             raise self.error(node, f"'{key}' must be one of {', '.join(options)}; got {value!r}", label)
-        return value
+        return options[options.index(value)]  # the one string of that name
 
     def citations(self, node: Node, key: str, label: str) -> tuple[Citation, ...]:
         if not isinstance(node, SequenceNode):
             raise self.error(node, f"'{key}' must be a list of citations, got {_describe(node)}", label)
-        schema = {"source": self.text, "said": self.line, "quote": self.free}
+        schema = {"source": self.shared_line, "said": self.shared_line, "quote": self.free}
         citations = []
         for index, item in enumerate(node.value, 1):
             entry = self.entry(item, f"{label} citation {index}", schema, required=("source",))
@@ -551,14 +575,14 @@ def modify(path: str | os.PathLike, change: Callable[[Dataset], Dataset], *, cre
     _refuse_read_only(path)
     with lock(path, wait=wait, on_wait=on_wait):
         try:
-            current = load(path)
+            current, loaded, data = _load(path)
         except StoreNotFound:
             if not create:
                 raise
-            current = Dataset()
+            current, loaded, data = Dataset(), None, b""
         result = change(current)
         if result != current:
-            _write(result, path, current)
+            _write(result, path, current, loaded, data)
     return result
 
 
@@ -690,9 +714,11 @@ def _check_references(dataset: Dataset, name: str, previous: Dataset | None = No
             if citation.source not in sources:
                 raise StoreError(f"{where}: event '{event.id}': unknown source '{citation.source}'")
         _check_text(event, f"{where}: event '{event.id}'")
-    cycle = after_cycle({e.id: e.after for e in dataset.events})
-    if cycle:
-        raise StoreError(f"{where}: event '{cycle[0]}': 'after' goes round in a circle: {' -> '.join(cycle)}")
+    # Only a new or changed link can close a circle: the others were checked when they were written.
+    if any(e.after is not None and id(e) not in known for e in dataset.events):
+        cycle = after_cycle({e.id: e.after for e in dataset.events})
+        if cycle:
+            raise StoreError(f"{where}: event '{cycle[0]}': 'after' goes round in a circle: {' -> '.join(cycle)}")
 
 
 # The fields of each kind of entry by the rule their text follows.
@@ -727,23 +753,89 @@ def _unique_ids(entries: tuple, kind: str, where: str) -> set[str]:
     return seen
 
 
-def _write(dataset: Dataset, path: str | os.PathLike, previous: Dataset | None = None) -> None:
+def _write(dataset: Dataset, path: str | os.PathLike, previous: Dataset | None = None,
+           loaded: cache.Loaded | None = None, old: bytes = b"") -> None:
     """Check and write `dataset`; the caller holds the lock, so any temporary file beside the store is
-    a killed writer's, and goes."""
+    a killed writer's, and goes. When the old file is known canonical, the entries it already holds are
+    copied from it rather than written again: the bytes are the same, at a fraction of the cost."""
     _check_references(dataset, os.fspath(path), previous)
-    text = dumps(dataset)
+    pieces = _reused(dataset, loaded, old) if loaded is not None and loaded.canonical else None
+    if pieces is None:
+        pieces = [dumps(dataset).encode("utf-8")]
     try:
         for temporary in _temporaries(path):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
         # Through a symbolic link the target is the real file, so the link keeps pointing at the store.
-        _replace_atomically(os.path.realpath(path), text.encode("utf-8"))
+        written = _replace_atomically(os.path.realpath(path), pieces)
     except OSError as exc:
         raise StoreError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
+    cache.write_change(os.fspath(path), written, dataset, loaded)
 
 
-def _replace_atomically(target: str, data: bytes) -> None:
-    """Write a temporary file beside `target`, sync it and rename it over `target`: all or nothing."""
+# In a canonical file a section starts a line with its key, an entry with "  - " (nothing else does:
+# every scalar is one line, and a citation is indented further). Literal searches, so the scan of a
+# large file costs little.
+_ENTRY = re.compile(rb"\n  - ")
+
+
+def _reused(dataset: Dataset, loaded: cache.Loaded, old: bytes) -> list | None:
+    """The pieces of `dumps(dataset)` as bytes: each run of entries that the old canonical file holds in
+    the same order is one slice of it (the blank lines between them included), and only new or changed
+    entries are written. None when the old file is not laid out as the loaded dataset says."""
+    headers = []
+    for name in ("sources", "places", "events"):
+        entries = getattr(loaded.dataset, name)
+        if name == "places" and not entries:
+            continue
+        line = f"\n{name}:{'' if entries else ' []'}\n".encode()
+        at = old.find(line)
+        if at < 0:
+            return None
+        headers.append((name, at + 1, at + len(line)))
+    if [h[1] for h in headers] != sorted(h[1] for h in headers):
+        return None
+    starts: dict[str, list[int]] = {}
+    ends: dict[str, int] = {}
+    for index, (name, _, body) in enumerate(headers):
+        ends[name] = headers[index + 1][1] if index + 1 < len(headers) else len(old)
+        # The first entry follows its header's line end; the others, a line end of their own.
+        starts[name] = [m.start() + 1 for m in _ENTRY.finditer(old, body - 1, ends[name])]
+        if len(starts[name]) != len(getattr(loaded.dataset, name)):
+            return None
+    view = memoryview(old)
+
+    def copied(name: str, first: int, last: int) -> memoryview:
+        """Old entries first..last-1 as they stand in the file, without the line ends after the last."""
+        end = starts[name][last] if last < len(starts[name]) else ends[name]
+        while end > starts[name][first] and old[end - 1] == 0x0A:
+            end -= 1
+        return view[starts[name][first]:end]
+
+    pieces: list = [f"version: {dataset.version}\n".encode()]
+    for name in ("sources", "places", "events"):
+        entries = getattr(dataset, name)
+        if name == "places" and not entries:
+            continue
+        if not entries:
+            pieces.append(f"{name}: []\n".encode())
+            continue
+        pieces.append(f"{name}:\n".encode())
+        for number, (kind, first, last) in enumerate(cache.changes(getattr(loaded.dataset, name), entries)):
+            if number:
+                pieces.append(b"\n\n")
+            if kind == "old":
+                pieces.append(copied(name, first, last))
+            else:
+                pieces.append("\n\n".join("\n".join(_list_item(_fields(e), "  ")) for e in entries[first:last])
+                              .encode("utf-8"))
+        pieces.append(b"\n")
+    return pieces
+
+
+def _replace_atomically(target: str, pieces: list) -> str:
+    """Write `pieces` (bytes-like) to a temporary file beside `target`, sync it and rename it over
+    `target`: all or nothing. Returns the digest of what was written."""
     folder = os.path.dirname(target)
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
@@ -753,8 +845,11 @@ def _replace_atomically(target: str, data: bytes) -> None:
     # 0o666 lets the umask decide the mode of a new store, as for any file the user creates.
     descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
+        hashed = cache.new_digest()
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
+                hashed.update(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:
@@ -770,3 +865,4 @@ def _replace_atomically(target: str, data: bytes) -> None:
         os.fsync(folder_descriptor)
     finally:
         os.close(folder_descriptor)
+    return hashed.hexdigest()

@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..dates import Resolution
 from ..errors import UnresolvedDate
+from ..patterns import Lazy
 from . import en
 from .fallback import fallback
 from .rules import HANDLERS, Handler
@@ -23,11 +24,11 @@ _MAX_LENGTH = 200
 
 # Read in lower case (a case-blind pattern is several times slower); an infinitive's verb is then checked
 # against the sentence as written, so that a name ("agreed to Cuba's terms") is no verb.
-_CUES = re.compile(
+_CUES = Lazy(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
-_UNTIL_FIRST = re.compile(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
+_UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
 def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -92,12 +93,12 @@ def tense(context: str | None, expression: str | None = None) -> str:
 
 # -- normalising the words ----------------------------------------------------------------------------
 
-_TIME_OF_DAY = re.compile(en.TIME_OF_DAY)
-_NORMALISE = tuple((re.compile(pattern), replacement) for pattern, replacement in en.NORMALISE)
-_LEADING = re.compile(en.LEADING)
+_TIME_OF_DAY = Lazy(en.TIME_OF_DAY)
+_NORMALISE = tuple((Lazy(pattern), replacement) for pattern, replacement in en.NORMALISE)
+_LEADING = Lazy(en.LEADING)
 
 
-_SPELLED_YEAR = re.compile(en.SPELLED_YEAR)
+_SPELLED_YEAR = Lazy(en.SPELLED_YEAR)
 
 
 def _number(words: str | None) -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..dates import Resolution, add_months
 from ..errors import UnresolvedDate
+from ..patterns import Lazy
 from . import en, timex
 from .calendars import (
     DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, offset, shift, unit_of, weekend,
@@ -52,9 +53,9 @@ def handler(name: str, *, reference: bool = False) -> Callable:
 
 # Rule lines are written in English whatever the language of the expression.
 _WEEKDAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_DIGIT_ORDINAL = re.compile(rf"(\d+){en.ORDINAL_SUFFIX}?")
-_WHOLE_UNIT = re.compile(en.WHOLE_UNIT[0])
-_REACHES_BACK = re.compile(en.REACHES_BACK)
+_DIGIT_ORDINAL = Lazy(rf"(\d+){en.ORDINAL_SUFFIX}?")
+_WHOLE_UNIT = Lazy(en.WHOLE_UNIT[0])
+_REACHES_BACK = Lazy(en.REACHES_BACK)
 
 
 def _day(d: date) -> str:
@@ -396,7 +397,7 @@ def _distance(low: int, high: int) -> str:
 _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
 
 
-_CONTEXT_DATE = re.compile(en.CONTEXT_DATE % en.FRAGMENTS)
+_CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 
 
 def _reference(q: Query) -> Resolution:
@@ -436,9 +437,9 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
 
 # -- company results ----------------------------------------------------------------------------------
 
-_RESULTS = re.compile(en.RESULTS)
-_QUARTER_NAMED = re.compile(en.QUARTER_NAMED)
-_LONGER_PERIOD = re.compile(en.LONGER_PERIOD)
+_RESULTS = Lazy(en.RESULTS)
+_QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
+_LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
 
 
 def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | None:
