@@ -207,3 +207,17 @@ def test_a_hand_edited_file_is_written_canonically_by_the_next_change(tmp_path, 
     store.modify(path, lambda d: replace(d, events=d.events[:-1]))
     assert path.read_text(encoding="utf-8") == store.dumps(uncached(path, monkeypatch))
     assert len(store.load(path).events) == 18
+
+
+def test_a_killed_cache_writer_leaves_nothing_for_long(tmp_path, own_cache):
+    """A temporary cache file an hour old (its writer was killed) is removed by the next cache write; a
+    fresh one (a writer still at work) is left alone."""
+    path = tmp_path / "events.yaml"
+    store.save(dataset(5), path)
+    (base,) = [p for p in own_cache.iterdir() if p.suffix == ".base"]
+    old, fresh = Path(f"{base}.0badc0de.tmp"), Path(f"{base}.0000beef.tmp")
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    store.save(dataset(6), path)
+    assert not old.exists() and fresh.exists()

@@ -24,6 +24,7 @@ import hashlib
 import os
 import pickle
 import secrets
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -162,10 +163,17 @@ def _read(path: str) -> dict | None:
 
 
 def _write(path: str, value: dict) -> None:
-    """Written atomically, and only if it can be: a cache that cannot be written is no error."""
+    """Written atomically, and only if it can be: a cache that cannot be written is no error. Temporary
+    files of this cache file that a killed process left (an hour old) go first."""
     temp = f"{path}.{secrets.token_hex(4)}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        prefix = os.path.basename(path) + "."
+        for name in os.listdir(os.path.dirname(path)):
+            left = os.path.join(os.path.dirname(path), name)
+            if name.startswith(prefix) and name.endswith(".tmp") and time.time() - os.path.getmtime(left) > 3600:
+                with contextlib.suppress(OSError):
+                    os.unlink(left)
         with open(temp, "wb") as handle:
             pickle.dump({"format": FORMAT, "version": _version(), **value}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
