@@ -1,6 +1,8 @@
 """Speed of `tag` next to dateparser's search_dates, and the peak memory of a 10,000-article ingest.
 
 Run from the repository root:  python benchmarks/ingest.py [--articles N] [--ingest N]
+or, for the time of ingest with one process and with several:  python benchmarks/ingest.py --parallel
+[--jobs N] [--runs R] [--ingest N]
 
 The corpus is generated (seeded, so every run reads the same texts): news-like English articles of
 about 1,500 characters, each with 5 to 10 temporal expressions of mixed kinds (calendar dates,
@@ -10,12 +12,20 @@ search_dates is slow, so it reads a sample. The ingest (generating the articles,
 empty dataset with one source per article, then store.save to a temporary file) runs in a child
 process, so that its peak resident memory (ru_maxrss of that child, from getrusage RUSAGE_CHILDREN) is
 the ingest's alone.
+
+`--parallel` times ingest_many of the same articles with jobs=1 and jobs=N (N: os.cpu_count() unless
+given), each run in a fresh child process so that each loads the gazetteer and warms its caches alike;
+the runs alternate between the two (1, N, 1, N, ...) so that both see the same load on a busy machine,
+and the table gives each side's median. Each run hashes its store as a save writes it (store.dumps): the
+table says whether all runs gave the same bytes.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import random
 import resource
 import statistics
@@ -153,6 +163,45 @@ def _ingest_child(count: int) -> None:
                       "citations": sum(len(e.citations) for e in result.dataset.events)}))
 
 
+def _jobs_child(count: int, jobs: int) -> None:
+    """In the child: ingest `count` articles from empty with `jobs` processes, print the time, this
+    process's own CPU time (with workers, the merge's), the hash of the store as a save writes it and
+    its number of events, as JSON."""
+    from timeline import store
+
+    items = [(text, Source(f"article-{i}", "Generated", published=published))
+             for i, (text, published) in enumerate(corpus(count))]
+    start, cpu = time.perf_counter(), time.process_time()
+    result = ingest_many(Dataset(places=tuple(Place(p) for p in PLACES)), items, jobs=jobs)
+    ingested, cpu = time.perf_counter() - start, time.process_time() - cpu
+    text = store.dumps(result.dataset)
+    print(json.dumps({"ingest_s": ingested, "cpu_s": cpu, "sha256": hashlib.sha256(text.encode()).hexdigest(),
+                      "events": len(result.dataset.events)}))
+
+
+def _parallel(count: int, jobs: int, runs: int) -> None:
+    """The table of `--parallel`: medians of `runs` alternating runs with one job and with `jobs`."""
+    runs_of: dict[int, list[dict]] = {1: [], jobs: []}
+    for _ in range(runs):
+        for n, done in runs_of.items():
+            child = subprocess.run([sys.executable, __file__, "--jobs-child", str(count), str(n)],
+                                   check=True, capture_output=True, text=True)
+            done.append(json.loads(child.stdout))
+    one = statistics.median(run["ingest_s"] for run in runs_of[1])
+    hashes = {run["sha256"] for done in runs_of.values() for run in done}
+    print(f"Corpus: {count} generated articles (seed {SEED}), ingested from empty into {runs_of[1][0]['events']} "
+          f"events; os.cpu_count() = {os.cpu_count()}; {runs} runs of each, alternating, in fresh processes.\n")
+    print(f"| jobs | ingest of {count} articles, seconds (median) | the runs | speed-up "
+          "| CPU seconds of the merging process (median) |")
+    print("|---|---|---|---|---|")
+    for n, done in runs_of.items():
+        median = statistics.median(run["ingest_s"] for run in done)
+        listed = ", ".join(f"{run['ingest_s']:.1f}" for run in done)
+        print(f"| {n} | {median:.1f} | {listed} | {one / median:.2f}x "
+              f"| {statistics.median(run['cpu_s'] for run in done):.1f} |")
+    print(f"\nThe same store, byte for byte, from every run: {'yes' if len(hashes) == 1 else 'NO'}")
+
+
 def _ingest_in_child(count: int) -> tuple[dict, float]:
     done = subprocess.run([sys.executable, __file__, "--ingest-child", str(count)],
                           check=True, capture_output=True, text=True)
@@ -163,11 +212,24 @@ def _ingest_in_child(count: int) -> tuple[dict, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="articles tagged for the timing")
-    parser.add_argument("--ingest", type=int, default=10_000, help="articles ingested for the memory peak")
+    parser.add_argument("--ingest", type=int, default=10_000,
+                        help="articles ingested for the memory peak, and for --parallel")
+    parser.add_argument("--parallel", action="store_true",
+                        help="time the ingest with one process and with --jobs, instead of the rest")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="processes for --parallel (default: os.cpu_count())")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each for --parallel")
     parser.add_argument("--ingest-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs-child", type=int, nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ingest_child:
         _ingest_child(args.ingest_child)
+        return
+    if args.jobs_child:
+        _jobs_child(*args.jobs_child)
+        return
+    if args.parallel:
+        _parallel(args.ingest, args.jobs, args.runs)
         return
 
     articles = corpus(args.articles)

@@ -592,6 +592,10 @@ def ingest(
                                          help="Where fetched pages are kept (default: pages/ beside the store)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print what would land and write nothing."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Say why each dated sentence left out was left out."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", metavar="N", min=1,
+        help="Processes reading the articles at once (default: the machine's cores); the result is the same "
+             "for any N, and 1 reads them in this process."),
     file: Path = StoreOption, wait: float = WaitOption,
 ):
     """Find the dated statements in articles and add them as candidate events for review.
@@ -599,6 +603,8 @@ def ingest(
     A page's publication date is read from its metadata, its address or a dateline; the source records
     where it came from. A URL is fetched once and kept under --pages, so ingesting it again is offline.
     """
+    import os
+
     from .articles import read_article
     from .extract import ingest_many
 
@@ -621,7 +627,8 @@ def ingest(
         show_bar = len(items) > 3 and sys.stderr is not None and sys.stderr.isatty()
         with typer.progressbar(items, label="ingesting", file=sys.stderr or io.StringIO(),
                                hidden=not show_bar) as bar:
-            result = ingest_many(dataset, ((a.text, a.source) for a in bar))
+            result = ingest_many(dataset, ((a.text, a.source) for a in bar),
+                                 jobs=jobs if jobs is not None else os.cpu_count() or 1)
         return result.dataset
 
     if dry_run:

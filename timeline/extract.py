@@ -5,23 +5,28 @@ date word or a number occurs, and sends only the spans it finds to `resolve`, so
 about as much as a handful of resolutions. Extents follow TimeML (TIMEX3): a leading preposition is
 outside the span, determiners and modifiers are inside. `propose` turns each sentence with a
 resolvable date into a candidate event and `ingest` merges those candidates into a dataset, citing
-the article where an event is already known.
+the article where an event is already known. Reading an article needs nothing of the dataset but its
+places, so `ingest_many` can hand that to worker processes and merge what they read in order.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import signal
 import sys
+from collections import deque
+from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import accumulate
-from typing import Iterable
+from itertools import accumulate, chain, islice
+from typing import Iterable, Iterator
 
 from .dates import Resolution
-from .errors import InputError, UnresolvedDate
+from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
-from .model import Citation, Dataset, Event, Source, as_line, as_text, slugify, unique
+from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
 from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
@@ -673,10 +678,9 @@ class _Catalogue:
         self._wordings[position].append(tuple(_wording(event.title, citation.quote)))
         self._reports.setdefault((citation.source, citation.quote), position)
 
-    def new_id(self, when: Resolution, title: str, reserved: set[str]) -> str:
-        """A short id that reads where the event sits in the timeline: its date and a few words of its
-        title ("2024-12-06-sdf-took-control-deir"), unique among the dataset's ids and `reserved`."""
-        return unique(_id_base(when, title), _Either(self.ids, reserved))
+    def new_id(self, base: str, reserved: set[str]) -> str:
+        """`base` (see `_id_base`), or it with a counter, unique among the dataset's ids and `reserved`."""
+        return unique(base, _Either(self.ids, reserved))
 
     def named(self, phrase: str, published: date) -> Event | None:
         """The one event, dated no later than `published`, whose title shares the most (two or more)
@@ -727,8 +731,9 @@ _ID_WORDS = 4
 
 
 def _id_base(when: Resolution, title: str) -> str:
-    """The date at its precision (a day, a month or a year; a range by its first day) and the first
-    few words of the title that carry meaning."""
+    """A short id that reads where the event sits in the timeline ("2024-12-06-sdf-took-control-deir"):
+    the date at its precision (a day, a month or a year; a range by its first day) and the first few
+    words of the title that carry meaning."""
     whole = when.edtf.rstrip("~?%")
     day = whole if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", whole) else when.earliest.isoformat()
     words = [w for w in slugify(title, 200).split("-") if len(w) > 2 and w not in _STOP_WORDS]
@@ -757,57 +762,123 @@ def _named_phrase(text: str, end: int, sentence_end: int) -> str:
     return re.split(r"[,;:.()\[\]]|\s[–—-]\s", text[end:sentence_end], maxsplit=1)[0]
 
 
-def _proposals(text: str, source: Source, published: date,
-               catalogue: _Catalogue) -> tuple[list[Event], list[Skipped]]:
-    """One candidate per sentence, dated by its first mention that resolves (or whose named event does),
-    and the dated sentences that gave none, each with the reason its first date could not be used."""
+# Why a mention of the present or the past as a whole dates no event.
+_AS_A_WHOLE = "it names the present, the past or the future as a whole, not a date an event could have"
+
+
+@dataclass(frozen=True)
+class _Step:
+    """A mention that may give its sentence a candidate, with all the work on it that needs no catalogue.
+
+    `when` is None when the mention dates nothing by itself: then either `named` is the phrase naming
+    the event it counts from ("the toppling" of "a day after the toppling"), for the catalogue to look
+    up, or `reason` says why it dates nothing. Where it may give a candidate, `title`, `place` and
+    `base` (its id before it is made unique; made once `named` is dated for a named event) are set.
+    """
+
+    mention: int  # its index among the article's mentions, which `reference` names
+    sentence: int
+    said: str
+    quote: tuple[int, int]  # its sentence, as offsets into the article: the text is not sent back
+    when: Resolution | None
+    reference: int | None = None  # the mention whose candidate its date counts from
+    reason: str = ""
+    named: str | None = None
+    title: str = ""
+    place: str = ""
+    base: str = ""
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """An article read against its publication date: its steps, in text order.
+
+    This is where ingest spends its time (tagging, sentences, titles, places) and none of it depends on
+    the other articles, so worker processes can read many articles at once; what does depend on them
+    (the events an article names, the ids taken, the events it matches) is `_proposals` and the merge.
+    """
+
+    published: date
+    steps: tuple[_Step, ...]
+
+
+def _scan(text: str, published: date, gazetteer: Gazetteer) -> _Scan:
+    """The steps of `text`: each mention other than a set, unless an earlier mention of its sentence is
+    sure to give the sentence its candidate. A mention counting from a named event gives one only if
+    the catalogue knows the event, so the mentions after it in its sentence stay."""
     sentences = split_sentences(text)
-    tagged = _tag(text, sentences, published)
+    steps: list[_Step] = []
+    dated: set[int] = set()  # sentences with a candidate whatever the catalogue holds
+    countries: frozenset[str] | None = None  # read on first need: an article of undated sentences has none
+    for index, (mention, reference) in enumerate(_tag(text, sentences, published)):
+        if mention.sentence in dated or mention.kind == "set":
+            continue
+        quote = sentences[mention.sentence]
+        sentence_start, sentence_end = quote
+        if _is_reference(mention):
+            steps.append(_Step(index, mention.sentence, mention.text, quote, None, reason=_AS_A_WHOLE))
+            continue
+        when = mention.resolution
+        names_an_event = needs_reference(mention.text) and _names_an_event(text, mention.end, sentence_end)
+        named = _named_phrase(text, mention.end, sentence_end) if when is None and names_an_event else None
+        if when is None and named is None:
+            steps.append(_Step(index, mention.sentence, mention.text, quote, None, reason=_unanchored(mention)))
+            continue
+        sentence = text[sentence_start:sentence_end]
+        local = (mention.start - sentence_start, mention.end - sentence_start)
+        title = as_line(_headline(sentence, local, drop=mention.kind == "date" and not names_an_event) or sentence)
+        if countries is None:
+            countries = gazetteer.countries(text)
+        steps.append(_Step(index, mention.sentence, mention.text, quote, when, reference, named=named, title=title,
+                           place=gazetteer.place(sentence, countries),
+                           base=_id_base(when, title) if when is not None else ""))
+        if when is not None:
+            dated.add(mention.sentence)
+    return _Scan(published, tuple(steps))
+
+
+def _proposals(text: str, source: Source, scan: _Scan, catalogue: _Catalogue) -> tuple[list[Event], list[Skipped]]:
+    """One candidate per sentence, dated by its first mention that resolves (or whose named event does),
+    and the dated sentences that gave none, each with the reason its first date could not be used.
+
+    This is the part of reading an article that depends on the catalogue (`scan` is the rest), so it
+    runs in the merging process, article after article.
+    """
+    published = scan.published
     proposals: list[Event] = []
     reserved: set[str] = set()
     proposal_of_mention: dict[int, str] = {}  # mention index -> id of the candidate it dated
     done: set[int] = set()
-    why: dict[int, tuple[Mention, str]] = {}  # sentence -> its first unusable date and the reason
-    countries = catalogue.gazetteer.countries(text) if tagged else frozenset()
-    for index, (mention, reference) in enumerate(tagged):
-        if mention.sentence in done or mention.kind == "set":
+    why: dict[int, tuple[_Step, str]] = {}  # sentence -> its first unusable date and the reason
+    for step in scan.steps:
+        if step.sentence in done:
             continue
-        sentence_start, sentence_end = sentences[mention.sentence]
-        quote = text[sentence_start:sentence_end]
-        if _is_reference(mention):
-            why.setdefault(mention.sentence, (mention, "it names the present, the past or the future as a "
-                                                        "whole, not a date an event could have"))
-            continue
-        when = mention.resolution
-        after = proposal_of_mention.get(reference) if reference is not None else None
-        names_an_event = needs_reference(mention.text) and _names_an_event(text, mention.end, sentence_end)
-        reason = _unanchored(mention)
-        if when is None and names_an_event:
-            phrase = _named_phrase(text, mention.end, sentence_end)
-            earlier = catalogue.named(phrase, published)
-            reason = (f"it counts from an event no single event in the store matches (\"{phrase.strip()}\"); "
+        when, reason, base = step.when, step.reason, step.base
+        after = proposal_of_mention.get(step.reference) if step.reference is not None else None
+        if step.named is not None:
+            earlier = catalogue.named(step.named, published)
+            reason = (f"it counts from an event no single event in the store matches (\"{step.named.strip()}\"); "
                       "add that event, then ingest again")
             if earlier is not None:
                 try:
-                    when, after = resolve(mention.text, published, quote, after=earlier.when), earlier.id
+                    when = resolve(step.said, published, text[slice(*step.quote)], after=earlier.when)
+                    after, base = earlier.id, _id_base(when, step.title)
                 except UnresolvedDate as exc:
                     when, reason = None, str(exc)
         if when is None:
-            why.setdefault(mention.sentence, (mention, reason))
+            why.setdefault(step.sentence, (step, reason))
             continue
-        local = (mention.start - sentence_start, mention.end - sentence_start)
-        title = as_line(_headline(quote, local, drop=mention.kind == "date" and not names_an_event) or quote)
         event = Event(
-            id=catalogue.new_id(when, title, reserved), when=when, title=title,
-            place=catalogue.gazetteer.place(quote, countries), status="candidate", origin="parsed", after=after,
-            citations=(Citation(source.id, as_line(mention.text), as_text(quote)),),
+            id=catalogue.new_id(base, reserved), when=when, title=step.title, place=step.place,
+            status="candidate", origin="parsed", after=after,
+            citations=(Citation(source.id, as_line(step.said), as_text(text[slice(*step.quote)])),),
         )
         reserved.add(event.id)
-        proposal_of_mention[index] = event.id
-        done.add(mention.sentence)
+        proposal_of_mention[step.mention] = event.id
+        done.add(step.sentence)
         proposals.append(event)
-    skipped = [Skipped(source.id, mention.text, text[slice(*sentences[sentence])], reason)
-               for sentence, (mention, reason) in sorted(why.items()) if sentence not in done]
+    skipped = [Skipped(source.id, step.said, text[slice(*step.quote)], reason)
+               for sentence, (step, reason) in sorted(why.items()) if sentence not in done]
     return proposals, skipped
 
 
@@ -830,56 +901,73 @@ def _anchor(source: Source) -> date:
 
 def propose(text: str, source: Source, dataset: Dataset) -> list[Event]:
     """Candidate events for an article: one per sentence with a resolvable date, cited to `source`."""
-    return _proposals(text, source, _anchor(source), _Catalogue(dataset))[0]
+    published = _anchor(source)
+    catalogue = _Catalogue(dataset)
+    return _proposals(text, source, _scan(text, published, catalogue.gazetteer), catalogue)[0]
 
 
-def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> IngestResult:
+def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]], *, jobs: int = 1) -> IngestResult:
     """Ingest articles in one pass: each candidate becomes a new event or a citation of a known one.
 
     A known event is any event, rejected ones included, so that a rejected candidate never comes back;
     an article already ingested adds nothing. A source already in the dataset keeps its stored metadata;
     a new one is added only when its article gave an event or a citation, so an empty article, or one
     with no date in it, leaves the dataset as it was.
+
+    With `jobs` above 1, that many worker processes read the articles (tag them, split their sentences,
+    title and place their candidates) while this process merges them in their order, so the result is
+    the one of `jobs=1`, byte for byte. A batch of fewer than two articles per job is read here: starting
+    workers would cost more than it saves. `items` is read a few dozen articles ahead of the merge.
     """
+    if jobs < 1:
+        raise InputError(f"jobs: {jobs} is not a number of processes; give 1 or more")
     catalogue = _Catalogue(dataset)
     sources = {s.id: s for s in dataset.sources}
+    # The date each article would be read against if no earlier article of the batch changed it.
+    stored = {s.id: s.published for s in dataset.sources}
     existing = len(catalogue.events)
     added: list[str] = []
     cited: dict[str, None] = {}
     unchanged = 0
     skipped: list[Skipped] = []
     idle: list[str] = []
-    for text, given in items:
-        source = sources.get(given.id, given)
-        landed = False
-        merged: dict[str, str] = {}  # candidate id -> the known event it turned out to be
-        candidates, unused = _proposals(text, source, _anchor(source), catalogue)
-        skipped += unused
-        for candidate in candidates:
-            if candidate.after in merged:
-                candidate = replace(candidate, after=merged[candidate.after])
-            found = catalogue.match(candidate)
-            if found is None:
-                catalogue.add(candidate)
-                added.append(candidate.id)
+    with closing(_scanned(items, stored, dataset.places, catalogue.gazetteer, jobs)) as scanned:
+        for text, given, scan in scanned:
+            source = sources.get(given.id, given)
+            published = _anchor(source)
+            if scan is None or scan.published != published:
+                # Not read ahead, or read against another date: an earlier article of the batch with
+                # the same source id landed first, and its date is the source's.
+                scan = _scan(text, published, catalogue.gazetteer)
+            landed = False
+            merged: dict[str, str] = {}  # candidate id -> the known event it turned out to be
+            candidates, unused = _proposals(text, source, scan, catalogue)
+            skipped += unused
+            for candidate in candidates:
+                if candidate.after in merged:
+                    candidate = replace(candidate, after=merged[candidate.after])
+                found = catalogue.match(candidate)
+                if found is None:
+                    catalogue.add(candidate)
+                    added.append(candidate.id)
+                    landed = True
+                    continue
+                position, known = found
+                merged[candidate.id] = catalogue.events[position].id
+                if known:
+                    unchanged += 1
+                    citation = candidate.citations[0]
+                    skipped.append(Skipped(source.id, citation.said, citation.quote,
+                                           f"already in the store as {catalogue.events[position].id}"))
+                    continue
+                catalogue.cite(position, candidate.citations[0])
                 landed = True
-                continue
-            position, known = found
-            merged[candidate.id] = catalogue.events[position].id
-            if known:
-                unchanged += 1
-                citation = candidate.citations[0]
-                skipped.append(Skipped(source.id, citation.said, citation.quote,
-                                       f"already in the store as {catalogue.events[position].id}"))
-                continue
-            catalogue.cite(position, candidate.citations[0])
-            landed = True
-            if position < existing:
-                cited[catalogue.events[position].id] = None
-        if landed:
-            sources.setdefault(source.id, source)
-        elif source.id not in sources:
-            idle.append(source.id)
+                if position < existing:
+                    cited[catalogue.events[position].id] = None
+            if landed:
+                sources.setdefault(source.id, source)
+            elif source.id not in sources:
+                idle.append(source.id)
     result = replace(dataset, sources=tuple(sources.values()), events=tuple(catalogue.events))
     return IngestResult(result, tuple(added), tuple(cited), unchanged, tuple(skipped),
                         tuple(dict.fromkeys(idle)))
@@ -888,3 +976,101 @@ def ingest_many(dataset: Dataset, items: Iterable[tuple[str, Source]]) -> Ingest
 def ingest(dataset: Dataset, text: str, source: Source) -> IngestResult:
     """Ingest one article: see `ingest_many`."""
     return ingest_many(dataset, [(text, source)])
+
+
+# -- reading articles in worker processes ----------------------------------------------------------
+
+# Articles a worker reads at a time: sending them and their scans costs little next to reading them
+# (a millisecond or two each), and a small batch still gives every worker some.
+_CHUNK = 16
+# Chunks waiting or being read, per worker: enough that no worker idles while the merge catches up,
+# few enough that the items are not read far ahead of the merge (nor their texts held).
+_AHEAD = 3
+# How often a wait for a worker checks that the workers are still alive, in seconds.
+_POLL = 1.0
+# How much lower the workers' priority is than the merging process's (see _start_worker).
+_NICE = 10
+
+_gazetteer: Gazetteer | None = None  # in a worker process: the places of the dataset being ingested
+
+
+def _scanned(items: Iterable[tuple[str, Source]], stored: dict[str, date | None], places: tuple[Place, ...],
+             gazetteer: Gazetteer, jobs: int) -> Iterator[tuple[str, Source, _Scan | None]]:
+    """Each article with its scan, in their order; the scan is None where the merge is to read it."""
+    items = iter(items)
+    if jobs > 1:
+        head = list(islice(items, _CHUNK * jobs))
+        if len(head) >= 2 * jobs:
+            size = min(_CHUNK, -(-len(head) // jobs))
+            yield from _scanned_by_workers(chain(head, items), stored, places, gazetteer, jobs, size)
+            return
+        items = iter(head)
+    for text, source in items:
+        yield text, source, None
+
+
+def _scanned_by_workers(items: Iterator[tuple[str, Source]], stored: dict[str, date | None],
+                        places: tuple[Place, ...], gazetteer: Gazetteer, jobs: int,
+                        size: int) -> Iterator[tuple[str, Source, _Scan | None]]:
+    """`_scanned` with `jobs` worker processes reading chunks of `size` articles, handed back in order.
+
+    Each article is read against the date of its source as stored, else as given (None, and read by
+    the merge, when there is none). Workers are forked where that is safe: they start at once and
+    share this process's loaded gazetteer. They inherit the store's lock if the caller holds it, which
+    is harmless: they never write, and they are gone before this returns, so before the lock is let go;
+    if this process is killed, they see their task pipe close and exit.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if _can_fork() else "spawn")
+    if context.get_start_method() == "fork":
+        gazetteer.load()
+    chunks = iter(lambda: list(islice(items, size)), [])
+    before = {p.pid for p in multiprocessing.active_children()}
+    with context.Pool(jobs, _start_worker, (places,)) as pool:
+        workers = {p.pid for p in multiprocessing.active_children()} - before
+        pending: deque = deque()
+
+        def send() -> None:
+            chunk = next(chunks, None)
+            if chunk is not None:
+                work = [(text, stored.get(source.id, source.published)) for text, source in chunk]
+                pending.append((chunk, pool.apply_async(_scan_chunk, (work,))))
+
+        for _ in range(jobs * _AHEAD):
+            send()
+        while pending:
+            chunk, result = pending.popleft()
+            send()  # before waiting, so that the workers read on while this process merges
+            while not result.ready():
+                result.wait(_POLL)
+                if not workers <= {p.pid for p in multiprocessing.active_children()}:
+                    raise TimelineError("a worker process reading articles ended before it was done (killed, "
+                                        "or out of memory?); ingest again, with fewer jobs")
+            for (text, source), scan in zip(chunk, result.get()):
+                yield text, source, scan
+        pool.close()
+        pool.join()
+
+
+def _can_fork() -> bool:
+    """Fork copies only the calling thread: with other threads running, one may hold a lock that the
+    copy then waits on forever; and macOS's system libraries do not survive it (its default is spawn)."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _start_worker(places: tuple[Place, ...]) -> None:
+    global _gazetteer
+    # Ctrl-C reaches every process of the terminal's group: the parent handles it, and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):
+        # The merge is the one part no worker can share, and with as many workers as cores it would
+        # get a third less of its core; at a lower priority the workers take what it leaves instead.
+        os.nice(_NICE)
+    _gazetteer = Gazetteer.of(places)
+
+
+def _scan_chunk(chunk: list[tuple[str, date | None]]) -> list[_Scan | None]:
+    return [_scan(text, published, _gazetteer) if published is not None else None for text, published in chunk]

@@ -333,6 +333,11 @@ class Gazetteer:
         names.pop("", None)
         return cls(names, _index(dict.fromkeys(names, 0)), default)
 
+    def load(self) -> None:
+        """Load the world's places now rather than at the first question: a process about to fork
+        workers loads them once, and the workers share its copy instead of each loading its own."""
+        _ = self._linked  # working it out loads the world's places first
+
     @cached_property
     def _world(self) -> _World | None:
         return _world() if self.default else None
