@@ -335,3 +335,17 @@ def test_the_command_lines_default_wait_is_the_librarys():
     from timeline import cli
 
     assert cli.DEFAULT_WAIT == store.DEFAULT_WAIT
+
+
+def test_ctrl_c_says_interrupted_and_exits_130(store_file, tmp_path):
+    """A command stopped by Ctrl-C (SIGINT) says so in one error line and exits 130, the shell's convention."""
+    import signal
+
+    article = tmp_path / "slow.txt"
+    article.write_text("The SDF took Deir az-Zour last Friday.\n" * 20000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "tag", str(article), "--published", "2024-12-09"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and err == "error: interrupted\n"

@@ -82,9 +82,10 @@ class _Group(TyperGroup):
             _error(f"{_sentence(exc.format_message())}{hint}")
             code = exc.exit_code
         except typer.Abort:
-            _error("interrupted")
-            code = 130  # the shell's convention for a command stopped by Ctrl-C
+            code = 130
         code = code if isinstance(code, int) else Exit.OK
+        if code == 130:  # Ctrl-C: the shell's convention, which typer returns without a word
+            _error("interrupted")
         if standalone_mode:
             sys.exit(code)
         return code
