@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pytest
 
+import chromium
+
 from timeline import query, store
 from timeline.export import render
 from timeline.model import Event, Source
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-INSTALL = "apt-get update && apt-get install -y chromium chromium-driver"
 
 HOSTILE_STORE = """\
 version: 2
@@ -63,26 +62,8 @@ events:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    """One headless Chromium for the module, with a fresh profile and the console log kept."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        pytest.fail(f"the browser test needs Debian's Chromium and chromedriver; missing {', '.join(missing)}; "
-                    f"install them with: {INSTALL}")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.fail("the browser test needs selenium: pip install '.[test]'")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--window-size=1280,1000",
-                     f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
+    """One headless Chromium for the module (tests/chromium.py)."""
+    driver = chromium.start(tmp_path_factory.mktemp("chromium-profile"), "the browser test")
     yield driver
     driver.quit()
 

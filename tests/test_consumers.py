@@ -25,6 +25,8 @@ from urllib.parse import unquote
 
 import pytest
 
+import chromium
+
 from timeline import query
 from timeline import store as stores
 from timeline.export.common import display_title, safe_url, source_ids
@@ -37,9 +39,6 @@ NODE_MODULES = CONSUMERS / "node_modules"
 NPM_CI = "npm ci --prefix tests/consumers --no-audit --no-fund"
 # The npm packages and the major.minor (or major) version each must have: what users load.
 NPM_PACKAGES = {"@knight-lab/timelinejs": "3.9.", "mermaid": "11.", "marked": "", "ical.js": "2."}
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-INSTALL_CHROMIUM = "apt-get update && apt-get install -y chromium chromium-driver"
 
 HOSTILE_STORE = """\
 version: 2
@@ -204,28 +203,8 @@ def export(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, npm_packages):
-    """One headless Chromium for the module, with a fresh profile and the console log kept (as in
-    tests/test_browser.py)."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        pytest.fail(f"the consumer tests need Debian's Chromium and chromedriver; missing {', '.join(missing)}; "
-                    f"install them with: {INSTALL_CHROMIUM}")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.fail("the consumer tests need selenium: pip install '.[test]'")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--window-size=1280,1000",
-                     f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(60)
+    """One headless Chromium for the module (tests/chromium.py)."""
+    driver = chromium.start(tmp_path_factory.mktemp("chromium-profile"), "the consumer tests")
     yield driver
     driver.quit()
 
