@@ -6,6 +6,7 @@ line on stderr starting `error:` and exit code 1, in `_Group.invoke`; typer's us
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -65,6 +66,19 @@ class _Group(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         args = sys.argv[1:] if args is None else list(args)
+        # A command is one short process whose data (a store of up to 100,000 events) holds no cycle: the
+        # cyclic collector would only walk it again and again. Ingest, which may read thousands of web
+        # pages, keeps it.
+        collecting = gc.isenabled()
+        if args[:1] != ["ingest"]:
+            gc.disable()
+        try:
+            return self._main(args, prog_name, complete_var, standalone_mode, **extra)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _main(self, args, prog_name, complete_var, standalone_mode, **extra):
         # An argument that is not UTF-8 reaches Python as lone surrogates: refused before any command
         # could store or print it.
         bad = next((a for a in args if _not_utf8(a)), None)
