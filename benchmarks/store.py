@@ -139,8 +139,9 @@ def measure(n: int, runs: int, folder: Path) -> dict[str, float]:
 
 def startup(runs: int) -> float:
     env = dict(os.environ)
-    help_ = statistics.median(timed([sys.executable, "-m", "timeline", "--help"], env) for _ in range(max(21, runs * 7)))
-    yaml_ = statistics.median(timed([sys.executable, "-c", "import yaml"], env) for _ in range(max(21, runs * 7)))
+    repeats = max(21, runs * 7)
+    help_ = statistics.median(timed([sys.executable, "-m", "timeline", "--help"], env) for _ in range(repeats))
+    yaml_ = statistics.median(timed([sys.executable, "-c", "import yaml"], env) for _ in range(repeats))
     return help_ / yaml_
 
 
