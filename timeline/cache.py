@@ -89,7 +89,6 @@ class Loaded:
     from is exactly what `dumps` writes."""
 
     dataset: Dataset
-    file_digest: str
     base_token: str
     segments: dict[str, list]  # section -> [range(...) of base positions | tuple of entries]
     canonical: bool
@@ -200,8 +199,7 @@ def _read_both(store_path: str, file_digest: str) -> Loaded | None:
     if delta is None:
         if base.get("file") != file_digest:
             return None
-        segments = {s: [range(len(getattr(dataset, s)))] for s in _SECTIONS}
-        return Loaded(dataset, file_digest, base["token"], segments, base["canonical"])
+        return Loaded(dataset, base["token"], _whole(dataset), base["canonical"])
     if delta.get("base") != base["token"]:
         return None
     sections = {}
@@ -210,7 +208,7 @@ def _read_both(store_path: str, file_digest: str) -> Loaded | None:
         for segment in delta["segments"][section]:
             entries.extend(kept[segment.start:segment.stop] if isinstance(segment, range) else segment)
         sections[section] = tuple(entries)
-    return Loaded(replace(dataset, **sections), file_digest, base["token"], delta["segments"], delta["canonical"])
+    return Loaded(replace(dataset, **sections), base["token"], delta["segments"], delta["canonical"])
 
 
 def write_base(store_path: str, file_digest: str, dataset: Dataset, canonical: bool) -> Loaded | None:
@@ -223,8 +221,12 @@ def write_base(store_path: str, file_digest: str, dataset: Dataset, canonical: b
         os.unlink(delta_path)
     token = secrets.token_hex(8)
     _write(base_path, {"file": file_digest, "token": token, "dataset": dataset, "canonical": canonical})
-    segments = {s: [range(len(getattr(dataset, s)))] for s in _SECTIONS}
-    return Loaded(dataset, file_digest, token, segments, canonical)
+    return Loaded(dataset, token, _whole(dataset), canonical)
+
+
+def _whole(dataset: Dataset) -> dict[str, list]:
+    """Each list of entries as one segment: the whole of the base."""
+    return {section: [range(len(getattr(dataset, section)))] for section in _SECTIONS}
 
 
 def write_change(store_path: str, file_digest: str, dataset: Dataset, loaded: Loaded | None) -> None:

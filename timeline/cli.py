@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import io
 import json
-import re
 import shutil
 import sys
 from datetime import date
@@ -23,7 +22,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from . import curate, query
 from .dates import parse_edtf
 from .errors import InputError, TimelineError
-from .model import Citation, Dataset, Event, Source
+from .model import NOT_IN_A_LINE, Citation, Dataset, Event, Source
 
 
 class Exit(IntEnum):
@@ -116,12 +115,9 @@ class _Group(TyperGroup):
             raise typer.Exit(Exit.ERROR) from None
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
 def _printable(text: str) -> str:
     """`text` with what would break a line or drive a terminal written as an escape (`\\n`, `\\x1b`)."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1] if not _not_utf8(m.group())
+    return NOT_IN_A_LINE.sub(lambda m: repr(m.group())[1:-1] if not _not_utf8(m.group())
                             else f"\\x{ord(m.group()) - 0xDC00:02x}", text)
 
 

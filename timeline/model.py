@@ -28,13 +28,13 @@ ORIGINS = ("curated", "parsed")
 # that is not printable. Both are checked by regular expressions, which keep loading a large store fast.
 LINE_LIMIT = 300
 # Lone surrogates are bytes that were not UTF-8 (an argument, a file read leniently): never text to keep.
-_NOT_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+NOT_IN_A_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _NOT_IN_TEXT = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def line_fault(value: str) -> str | None:
     """Why `value` cannot be a one-line field, or None when it can."""
-    bad = _NOT_IN_A_LINE.search(value)
+    bad = NOT_IN_A_LINE.search(value)
     if bad:
         return _control(bad.group(), "it must be one line")
     if len(value) > LINE_LIMIT:
@@ -59,7 +59,7 @@ def _control(char: str, rule: str) -> str:
 def as_line(text: str, limit: int = LINE_LIMIT) -> str:
     """`text` made a line the store keeps, for text read from an article or a page: each run of spaces,
     line breaks and control characters one space, and a text over `limit` cut at a word, with "…"."""
-    line = " ".join(_NOT_IN_A_LINE.sub(" ", text).split())
+    line = " ".join(NOT_IN_A_LINE.sub(" ", text).split())
     if len(line) <= limit:
         return line
     cut = line.rfind(" ", 0, limit)

@@ -469,12 +469,13 @@ def dumps(dataset: Dataset) -> str:
 def _section(key: str, entries: tuple) -> list[str]:
     if not entries:
         return [f"{key}: []"]
-    lines = [f"{key}:"]
-    for index, entry in enumerate(entries):
-        if index:
-            lines.append("")  # a blank line between entries, for the eye
-        lines += _list_item(_fields(entry), "  ")
-    return lines
+    # A blank line between entries, for the eye.
+    return [f"{key}:", "\n\n".join(_entry_text(entry) for entry in entries)]
+
+
+def _entry_text(entry: Source | Place | Event) -> str:
+    """One entry of a section as `dumps` writes it, without the line end after it."""
+    return "\n".join(_list_item(_fields(entry), "  "))
 
 
 def _list_item(field_lines: list[str], indent: str) -> list[str]:
@@ -827,8 +828,7 @@ def _reused(dataset: Dataset, loaded: cache.Loaded, old: bytes) -> list | None:
             if kind == "old":
                 pieces.append(copied(name, first, last))
             else:
-                pieces.append("\n\n".join("\n".join(_list_item(_fields(e), "  ")) for e in entries[first:last])
-                              .encode("utf-8"))
+                pieces.append("\n\n".join(_entry_text(e) for e in entries[first:last]).encode("utf-8"))
         pieces.append(b"\n")
     return pieces
 
