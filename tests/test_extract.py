@@ -158,6 +158,12 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("The vote closes at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "time")]),
     ("Current prices are high; at the time, they were low.", [("Current", "date"), ("the time", "date")]),
     ("Talks may resume in the near future.", [("the near future", "date")]),
+    # A month or a quarter of a year named from the anchor is one expression, as is an open span's start.
+    ("The plant opened in June last year and shut in March of this year.",
+     [("June last year", "date"), ("March of this year", "date")]),
+    ("Sales in this year's third quarter beat last year's fourth quarter.",
+     [("this year's third quarter", "date"), ("last year's fourth quarter", "date")]),
+    ("Staff hired in October 1984 and later lost out.", [("October 1984 and later", "date")]),
 ])
 def test_tag_finds_timeml_extents_and_kinds(text, expected):
     """Each expression is found with its TimeML extent (preposition outside) and its kind."""
@@ -283,6 +289,10 @@ def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
                "Revenue was $40 million, up from $31 million a year earlier.")
     assert [m.resolution.edtf for m in tag(results, date(1995, 10, 24)) if m.text == "a year earlier"] == [
         "1994", "1994"]
+    # Against results over more than a quarter, a year earlier is the year before, not the quarter.
+    longer = ("Third-quarter net rose 5% to $8 million. For the nine months, net was $20 million, compared "
+              "with $18 million a year earlier.")
+    assert [m.resolution.edtf for m in tag(longer, date(1995, 10, 24)) if m.text == "a year earlier"] == ["1994"]
     story = "Talks opened on November 20. The previous day, troops had massed. The next day a deal was signed."
     assert mention(story, "The next day", SOHR_PUBLISHED).resolution.earliest == date(2021, 11, 21)
 

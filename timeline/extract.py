@@ -158,7 +158,7 @@ _DATE = (
     rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
-    rf"(?:post|pre)-{_YEAR}|{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
+    rf"(?:post|pre)-{_YEAR}|(?:{_MONTH}{_S})?{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
     rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
@@ -166,9 +166,11 @@ _DATE = (
     rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
+    # A month in a year named from the anchor: one expression ("June last year", "March of this year").
+    rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next){_S}year(?!-)"
     rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
-    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S})?(?:fiscal[ -])?"
+    rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
     rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"

@@ -163,7 +163,7 @@ FUTURE_CUE = (
     r"(?:(?:is|are|am|was|were) (?:due|set|scheduled|slated|expected|poised|about) to|"
     r"(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
-    r"tomorrow|must|should|payable|effective|"
+    r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
     r"until|till|as soon as|as early as|no later than)"
     rf"{_VERB_GROUP}"
@@ -190,6 +190,8 @@ PAST_CUE = (
     r"kept|knew|laid|paid|ran|sent|shot|shut|sold|spoke|spent|stood|struck|thought|threw|wrote|became|"
     r"sought|ago|yesterday|last|\w{2,}ed"
 )
+# After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
+DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # Words ending in -ed that are not past tenses.
 NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed", "succeed", "united",
                       "limited", "naked", "sacred", "wicked", "kindred", "breed", "creed", "greed"})

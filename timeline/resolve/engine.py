@@ -28,6 +28,7 @@ _CUES = Lazy(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
+_ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
@@ -37,7 +38,8 @@ def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
     found = []
     for m in _CUES.finditer(lowered, start, len(text) if end is None else end):
         kind = m.lastgroup
-        if kind == "past" and m.group() in _NOT_PAST:
+        if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
+                                                                                   m.start())):
             continue
         if kind == "open" and same_offsets and not text[m.start() + m.group().rfind(" ") + 1].islower():
             # no infinitive after all: what is left is the verb before "to", if it is a past one
@@ -50,13 +52,14 @@ def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
 # they govern, but a date before them is when the planning happened; an infinitive leaves it open.
-_BEFORE = {"firm": "firm", "future": "future", "would": "future", "plan": "future", "open": "open", "past": "past"}
+_BEFORE = {"firm": "firm", "future": "future", "would": "future", "plan": "plan", "open": "open", "past": "past"}
 _AFTER = {"firm": "firm", "future": "future", "would": "future", "plan": "past", "open": None, "past": "past"}
 
 
 def _cue(context: str | None, expression: str | None) -> str | None:
     """"firm" (the future for certain), "future" or "past" from the verb nearest before the expression
-    (else after it), "open" after an infinitive of intent, or None.
+    (else after it), "plan" after a plan's words ("scheduled for"), "open" after an infinitive of
+    intent, or None.
 
     The nearest verb governs the date: in "said the strike will begin on Monday" it is "will", in
     "said on Monday that the border would reopen" it is "said". Without the expression's place, any
@@ -88,7 +91,7 @@ def tense(context: str | None, expression: str | None = None) -> str:
     With `expression`, the verb nearest before it (else after it) decides; without, any future cue.
     """
     cue = _cue(context, expression)
-    return {"firm": "future", "open": "past", None: "past"}.get(cue, cue)
+    return {"firm": "future", "plan": "future", "open": "past", None: "past"}.get(cue, cue)
 
 
 # -- normalising the words ----------------------------------------------------------------------------
@@ -153,6 +156,10 @@ class _Sentence:
         return _cue(self.text, self.expression)
 
     @cached_property
+    def told_in_past(self) -> bool:
+        return "past" in _cues(self.text)
+
+    @cached_property
     def at(self) -> int:
         return self.lower.find(self.expression.lower())
 
@@ -174,8 +181,13 @@ class Query:
 
     @property
     def cue(self) -> str | None:
-        """ "firm", "future", "past", "open" or None: see _cue."""
+        """ "firm", "future", "plan", "past", "open" or None: see _cue."""
         return self.sentence.cue
+
+    @property
+    def told_in_past(self) -> bool:
+        """True when a verb of the sentence is in the past tense, wherever it stands."""
+        return self.sentence.told_in_past
 
     @property
     def context(self) -> str:
@@ -194,7 +206,7 @@ class Query:
 
     @property
     def future(self) -> bool:
-        return self.cue in ("future", "firm")
+        return self.cue in ("future", "firm", "plan")
 
     @property
     def direction(self) -> str:

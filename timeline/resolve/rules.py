@@ -339,6 +339,11 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         return Resolution.day(following), f"the {name} after {_day(a)}"
     if a.weekday() == weekday:
         return Resolution.day(a), f"the anchor {_day(a)} is a {name}"
+    if q.cue == "plan" and q.told_in_past:
+        # A plan told in the past tense ("a service planned for Saturday was cancelled") points ahead
+        # from when it was made, which may be either side of the report: the nearer day is meant.
+        nearest, side = (before, "before") if (a - before) < (following - a) else (following, "after")
+        return Resolution.day(nearest), f"the nearer {name}, {side} {_day(a)} (a plan told in the past tense)"
     nearest, side = (following, "after") if q.future else (before, "before")
     return Resolution.day(nearest), f"the nearest {name} {side} {_day(a)} ({q.direction})"
 
@@ -424,6 +429,13 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
     unit, low, high = canonical(unit, low, high)
     if q.after is None and not vague and low == high and (year_back := _year_back(q, unit, low)) is not None:
         return year_back
+    # Against results over more than a quarter ("for the nine months ... a year earlier") the story's
+    # quarter is no measure: it is the year before, as without a reference.
+    if (q.after is not None and not vague and not named and unit == "year" and low == high == -1
+            and q.after.precision in ("quarter", "month", "day") and _LONGER_PERIOD.search(q.context)
+            and _RESULTS.search(q.context)):
+        year = q.after.earliest.year - 1
+        return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
     after, what = (q.after, named) if named else _reference_and_what(q)
     if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
         found = moved(after, unit, low)
