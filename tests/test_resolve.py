@@ -310,6 +310,9 @@ def test_tense(context: str | None, expression: str | None, expected: str) -> No
     ("22 00 years", None, "not a date expression"),
     ("ten days", "The talks lasted ten days.", "duration alone"),
     ("in two years", "It was the first time in two years that they met.", "duration alone"),
+    # The digits of an index level or a sum are no year to count from.
+    ("the previous Friday", "The index closed at 2082.1, down 4.5% from the previous Friday.", "reference event"),
+    ("the year before", "The plan cost $1,990 more than the year before.", "reference event"),
     ("12/09/2024", None, "either way round"),
     ("February 29, 2023", None, "out of range"),
     ("3000000 days ago", None, "out of range"),

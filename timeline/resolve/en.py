@@ -212,7 +212,8 @@ LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\
 # ..."): what the offset counts from when no reference event is given.
 CONTEXT_DATE = (
     r"(?:%(month)s)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:%(month)s)\.?,? \d{4}"
-    r"|\b(?:1[5-9]|20)\d\d\b(?![ -]?(?:%(unit)s|percent|%%))"
+    # A bare year, not the digits of a larger number or a sum ("closed at 2082.1", "$1,990").
+    r"|(?<![$£€,.\d])\b(?:1[5-9]|20)\d\d\b(?![.,]\d)(?![ -]?(?:%(unit)s|percent|%%))"
 )
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
