@@ -104,7 +104,7 @@ DEICTIC_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0
                 "the day before yesterday": -2, "the day after tomorrow": 2}
 # Parts named by "early/mid/late" and "the beginning/middle/end of": which third, and the TimeML mod.
 PARTS = {"early": (0, "START"), "beginning": (0, "START"), "start": (0, "START"), "mid": (1, "MID"),
-         "middle": (1, "MID"), "late": (2, "END"), "end": (2, "END")}
+         "middle": (1, "MID"), "late": (2, "END"), "end": (2, "END"), "close": (2, "END")}
 # Relative words as the units they move from the anchor's: "last week" one back, "this week" none.
 # A bare "the year" or "the quarter" in a news report is the one it is written in (TimeML's reading);
 # "the latest quarter" is the last one reported, the one before the anchor's.
@@ -281,9 +281,9 @@ RULES = (
         r"(?P<past>recently|lately|of late|previously|formerly|the past|the time)",
         r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term)",
     )),
-    ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end)(?: of)? (?P<rest>.+)",)),
-    ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
+    ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end|close)(?: of)? (?P<rest>.+)",)),
+    ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
     ("earlier_later_that", (
         r"(?P<side>earlier|later) (?:that|in the same) (?P<unit>day|week|month|quarter|year)",
     )),
