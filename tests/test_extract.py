@@ -86,7 +86,11 @@ def mention(text: str, said: str, published: date = PUBLISHED):
 @pytest.mark.parametrize("text, expected", [
     ("The talks ended on Monday.", [("Monday", "date")]),
     ("On November 22, activists reported new deals.", [("November 22", "date")]),
-    ("Soldiers fled during the past week from battles.", [("the past week", "date")]),
+    ("Soldiers fled during the past week from battles.", [("the past week", "duration")]),
+    # A length reaching back, whatever its count; a part of a named month is a date.
+    ("In the last decade rents doubled, and in the past year they fell.",
+     [("the last decade", "duration"), ("the past year", "duration")]),
+    ("Talks stalled in the last week of June.", [("the last week of June", "date")]),
     ("The SDF took the city last Friday, sources said.", [("last Friday", "date")]),
     ("It began a few days ago in the east.", [("a few days ago", "date")]),
     ("Growth will pick up in early 2025.", [("early 2025", "date")]),

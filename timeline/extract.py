@@ -148,7 +148,8 @@ _RELATIVE_DAY = (
 _MODIFIER = (
     rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)"
     rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|last|latter){_S}half"
-    rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)){_S}of{_S})"
+    rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
+    rf"|(?:first|last|final){_S}(?:day|week|month)){_S}of{_S})"
 )
 
 _DATE = (
@@ -199,6 +200,9 @@ _OFFSET = (
 )
 _DURATION = (
     rf"(?:\b(?:the{_S})?(?:past|last|next|coming|previous|following|upcoming){_S}{_PLURAL_UNIT}"
+    # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
+    # nor "the last week of June".
+    rf"|\bthe{_S}(?:past|last){_S}(?:day|week|month|year|decade|century)(?!{_S}of\b)"
     rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-]))(?!\w)"
@@ -828,7 +832,10 @@ def _scan(text: str, published: date, gazetteer: Gazetteer) -> _Scan:
             continue
         sentence = text[sentence_start:sentence_end]
         local = (mention.start - sentence_start, mention.end - sentence_start)
-        title = as_line(_headline(sentence, local, drop=mention.kind == "date" and not names_an_event) or sentence)
+        # The date's words leave the title, as do those of a length reaching back ("during the past week").
+        drop = (mention.kind == "date" or mention.kind == "duration" and bool(_REACHES_BACK.match(mention.text))
+                ) and not names_an_event
+        title = as_line(_headline(sentence, local, drop=drop) or sentence)
         if countries is None:
             countries = gazetteer.countries(text)
         steps.append(_Step(index, mention.sentence, mention.text, quote, when, reference, named=named, title=title,
