@@ -91,6 +91,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("In the last decade rents doubled, and in the past year they fell.",
      [("the last decade", "duration"), ("the past year", "duration")]),
     ("Talks stalled in the last week of June.", [("the last week of June", "date")]),
+    ("Net rose in the year ended March 31.", [("the year", "duration"), ("March 31", "date")]),
     ("The SDF took the city last Friday, sources said.", [("last Friday", "date")]),
     ("It began a few days ago in the east.", [("a few days ago", "date")]),
     ("Growth will pick up in early 2025.", [("early 2025", "date")]),

@@ -203,6 +203,9 @@ _DURATION = (
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
     # nor "the last week of June".
     rf"|\bthe{_S}(?:past|last){_S}(?:day|week|month|year|decade|century)(?!{_S}of\b)"
+    # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
+    # the day after it is a date of its own.
+    rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}end(?:ed|ing)\b)"
     rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-]))(?!\w)"
