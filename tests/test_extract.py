@@ -302,6 +302,14 @@ def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
     assert mention(story, "The next day", SOHR_PUBLISHED).resolution.earliest == date(2021, 11, 21)
 
 
+def test_tag_leaves_the_year_ended_on_a_day_undated():
+    """ "For the year ended March 31" is a twelve-month length: no calendar year is given for it, while
+    the day it ended on is dated."""
+    found = {m.text: m for m in tag("For the year ended March 31, net rose 5%.", date(1989, 11, 1))}
+    assert found["the year"].kind == "duration" and found["the year"].resolution is None
+    assert found["March 31"].resolution.edtf == "1989-03-31"
+
+
 def test_tag_dates_a_time_of_day_by_its_day():
     """ "10 p.m. Wednesday" is one time mention, dated by the Wednesday."""
     found = mention("The polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", date(2024, 12, 9))

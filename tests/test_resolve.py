@@ -239,6 +239,13 @@ def test_rule_says_how() -> None:
     assert found.rule == "last Friday: the Friday before Mon 2024-12-09 -> 2024-12-06"
 
 
+@pytest.mark.parametrize("phrase", ["the next morning", "two days later", "the following week"])
+def test_days_are_not_counted_from_a_whole_year(phrase: str) -> None:
+    """Days or weeks counted from a reference of a whole year name no day: unresolved, not a year or decade."""
+    with pytest.raises(UnresolvedDate, match="whole year"):
+        resolve(phrase, date(1999, 3, 12), after=resolve("1995", date(1999, 3, 12)))
+
+
 def test_reference_may_be_a_resolution() -> None:
     """An offset counts from a coarser reference event unit by unit ("the following month" of a month)."""
     found = resolve("the following month", date(2024, 12, 9), after=Resolution.month(2024, 11))

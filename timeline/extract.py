@@ -468,8 +468,9 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
     if kind == "set" or named_event:
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
-    if kind == "duration" and not (_REACHES_BACK.match(expression)
-                                   or _previous_word(text, start) in _BACK_PREPOSITIONS):
+    # "For six months" reaches back; "for the year ended March 31" is a length ending elsewhere.
+    if kind == "duration" and not (_REACHES_BACK.match(expression) or (
+            _previous_word(text, start) in _BACK_PREPOSITIONS and not expression.lower().startswith("the "))):
         return None
     try:
         return resolve(expression, published, context, after=after)

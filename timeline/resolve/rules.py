@@ -399,6 +399,7 @@ def _distance(low: int, high: int) -> str:
 
 # Units a reference of this precision can be moved by whole, keeping its precision: "a year earlier"
 # than the third quarter of 1997 is the third quarter of 1996, not all of 1996.
+_TOO_COARSE_FOR_DAYS = frozenset({"quarter", "season", "year", "decade"})
 _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
 
 
@@ -437,6 +438,10 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
         year = q.after.earliest.year - 1
         return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
     after, what = (q.after, named) if named else _reference_and_what(q)
+    if unit in ("day", "week") and after.precision in _TOO_COARSE_FOR_DAYS:
+        # "The next morning" after "the early 1990s": days or weeks counted from a whole year name none.
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
+                             f"a whole {after.precision}, which names no {unit} to count from")
     if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
         found = moved(after, unit, low)
     else:
