@@ -292,6 +292,9 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
+# Offsets counted in days or weeks, and the references fine enough to count them from.
+_COUNTS_DAYS = re.compile(r"(?i:\b(?:days?|nights?|mornings?|afternoons?|evenings?|weeks?)\b)")
+_FINE = frozenset({"day", "week", "range"})
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
@@ -483,6 +486,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
     starts = [start for start, _ in sentences]
     tagged: list[tuple[Mention, int | None]] = []
     anchor: int | None = None  # the latest mention naming calendar dates: what "two days later" counts from
+    # ... and the latest naming a day or a week: what days count from when the latest names a whole year
+    # ("On Monday ... rebels had held it since 2009. The previous day, ..." is the Sunday).
+    fine_anchor: int | None = None
     for span in _longest(_candidates(text)):
         start, end, kind = span
         index = max(bisect.bisect_right(starts, start) - 1, 0)
@@ -493,6 +499,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
         named_event = referential and _names_an_event(text, end, sentence_end)
         reference = anchor if referential and not named_event else None
+        if (reference is not None and _COUNTS_DAYS.search(expression)
+                and tagged[reference][0].resolution.precision not in _FINE):
+            reference = fine_anchor
         after = tagged[reference][0].resolution if reference is not None else None
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         mention = Mention(start, end, expression, kind, resolution, index)
@@ -502,6 +511,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchor = len(tagged) - 1
+            if resolution.precision in _FINE:
+                fine_anchor = anchor
     return tagged
 
 
