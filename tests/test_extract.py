@@ -104,6 +104,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Fighting raged in the 1990s.", [("the 1990s", "date")]),
     ("The plan runs until the end of the year.", [("the end of the year", "date")]),
     ("Talks resumed in mid-December.", [("mid-December", "date")]),
+    ("Debt reached a record at end-2012.", [("end-2012", "date")]),
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),
     ("Things were different in the past.", [("the past", "date")]),

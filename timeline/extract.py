@@ -146,7 +146,7 @@ _RELATIVE_DAY = (
 )
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
 _MODIFIER = (
-    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)"
+    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)|end-"
     rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|last|latter){_S}half"
     rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
     rf"|(?:first|last|final){_S}(?:day|week|month)){_S}of{_S})"
