@@ -105,6 +105,11 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("The plan runs until the end of the year.", [("the end of the year", "date")]),
     ("Talks resumed in mid-December.", [("mid-December", "date")]),
     ("Debt reached a record at end-2012.", [("end-2012", "date")]),
+    # Spoken forms: a day in words, "this past", decades in words with a part, "from today".
+    ("The law took effect on the first of January.", [("the first of January", "date")]),
+    ("This past Sunday, he spoke; by the mid-nineties it was over.",
+     [("This past Sunday", "date"), ("the mid-nineties", "date")]),
+    ("The deadline is a week from today.", [("a week from today", "date")]),
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),
     ("Things were different in the past.", [("the past", "date")]),

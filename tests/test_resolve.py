@@ -246,6 +246,18 @@ def test_days_are_not_counted_from_a_whole_year(phrase: str) -> None:
         resolve(phrase, date(1999, 3, 12), after=resolve("1995", date(1999, 3, 12)))
 
 
+@pytest.mark.parametrize("phrase, reference, expected", [
+    ("the following week", "the end of October", (date(2013, 11, 4), date(2013, 11, 10))),
+    ("the next day", "last week", (date(2013, 10, 14), date(2013, 10, 14))),
+    ("the day before", "last week", (date(2013, 10, 6), date(2013, 10, 6))),
+])
+def test_one_day_or_week_counts_from_the_edge_of_a_longer_reference(phrase, reference, expected) -> None:
+    """A single day or week after a longer span starts where the span ends, one before it where it starts."""
+    anchor = date(2013, 10, 16)
+    found = resolve(phrase, anchor, after=resolve(reference, anchor))
+    assert (found.earliest, found.latest) == expected
+
+
 def test_reference_may_be_a_resolution() -> None:
     """An offset counts from a coarser reference event unit by unit ("the following month" of a month)."""
     found = resolve("the following month", date(2024, 12, 9), after=Resolution.month(2024, 11))

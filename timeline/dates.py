@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
+# Precisions too coarse for days or weeks to be counted from ("the next morning" after "the 1990s").
+COARSER_THAN_A_MONTH = frozenset({"quarter", "season", "year", "decade"})
 MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
 # Meteorological seasons, labelled by the year they start in (winter 2023 runs Dec 2023 - Feb 2024).
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

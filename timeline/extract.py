@@ -23,7 +23,7 @@ from datetime import date
 from itertools import accumulate, chain, islice
 from typing import Iterable, Iterator
 
-from .dates import Resolution
+from .dates import COARSER_THAN_A_MONTH, Resolution
 from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
@@ -160,12 +160,14 @@ _DATE = (
     rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
     rf"(?:post|pre)-{_YEAR}|(?:{_MONTH}{_S})?{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
-    rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:{_alt(DECADE_WORDS)})|"
+    rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
     rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
     rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    # A day in words: "the first of January", "the twenty-third of May".
+    rf"|(?:the{_S})?(?:(?:twenty|thirty)[- ])?(?:{_alt(ORDINAL_WORDS)}){_S}of{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     # A month in a year named from the anchor: one expression ("June last year", "March of this year").
     rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next){_S}year(?!-)"
@@ -181,7 +183,8 @@ _DATE = (
     rf"(?:{_S}{_YEAR})?"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:day|{_PART_OF_DAY}))"
-    rf"|(?:(?:last|next|this|coming|past|previous|following){_S})?{_WEEKDAY}(?!s\b)(?:{_S}{_PART_OF_DAY})?"
+    rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous|following){_S})?{_WEEKDAY}(?!s\b)"
+    rf"(?:{_S}{_PART_OF_DAY})?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
@@ -192,7 +195,7 @@ _DATE = (
 # "two days later", "a few days ag[o]" (truncated in a real article), "a day after the toppling".
 _OFFSET = (
     rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
-    rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}now)"
+    rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}(?:now|today|tomorrow))"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long){_S}(?:ago|earlier|later)"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"
     # ... and the date it counts from, when words name one ("the day before last Tuesday").
@@ -292,9 +295,9 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
-# Offsets counted in days or weeks, and the references fine enough to count them from.
+# Offsets counted in days or weeks: never from a whole year (COARSER_THAN_A_MONTH).
 _COUNTS_DAYS = re.compile(r"(?i:\b(?:days?|nights?|mornings?|afternoons?|evenings?|weeks?)\b)")
-_FINE = frozenset({"day", "week", "range"})
+
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
@@ -500,7 +503,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         named_event = referential and _names_an_event(text, end, sentence_end)
         reference = anchor if referential and not named_event else None
         if (reference is not None and _COUNTS_DAYS.search(expression)
-                and tagged[reference][0].resolution.precision not in _FINE):
+                and tagged[reference][0].resolution.precision in COARSER_THAN_A_MONTH):
             reference = fine_anchor
         after = tagged[reference][0].resolution if reference is not None else None
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
@@ -511,7 +514,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchor = len(tagged) - 1
-            if resolution.precision in _FINE:
+            if resolution.precision not in COARSER_THAN_A_MONTH:
                 fine_anchor = anchor
     return tagged
 

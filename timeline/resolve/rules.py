@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from ..dates import Resolution, add_months
+from ..dates import COARSER_THAN_A_MONTH, Resolution, add_months
 from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
@@ -399,7 +399,6 @@ def _distance(low: int, high: int) -> str:
 
 # Units a reference of this precision can be moved by whole, keeping its precision: "a year earlier"
 # than the third quarter of 1997 is the third quarter of 1996, not all of 1996.
-_TOO_COARSE_FOR_DAYS = frozenset({"quarter", "season", "year", "decade"})
 _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
 
 
@@ -438,12 +437,16 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
         year = q.after.earliest.year - 1
         return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
     after, what = (q.after, named) if named else _reference_and_what(q)
-    if unit in ("day", "week") and after.precision in _TOO_COARSE_FOR_DAYS:
+    if unit in ("day", "week") and after.precision in COARSER_THAN_A_MONTH:
         # "The next morning" after "the early 1990s": days or weeks counted from a whole year name none.
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
                              f"a whole {after.precision}, which names no {unit} to count from")
     if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
         found = moved(after, unit, low)
+    elif low == high != 0 and unit in ("day", "week") and after.earliest != after.latest:
+        # Counted from a span's edge: "the following week" after "the end of October" is the week after
+        # the one October ends in, "the day before" a week the Sunday before it.
+        found = unit_of(shift(after.latest if low > 0 else after.earliest, unit, low), unit)
     else:
         found = offset(after, unit, low, high)
     if vague:
