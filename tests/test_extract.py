@@ -282,9 +282,9 @@ def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
     ("The convoy entered Raqqa on November 20. Two days later, it left.", "Two days later", date(2021, 11, 22)),
     ("Talks opened on November 20. The previous day, troops had massed.", "The previous day", date(2021, 11, 19)),
     ("Talks opened on November 20. The next day the deal was signed.", "The next day", date(2021, 11, 21)),
-    # Days count from the latest day told, not from a whole year mentioned in between.
-    ("Rebels took the town on November 20. They had held it in 2013. The next day they left.", "The next day",
-     date(2021, 11, 21)),
+    # Days count from a day told within the latest year mentioned, not from the whole year.
+    ("In 2021 talks dragged on. They opened on November 20, 2021, in 2021's worst week. The next day they "
+     "broke down.", "The next day", date(2021, 11, 21)),
 ])
 def test_tag_dates_an_unnamed_offset_from_the_previous_date(text, said, expected):
     """Without a named event, an offset counts from the latest date mentioned before it."""
@@ -295,6 +295,9 @@ def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None
     assert mention("The town fell in 2013. Two days later, the convoy returned.", "Two days later").resolution is None
+    # ... nor from a day told before a year the story has moved to.
+    moved = "On Monday, rebels took the town. In 2008 they had lost it; the following month they regrouped."
+    assert mention(moved, "the following month").resolution is None
 
 
 def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():

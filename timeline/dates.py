@@ -13,8 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
-# Precisions too coarse for days or weeks to be counted from ("the next morning" after "the 1990s").
-COARSER_THAN_A_MONTH = frozenset({"quarter", "season", "year", "decade"})
+# For each unit, the precisions too coarse to count it from: "the next morning" after "the 1990s" or "the
+# following month" after "2008" names no day or month, since the words give none to start from.
+TOO_COARSE_TO_COUNT = {
+    "day": frozenset({"quarter", "season", "year", "decade"}),
+    "week": frozenset({"quarter", "season", "year", "decade"}),
+    "month": frozenset({"year", "decade"}),
+}
 MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
 # Meteorological seasons, labelled by the year they start in (winter 2023 runs Dec 2023 - Feb 2024).
 SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -23,7 +23,7 @@ from datetime import date
 from itertools import accumulate, chain, islice
 from typing import Iterable, Iterator
 
-from .dates import COARSER_THAN_A_MONTH, Resolution
+from .dates import TOO_COARSE_TO_COUNT, Resolution
 from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
@@ -295,8 +295,8 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
-# Offsets counted in days or weeks: never from a whole year (COARSER_THAN_A_MONTH).
-_COUNTS_DAYS = re.compile(r"(?i:\b(?:days?|nights?|mornings?|afternoons?|evenings?|weeks?)\b)")
+# The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
+_COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
 
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
@@ -488,10 +488,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
     """The mentions of `text`, each with the index of the earlier mention it was dated from, if any."""
     starts = [start for start, _ in sentences]
     tagged: list[tuple[Mention, int | None]] = []
-    anchor: int | None = None  # the latest mention naming calendar dates: what "two days later" counts from
-    # ... and the latest naming a day or a week: what days count from when the latest names a whole year
-    # ("On Monday ... rebels had held it since 2009. The previous day, ..." is the Sunday).
-    fine_anchor: int | None = None
+    # The mentions naming calendar dates, latest last: what "two days later" counts from.
+    anchors: list[int] = []
     for span in _longest(_candidates(text)):
         start, end, kind = span
         index = max(bisect.bisect_right(starts, start) - 1, 0)
@@ -501,10 +499,16 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                        and needs_reference(expression))
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
         named_event = referential and _names_an_event(text, end, sentence_end)
-        reference = anchor if referential and not named_event else None
-        if (reference is not None and _COUNTS_DAYS.search(expression)
-                and tagged[reference][0].resolution.precision in COARSER_THAN_A_MONTH):
-            reference = fine_anchor
+        reference = anchors[-1] if referential and not named_event and anchors else None
+        if reference is not None:
+            counted = _COUNTED_UNIT.search(expression)
+            coarse = TOO_COARSE_TO_COUNT.get((counted.group(1) or "day").lower() if counted else "", ())
+            latest = tagged[reference][0].resolution
+            if latest.precision in coarse:
+                # Days do not count from a whole year, but from a day told within it, if any.
+                reference = next((i for i in reversed(anchors) if (r := tagged[i][0].resolution).precision
+                                  not in coarse and latest.earliest <= r.earliest and r.latest <= latest.latest),
+                                 None)
         after = tagged[reference][0].resolution if reference is not None else None
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         mention = Mention(start, end, expression, kind, resolution, index)
@@ -513,9 +517,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # earlier", "the year-ago quarter") or looks back to from them ("the day before").
         looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
-            anchor = len(tagged) - 1
-            if resolution.precision not in COARSER_THAN_A_MONTH:
-                fine_anchor = anchor
+            anchors.append(len(tagged) - 1)
     return tagged
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from ..dates import COARSER_THAN_A_MONTH, Resolution, add_months
+from ..dates import TOO_COARSE_TO_COUNT, Resolution, add_months
 from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
@@ -437,8 +437,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
         year = q.after.earliest.year - 1
         return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
     after, what = (q.after, named) if named else _reference_and_what(q)
-    if unit in ("day", "week") and after.precision in COARSER_THAN_A_MONTH:
-        # "The next morning" after "the early 1990s": days or weeks counted from a whole year name none.
+    if after.precision in TOO_COARSE_TO_COUNT.get(unit, ()):
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
                              f"a whole {after.precision}, which names no {unit} to count from")
     if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
