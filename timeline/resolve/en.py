@@ -164,6 +164,8 @@ FUTURE_CUE = (
     r"(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
+    # A schedule in the simple present ("the festival runs from Friday", "the season starts Sunday").
+    r"runs|starts|begins|lasts|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
     r"until|till|as soon as|as early as|no later than)"
     rf"{_VERB_GROUP}"
