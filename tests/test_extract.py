@@ -110,6 +110,10 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("This past Sunday, he spoke; by the mid-nineties it was over.",
      [("This past Sunday", "date"), ("the mid-nineties", "date")]),
     ("The deadline is a week from today.", [("a week from today", "date")]),
+    # A day of the month alone after "on"; a length written "decade-long".
+    ("The report, released on the 20th, was late.", [("the 20th", "date")]),
+    ("He lived on the 20th floor.", []),
+    ("The decade-long war ended.", [("decade-long", "duration")]),
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),
     ("Things were different in the past.", [("the past", "date")]),

@@ -187,6 +187,8 @@ _DATE = (
     rf"(?:{_S}{_PART_OF_DAY})?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}"
+    # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
+    rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?=(?:{_S})?[,.;:)]|{_S}(?:of{_S}(?:this|last|next){_S}month|and)\b)"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
     rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
     rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"
@@ -211,7 +213,9 @@ _DURATION = (
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}end(?:ed|ing)\b)"
     rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
-    rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-]))(?!\w)"
+    rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
+    # "A decade-long war", "a week-long strike": a length, whatever "the" stands before it.
+    rf"|\b(?:day|week|month|year|decade|century)[- ]long)(?!\w)"
     rf"|(?P<bare>{_PLURAL_UNIT})(?!\w)"
 )
 _SET = (
