@@ -174,7 +174,10 @@ FUTURE_CUE = (
 UP_TO = r"until|till"
 # A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
-PLAN_CUE = r"planned|scheduled|slated|set (?:for|to)"
+PLAN_CUE = (
+    r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
+    r"|bracing for"
+)
 # An infinitive of intent nearest before the date makes it the date of an action not yet done ("agreed
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
 # before it says nothing of the date's direction.
