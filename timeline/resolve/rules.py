@@ -343,7 +343,8 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         # A plan told in the past tense ("a service planned for Saturday was cancelled") points ahead
         # from when it was made, which may be either side of the report: the nearer day is meant.
         nearest, side = (before, "before") if (a - before) < (following - a) else (following, "after")
-        return Resolution.day(nearest), f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
+        how = f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
+        return Resolution.day(nearest), how
     nearest, side = (following, "after") if q.future else (before, "before")
     return Resolution.day(nearest), f"the nearest {name} {side} {_day(a)} ({q.direction})"
 
