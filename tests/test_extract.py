@@ -171,6 +171,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Earlier Friday, police fired tear gas.", [("Earlier Friday", "date")]),
     # A time of day with its day is one time; the present and the past as TimeML marks them.
     ("The vote closes at 10 p.m. Wednesday.", [("10 p.m. Wednesday", "time")]),
+    ("He leaves at 4 a.m. PDT Thursday.", [("4 a.m. PDT Thursday", "time")]),
     ("Current prices are high; at the time, they were low.", [("Current", "date"), ("the time", "date")]),
     ("Talks may resume in the near future.", [("the near future", "date")]),
     # A month or a quarter of a year named from the anchor is one expression, as is an open span's start.

@@ -30,8 +30,8 @@ from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, sl
 from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
-    APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, UNITS,
-    VAGUE_COUNTS, WEEKDAYS,
+    APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
+    UNITS, VAGUE_COUNTS, WEEKDAYS,
 )
 
 
@@ -227,9 +227,10 @@ _SET = (
 )
 # A time of day, with the day it is on when one follows ("10 p.m. Wednesday", "noon Thursday"): TimeML
 # types these TIME; they are still dated by their day.
+_ZONE = _alt(TIME_ZONES).replace("\\ ", _S)  # "local time" spaced as text spaces it
 _TIME = (
     rf"(?:\b\d{{1,2}}(?::[0-5]\d)?(?:{_S})?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"(?:{_S}(?:local{_S}time|gmt|utc|est|edt|et|cet|cest))?(?!\w)|\b(?:noon|midnight|midday)\b)"
+    rf"(?:{_S}(?:{_ZONE}))?(?!\w)|\b(?:noon|midnight|midday)\b)"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
 )
