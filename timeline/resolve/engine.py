@@ -28,16 +28,21 @@ _CUES = Lazy(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
+_DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
-def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
+def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = False) -> list[str]:
+    """The cues of text[start:end] in order; `verbs_only` leaves out the date words among them ("next
+    year", "tomorrow"), which tell of their own date, not of one before them."""
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
     found = []
     for m in _CUES.finditer(lowered, start, len(text) if end is None else end):
         kind = m.lastgroup
+        if verbs_only and m.group().startswith(_DATE_WORD_CUES):
+            continue
         if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
                                                                                    m.start())):
             continue
@@ -53,7 +58,9 @@ def _cues(text: str, start: int = 0, end: int | None = None) -> list[str]:
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
 # they govern, but a date before them is when the planning happened; an infinitive leaves it open.
 _BEFORE = {"firm": "firm", "future": "future", "would": "future", "plan": "plan", "open": "open", "past": "past"}
-_AFTER = {"firm": "firm", "future": "future", "would": "future", "plan": "past", "open": None, "past": "past"}
+# "Would" after a date is a report's future in the past ("on Monday, saying a vote would be held"):
+# it says nothing of the date, so the cue after it decides.
+_AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "open": None, "past": "past"}
 
 
 def _cue(context: str | None, expression: str | None) -> str | None:
@@ -74,7 +81,8 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # verb after it decides.
         if before and not _UNTIL_FIRST.match(context):
             return _BEFORE[before[0]]
-        after = [cue for cue in _cues(context, at + len(expression.strip())) if cue != "open"][:1]
+        after = [cue for cue in _cues(context, at + len(expression.strip()), verbs_only=True)
+                 if _AFTER[cue] is not None][:1]
         return _AFTER[after[0]] if after else None
     found = [cue for cue in _cues(context) if cue != "open"]
     first_past = found.index("past") if "past" in found else len(found)

@@ -361,6 +361,10 @@ def _weekend(m: re.Match, q: Query) -> _Found:
         return weekend(upcoming), f"the weekend after {_day(a)}"
     if a.weekday() >= 5:
         return weekend(a - timedelta(a.weekday() - 5)), f"the weekend of {_day(a)}"
+    if step == 0 and not (a.weekday() == 0 and q.cue == "past"):
+        # "This weekend" is the one of the anchor's week, ahead; only on a Monday may a past verb mean
+        # the one just over ("the storms this weekend flooded ...").
+        return weekend(upcoming), f"the weekend of the week of {_day(a)}"
     chosen = upcoming if q.future else previous
     return weekend(chosen), f"the nearest weekend to {_day(a)} ({q.direction})"
 
