@@ -303,7 +303,6 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
-
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
@@ -490,6 +489,21 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         return None
 
 
+def _reference(expression: str, anchors: list[Resolution]) -> int | None:
+    """Which of the dates told so far (latest last) an offset counts from: the latest, unless it is too
+    coarse for the offset's unit; then a date told within it that is fine enough ("In 2021 ... on
+    November 20 ... the next day"), else none: days do not count from a whole year."""
+    if not anchors:
+        return None
+    counted = _COUNTED_UNIT.search(expression)
+    coarse = TOO_COARSE_TO_COUNT.get((counted.group(1) or "day").lower() if counted else "", frozenset())
+    latest = anchors[-1]
+    if latest.precision not in coarse:
+        return len(anchors) - 1
+    return next((i for i in range(len(anchors) - 1, -1, -1) if anchors[i].precision not in coarse
+                 and latest.earliest <= anchors[i].earliest and anchors[i].latest <= latest.latest), None)
+
+
 def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[tuple[Mention, int | None]]:
     """The mentions of `text`, each with the index of the earlier mention it was dated from, if any."""
     starts = [start for start, _ in sentences]
@@ -505,16 +519,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                        and needs_reference(expression))
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
         named_event = referential and _names_an_event(text, end, sentence_end)
-        reference = anchors[-1] if referential and not named_event and anchors else None
-        if reference is not None:
-            counted = _COUNTED_UNIT.search(expression)
-            coarse = TOO_COARSE_TO_COUNT.get((counted.group(1) or "day").lower() if counted else "", ())
-            latest = tagged[reference][0].resolution
-            if latest.precision in coarse:
-                # Days do not count from a whole year, but from a day told within it, if any.
-                reference = next((i for i in reversed(anchors) if (r := tagged[i][0].resolution).precision
-                                  not in coarse and latest.earliest <= r.earliest and r.latest <= latest.latest),
-                                 None)
+        reference = None
+        if referential and not named_event:
+            chosen = _reference(expression, [tagged[i][0].resolution for i in anchors])
+            reference = anchors[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         mention = Mention(start, end, expression, kind, resolution, index)

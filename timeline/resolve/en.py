@@ -225,10 +225,10 @@ REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
 
 # -- normalising the words ----------------------------------------------------------------------------
 
-# A time of day is dropped: the resolver's answers are days.
 # Time zones a clock time may carry ("4 a.m. EDT Thursday"), shared with the article scanner.
 TIME_ZONES = ("local time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "cet",
               "cest", "bst", "eet", "eest")
+# A time of day is dropped: the resolver's answers are days.
 TIME_OF_DAY = (
     r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight)"
     rf"(?: (?:{'|'.join(TIME_ZONES)}))?"

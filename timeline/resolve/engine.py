@@ -45,7 +45,7 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             continue
         if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
                                                                                    m.start())):
-            continue
+            continue  # not a past verb: "hundred", or an adjective ("a still unspecified date")
         if kind == "open" and same_offsets and not text[m.start() + m.group().rfind(" ") + 1].islower():
             # no infinitive after all: what is left is the verb before "to", if it is a past one
             if m.group().split(" ", 1)[0].endswith("ed"):
