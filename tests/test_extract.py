@@ -144,6 +144,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Trading opened at 10:30 a.m. EST on Tuesday.", [("10:30 a.m. EST", "time"), ("Tuesday", "date")]),
     ("The party won in 2019 and 2020.", [("2019", "date"), ("2020", "date")]),
     ("The war ended some time ago.", [("some time ago", "date")]),
+    ("The town fell a while ago.", [("a while ago", "date")]),
     # A bare year is a year unless it counts or measures something.
     ("A 1996 law tightened the embargo.", [("1996", "date")]),
     ("The company's 1989 results were flat.", [("1989", "date")]),

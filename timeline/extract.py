@@ -199,7 +199,8 @@ _DATE = (
 _OFFSET = (
     rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}(?:now|today|tomorrow))"
-    rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long){_S}(?:ago|earlier|later)"
+    rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long|a{_S}while){_S}"
+    rf"(?:ago|earlier|later)|\ba{_S}while{_S}back"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"
     # ... and the date it counts from, when words name one ("the day before last Tuesday").
     rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
@@ -251,7 +252,7 @@ _TRIGGER_WORDS = frozenset([
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
-    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time",
+    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

@@ -286,7 +286,8 @@ RULES = (
         r"(?:right )?now|currently|current|at present|presently|nowadays|at the moment|these days|the present",
     )),
     ("past_or_future", (
-        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time)",
+        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time"
+        r"|(?:some|a long|a short) time ago|long ago|a while (?:ago|back))",
         r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term)",
     )),
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
