@@ -36,6 +36,11 @@ Choices where news usage leaves room (the README's rules list them all, with Tim
   which has no clean thirds, Mon-Wed, Tue-Fri, Thu-Sun. A single day stays that day ("late Friday").
 - "the past week/month/year" is the span up to the day before the anchor (P1W, P1M, P1Y); with a
   count of two or more ("the past two years") it dates the start of a duration reaching back.
+- Days or weeks are never counted from a whole year, quarter or decade, nor months from a whole year:
+  "the next morning" after "the early 1990s" is unresolved. One day or week after a longer span counts
+  from where it ends ("the following week" after "the end of October").
+- "This weekend" is the anchor week's; a plan's words told in the past tense ("a concert planned for
+  Saturday was called off") take the nearer of the two weekdays.
 """
 
 from .engine import needs_reference, resolve, tense
