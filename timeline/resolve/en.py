@@ -392,7 +392,10 @@ RULES = (
     ("the_other_day", (r"the other (?P<unit>day)",)),
     ("decade", (r"(?:the )?(?P<decade>\d{3})0s",)),
     ("short_decade", (r"(?:the )?'?(?P<tens>[1-9])0s", r"(?:the )?(?P<word>%(decades)s)")),
-    ("century", (r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",)),
+    ("century", (
+        r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",
+        r"(?:the )?(?P<rel>this|current|last|previous|next) century",
+    )),
     ("ordinal_day", (r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))",)),
     ("duration", (r"(?P<count>%(count)s) (?P<unit>%(unit)s)(?P<now> now)?(?: time)?",)),
 )

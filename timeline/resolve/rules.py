@@ -812,7 +812,11 @@ def _short_decade(m: re.Match, q: Query) -> _Found:
 
 @handler("century")
 def _century(m: re.Match, q: Query) -> _Found:
-    hundreds = _ordinal(m["ordinal"]) - 1
+    """ "The 20th century" (the years 1900-1999, as news counts them); "this century" the anchor's."""
+    if m.groupdict().get("rel"):
+        hundreds = q.anchor.year // 100 + en.STEPS.get(m["rel"], -1)  # "previous": the one before
+    else:
+        hundreds = _ordinal(m["ordinal"]) - 1
     first = date(max(hundreds * 100, 1), 1, 1)
     found = Resolution.span(first, date(hundreds * 100 + 99, 12, 31), timex=timex.century(hundreds))
     return found, f"the century of the years {hundreds:02d}00-{hundreds:02d}99"
