@@ -288,6 +288,7 @@ def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
     ("The convoy entered Raqqa on November 20. Two days later, it left.", "Two days later", date(2021, 11, 22)),
     ("Talks opened on November 20. The previous day, troops had massed.", "The previous day", date(2021, 11, 19)),
     ("Talks opened on November 20. The next day the deal was signed.", "The next day", date(2021, 11, 21)),
+    ("Talks opened on November 20. That same day, troops withdrew.", "That same day", date(2021, 11, 20)),
     # Days count from a day told within the latest year mentioned, not from the whole year.
     ("In 2021 talks dragged on. They opened on November 20, 2021, in 2021's worst week. The next day they "
      "broke down.", "The next day", date(2021, 11, 21)),

@@ -182,7 +182,7 @@ _DATE = (
     rf"|(?:(?:(?:the|this){_S})?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
-    rf"|that{_S}(?:day|{_PART_OF_DAY}))"
+    rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"
     rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous|following){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
