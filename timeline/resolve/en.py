@@ -203,6 +203,8 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
 # A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
 # deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
 PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
+# ... and so is one that owns a noun ("Wednesday's ruling", "Sunday's vote").
+POSSESSIVE = r"\b%s['’]s [a-z]"
 # A company's results: a sentence reporting them is about one period, the quarter it names or else the
 # latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
 RESULTS = (

@@ -57,7 +57,7 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
 # they govern, but a date before them is when the planning happened; an infinitive leaves it open.
-_BEFORE = {"firm": "firm", "future": "future", "would": "future", "plan": "plan", "open": "open", "past": "past"}
+_BEFORE = {"firm": "firm", "future": "future", "would": "would", "plan": "plan", "open": "open", "past": "past"}
 # "Would" after a date is a report's future in the past ("on Monday, saying a vote would be held"):
 # it says nothing of the date, so the cue after it decides.
 _AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "open": None, "past": "past"}
@@ -65,8 +65,8 @@ _AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "op
 
 def _cue(context: str | None, expression: str | None) -> str | None:
     """"firm" (the future for certain), "future" or "past" from the verb nearest before the expression
-    (else after it), "plan" after a plan's words ("scheduled for"), "open" after an infinitive of
-    intent, or None.
+    (else after it), "plan" after a plan's words ("scheduled for"), "would" after a future told from the
+    past, "open" after an infinitive of intent, or None.
 
     The nearest verb governs the date: in "said the strike will begin on Monday" it is "will", in
     "said on Monday that the border would reopen" it is "said". Without the expression's place, any
@@ -99,7 +99,7 @@ def tense(context: str | None, expression: str | None = None) -> str:
     With `expression`, the verb nearest before it (else after it) decides; without, any future cue.
     """
     cue = _cue(context, expression)
-    return {"firm": "future", "plan": "future", "open": "past", None: "past"}.get(cue, cue)
+    return {"firm": "future", "plan": "future", "would": "future", "open": "past", None: "past"}.get(cue, cue)
 
 
 # -- normalising the words ----------------------------------------------------------------------------
@@ -176,6 +176,11 @@ class _Sentence:
         pattern = en.PREMODIFIER % re.escape(self.expression.lower())
         return bool(self.text) and re.search(pattern, self.lower) is not None
 
+    @cached_property
+    def possessive(self) -> bool:
+        pattern = en.POSSESSIVE % re.escape(self.expression.lower())
+        return bool(self.text) and re.search(pattern, self.lower) is not None
+
 
 @dataclass(frozen=True)
 class Query:
@@ -189,7 +194,7 @@ class Query:
 
     @property
     def cue(self) -> str | None:
-        """ "firm", "future", "plan", "past", "open" or None: see _cue."""
+        """ "firm", "future", "plan", "would", "past", "open" or None: see _cue."""
         return self.sentence.cue
 
     @property
@@ -213,8 +218,13 @@ class Query:
         return self.sentence.premodifier
 
     @property
+    def possessive(self) -> bool:
+        """True when the expression owns a noun ("Wednesday's ruling"): the date is the noun's."""
+        return self.sentence.possessive
+
+    @property
     def future(self) -> bool:
-        return self.cue in ("future", "firm", "plan")
+        return self.cue in ("future", "firm", "plan", "would")
 
     @property
     def direction(self) -> str:

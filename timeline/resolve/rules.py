@@ -339,12 +339,16 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         return Resolution.day(following), f"the {name} after {_day(a)}"
     if a.weekday() == weekday:
         return Resolution.day(a), f"the anchor {_day(a)} is a {name}"
+    nearer, side = (before, "before") if (a - before) < (following - a) else (following, "after")
     if q.cue == "plan" and q.told_in_past:
         # A plan told in the past tense ("a service planned for Saturday was cancelled") points ahead
         # from when it was made, which may be either side of the report: the nearer day is meant.
-        nearest, side = (before, "before") if (a - before) < (following - a) else (following, "after")
         how = f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
-        return Resolution.day(nearest), how
+        return Resolution.day(nearer), how
+    if q.possessive and q.cue == "would":
+        # "Would look for ways around Wednesday's ruling": the day is the ruling's, and only a firm
+        # future ("will") says it is still ahead.
+        return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (the day of the noun it owns)"
     nearest, side = (following, "after") if q.future else (before, "before")
     return Resolution.day(nearest), f"the nearest {name} {side} {_day(a)} ({q.direction})"
 
