@@ -195,6 +195,14 @@ PAST_CUE = (
     r"kept|knew|laid|paid|ran|sent|shot|shut|sold|spoke|spent|stood|struck|thought|threw|wrote|became|"
     r"sought|ago|yesterday|last|\w{2,}ed"
 )
+# A past verb right before the date, through "in", "on" or "during" ("appealed in March", "were
+# introduced in April", "took effect on May 3"), tells of what happened on it: not a date ahead, however near. Not a participle
+# after "is", "to be" or "will" ("the case is heard in May", "to be published in November"). `%s` is
+# PAST_CUE.
+GOVERNED_BY_PAST = (
+    r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
+    r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
+)
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # Words ending in -ed that are not past tenses.

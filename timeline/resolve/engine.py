@@ -29,6 +29,7 @@ _CUES = Lazy(
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
+_GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
@@ -181,6 +182,13 @@ class _Sentence:
         pattern = en.POSSESSIVE % re.escape(self.expression.lower())
         return bool(self.text) and re.search(pattern, self.lower) is not None
 
+    @cached_property
+    def governed_by_past(self) -> bool:
+        if self.at <= 0:
+            return False
+        found = _GOVERNED_BY_PAST.search(self.lower, max(0, self.at - 60), self.at)
+        return found is not None and found.group().split(None, 1)[0] not in _NOT_PAST
+
 
 @dataclass(frozen=True)
 class Query:
@@ -221,6 +229,11 @@ class Query:
     def possessive(self) -> bool:
         """True when the expression owns a noun ("Wednesday's ruling"): the date is the noun's."""
         return self.sentence.possessive
+
+    @property
+    def governed_by_past(self) -> bool:
+        """True when a past verb right before the expression governs it ("appealed in March")."""
+        return self.sentence.governed_by_past
 
     @property
     def future(self) -> bool:
