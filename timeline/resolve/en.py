@@ -196,9 +196,9 @@ PAST_CUE = (
     r"sought|ago|yesterday|last|\w{2,}ed"
 )
 # A past verb right before the date, through "in", "on" or "during" ("appealed in March", "were
-# introduced in April", "took effect on May 3"), tells of what happened on it: not a date ahead, however near. Not a participle
-# after "is", "to be" or "will" ("the case is heard in May", "to be published in November"). `%s` is
-# PAST_CUE.
+# introduced in April", "took effect on May 3"), tells of what happened on it: not a date ahead, however
+# near. Not a participle after "is", "to be" or "will" ("the case is heard in May", "to be published in
+# November"). `%s` is PAST_CUE.
 GOVERNED_BY_PAST = (
     r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
     r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
