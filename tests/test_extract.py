@@ -204,6 +204,11 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
 
 @pytest.mark.parametrize("text", [
     "45,000 deserters and former fighters have been pardoned.",
+    # Names and numbers that hold a year's digits or a weekday: not dates.
+    "The Sunday Times reported the story.",
+    "The March on Washington drew crowds.",
+    "Flight 2012 landed safely after Windows 2000 crashed.",
+    "For tickets, call 1-800-555-2013.",
     "A convoy of five armoured vehicles tried to enter the village.",
     "They may return to a normal legal status.",
     "Thousands joined a march through the capital.",

@@ -292,6 +292,15 @@ _COUNTED = frozenset(
     "words points times degrees mm cm kg lb hours hrs minutes seconds gmt utc local".split()
 )
 _AMBIGUOUS_MONTHS = ("may", "march")
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+# After "the", "march" is the noun when these follow: "the March on Washington".
+_MARCH_NOUN = frozenset({"on", "to", "against", "through", "across", "from", "for", "of"})
+# A capitalised word right before a number ("Flight 2012"), and the capitalised words that name a time.
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*) $")
+_NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_WORDS, "fiscal", "calendar",
+                             "christmas", "easter", "ramadan", "eid", *_DATE_CONTEXT, "and", "but", "or",
+                             "circa", "around", "about", "at", "for", "as", "so", "then", "while", "when", "a", "an",
+                             "that", "these", "those", "every", "each", "last", "next", "no", "some"])
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
@@ -328,10 +337,36 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     if word[0].isdigit():
         following = _NEXT_WORD.match(text, match.end("weak"))
         return text[start - 1:start] not in _MONEY and not (
-            following and following.group(1).lower().rstrip(".") in _COUNTED)
-    if _previous_word(text, start) in _DATE_CONTEXT:
+            following and following.group(1).lower().rstrip(".") in _COUNTED) and not _in_a_name(text, start)
+    previous = _previous_word(text, start)
+    if word == "march" and previous == "the" and _following_word(text, match.end("weak")) in _MARCH_NOUN:
+        return False  # "the March on Washington"
+    if previous in _DATE_CONTEXT:
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
+
+
+def _titles_a_name(text: str, start: int, end: int) -> bool:
+    """True for "the Sunday Times" or "the Monday Club": a weekday between "the" and a capitalised word
+    is part of a name ("on Sunday Netanyahu said" has no "the")."""
+    following = _NEXT_WORD.match(text, end)
+    return _previous_word(text, start) == "the" and following is not None and following.group(1)[0].isupper()
+
+
+def _following_word(text: str, end: int) -> str:
+    found = _NEXT_WORD.match(text, end)
+    return found.group(1).lower() if found else ""
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """True for the number in "Flight 2012", "Windows 2000" or "555-2013": part of a name or of a phone
+    number, not a year. A capitalised word that opens a sentence ("In 2012") or names a time does not
+    make one."""
+    if text[start - 1:start] == "-" and text[start - 2:start - 1].isdigit():
+        digits = len(text[:start - 1]) - len(text[:start - 1].rstrip("0123456789"))
+        return digits != 4  # "1990-1991" is two years
+    named = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES
 
 
 def _starts(text: str) -> list[int]:
@@ -380,7 +415,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         m = _SCAN.match(lowered, start)
         if m is None or not _capitalised(text, start, m.end()) or (
                 m.group("weak") and not _weak_is_date(text, m)) or (
-                m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT):
+                m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT) or (
+                m.group() in _WEEKDAY_WORDS and _titles_a_name(text, start, m.end())):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
         found.append((start, m.end(), kind))
