@@ -116,6 +116,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("The decade-long war ended.", [("decade-long", "duration")]),
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),
+    ("Few people read newspapers these days.", [("these days", "date")]),
     ("Things were different in the past.", [("the past", "date")]),
     ("Sales rose in the latest quarter.", [("the latest quarter", "date")]),
     ("Sales rose a year ago.", [("a year ago", "date")]),

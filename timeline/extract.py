@@ -262,7 +262,7 @@ _TRIGGER_WORDS = frozenset([
 _OPENING_WORDS = frozenset([
     *(phrase.split()[0] for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] if not phrase.startswith("on ")),
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
-    "same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
+    "these same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
     "long new independence q post pre comparable corresponding year full whole entire near short "
     "foreseeable".split(),
