@@ -117,6 +117,8 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),
     ("Few people read newspapers these days.", [("these days", "date")]),
+    ("At present 40 are held; at the moment talks are stalled.", [("present", "date"), ("the moment", "date")]),
+    ("The present government fell.", []),
     ("Things were different in the past.", [("the past", "date")]),
     ("Sales rose in the latest quarter.", [("the latest quarter", "date")]),
     ("Sales rose a year ago.", [("a year ago", "date")]),

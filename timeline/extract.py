@@ -121,10 +121,14 @@ _HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
 # Words for the present, the past and the future as a whole: dates TimeML marks (PRESENT_REF, ...)
 # that name no calendar day, so they never date an event on their own.
 _REFERENCE = (
-    r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present|the past"
+    # "The present" as a noun, not "the present government".
+    r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present(?! (?!day\b)[a-z])"
+    r"|the past"
     r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|years|decades)"
     # "at the time": the time of the story, before the report (PAST_REF); not "at the time of ...".
     r"|(?<=\bat )the time(?! (?:of|when|that|being|and)\b)"
+    # "At present", "at the moment": the present.
+    r"|(?<=\bat )present\b|(?<=\bat )the moment(?! (?:of|when|that)\b)"
 )
 _DETERMINER = (
     r"(?:the|this|that|last|next|past|previous|coming|current|following|latest|same|preceding|upcoming"
@@ -251,7 +255,7 @@ _TRIGGER_WORDS = frozenset([
     *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *(f"{w}s" for w in WEEKDAYS), *SEASON_WORDS, *UNITS,
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
-    "lately", "present", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
+    "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),

@@ -296,7 +296,8 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
     ("present", (
-        r"(?:right )?now|currently|current|at present|presently|nowadays|at the moment|these days|the present",
+        r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
+        r"|the present",
     )),
     ("past_or_future", (
         r"(?P<past>recently|lately|of late|previously|formerly|the past|the time"
