@@ -347,7 +347,7 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         # from when it was made, which may be either side of the report: the nearer day is meant.
         how = f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
         return Resolution.day(nearer), how
-    if q.possessive and q.cue == "would":
+    if q.cue == "would" and q.possessive:
         # "Would look for ways around Wednesday's ruling": the day is the ruling's, and only a firm
         # future ("will") says it is still ahead.
         return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (the day of the noun it owns)"
