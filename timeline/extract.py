@@ -367,8 +367,10 @@ def _in_a_name(text: str, start: int) -> bool:
     number, not a year. A capitalised word that opens a sentence ("In 2012") or names a time does not
     make one."""
     if text[start - 1:start] == "-" and text[start - 2:start - 1].isdigit():
-        digits = len(text[:start - 1]) - len(text[:start - 1].rstrip("0123456789"))
-        return digits != 4  # "1990-1991" is two years
+        first = start - 1
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        return start - 1 - first != 4  # "1990-1991" is two years
     named = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES
 
