@@ -74,6 +74,8 @@ def read_timeml(path: Path) -> Document:
     if dct_tag is None:
         raise SystemExit(f"error: {path}: no DCT")
     dct = date.fromisoformat(dict(_ATTRIBUTE.findall(dct_tag[1]))["value"][:10])
+    if "<TEXT>" not in source or "</TEXT>" not in source:
+        raise SystemExit(f"error: {path}: no TEXT element")
     body = source[source.index("<TEXT>") + len("<TEXT>"):source.index("</TEXT>")]
     pieces, length, position, gold, opened = [], 0, 0, [], None
     for tag in _TAG.finditer(body):
@@ -260,14 +262,29 @@ def main() -> int:
     if not paths:
         print(f"error: no .tml files in {args.folder}", file=sys.stderr)
         return 1
-    docs = [read_timeml(path) for path in paths]
+    peers = None
+    if args.peers:
+        try:
+            peers = json.loads(args.peers.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            print(f"error: {args.peers}: cannot read the peer answers ({exc.__class__.__name__}: {exc})",
+                  file=sys.stderr)
+            return 1
+        if not isinstance(peers, dict):
+            print(f"error: {args.peers}: expected an object of document name -> mentions", file=sys.stderr)
+            return 1
+    try:
+        docs = [read_timeml(path) for path in paths]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:  # unreadable, or a DCT with no date
+        print(f"error: {args.folder}: a file is not TimeML this reads ({exc.__class__.__name__}: {exc})",
+              file=sys.stderr)
+        return 1
     resolve_misses: dict = defaultdict(list)
     tag_misses: dict = defaultdict(list)
     right, total = score_resolve(docs, resolve_misses)
     counts = score_tag(docs, tag_misses)
     columns = [("timeline", right / total, counts)]
-    if args.peers:
-        peers = json.loads(args.peers.read_text(encoding="utf-8"))
+    if peers is not None:
         peer_right, _ = score_peer_resolve(docs, peers)
         columns.append((args.peers.stem, peer_right / total, score_peer_tag(docs, peers)))
 
