@@ -113,6 +113,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     # A day of the month alone after "on"; a length written "decade-long".
     ("The report, released on the 20th, was late.", [("the 20th", "date")]),
     ("He lived on the 20th floor.", []),
+    ("The shop opens on the 5th of next month.", [("the 5th of next month", "date")]),
     ("The decade-long war ended.", [("decade-long", "duration")]),
     ("Unemployment rose in recent years.", [("recent years", "date")]),
     ("He is currently abroad.", [("currently", "date")]),

@@ -334,6 +334,7 @@ def test_tense(context: str | None, expression: str | None, expected: str) -> No
     ("the year before", "The plan cost $1,990 more than the year before.", "reference event"),
     ("12/09/2024", None, "either way round"),
     ("February 29, 2023", None, "out of range"),
+    ("the 31st of last month", None, "has no day 31"),
     ("3000000 days ago", None, "out of range"),
     ("the first quarter of fiscal 2022", None, "not a calendar year"),
     ("x" * 300, None, "too long"),

@@ -193,7 +193,7 @@ _DATE = (
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}"
     # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
-    rf"(?=(?:{_S})?[,.;:)]|{_S}(?:of{_S}(?:this|last|next){_S}month|and)\b)"
+    rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}and\b))"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
     rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
     rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"

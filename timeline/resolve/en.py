@@ -410,6 +410,8 @@ RULES = (
         r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",
         r"(?:the )?(?P<rel>this|current|last|previous|next) century",
     )),
-    ("ordinal_day", (r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))",)),
+    ("ordinal_day", (
+        r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))(?: of (?P<rel>this|last|next) month)?",
+    )),
     ("duration", (r"(?P<count>%(count)s) (?P<unit>%(unit)s)(?P<now> now)?(?: time)?",)),
 )

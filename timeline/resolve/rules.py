@@ -830,7 +830,15 @@ def _century(m: re.Match, q: Query) -> _Found:
 
 @handler("ordinal_day")
 def _ordinal_day(m: re.Match, q: Query) -> _Found:
+    """ "The 20th": the nearest such day the tense points to; "the 5th of next month" that month's."""
     day, a = _ordinal(m["day"]), q.anchor
+    if m["rel"]:
+        steps = en.STEPS[m["rel"]]
+        month, how = _anchor_unit("month", steps, a)
+        found = calendar_day(month.earliest.year, month.earliest.month, day)
+        if found is None:
+            raise UnresolvedDate(f"cannot resolve {q.expression!r}: {month.label} has no day {day}")
+        return found, f"day {day} of {month.label} ({how})"
     step = 1 if q.future else -1
     for months in range(0, 13 * step, step):
         year, month = add_months(a.year, a.month, months)
