@@ -363,14 +363,8 @@ def _following_word(text: str, end: int) -> str:
 
 
 def _in_a_name(text: str, start: int) -> bool:
-    """True for the number in "Flight 2012", "Windows 2000" or "555-2013": part of a name or of a phone
-    number, not a year. A capitalised word that opens a sentence ("In 2012") or names a time does not
-    make one."""
-    if text[start - 1:start] == "-" and text[start - 2:start - 1].isdigit():
-        first = start - 1
-        while first > 0 and text[first - 1].isdigit():
-            first -= 1
-        return start - 1 - first != 4  # "1990-1991" is two years
+    """True for the number in "Flight 2012" or "Windows 2000": part of a name, not a year. A capitalised
+    word that opens a sentence ("In 2012") or names a time does not make one."""
     named = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES
 
@@ -399,8 +393,14 @@ def _starts(text: str) -> list[int]:
 
 
 def _in_a_number(text: str, start: int, length: int) -> bool:
-    """True for the digits of "45,000" or "3.5": a part of a larger number is never a date."""
+    """True for the digits of "45,000", "3.5" or the phone number "555-2013": a part of a larger number is
+    never a date ("1990-1991" is two years, "2013-09-16" a date)."""
     before, after = text[start - 2:start], text[start + length:start + length + 2]
+    if len(before) == 2 and before[0].isdigit() and before[1] == "-":
+        first = start - 1
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        return start - 1 - first != 4
     return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
         len(after) == 2 and after[0] in ",." and after[1].isdigit())
 

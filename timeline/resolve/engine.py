@@ -172,15 +172,17 @@ class _Sentence:
     def at(self) -> int:
         return self.lower.find(self.expression.lower())
 
+    def _around(self, template: str) -> bool:
+        """True when the sentence matches `template` with the expression in its `%s`."""
+        return bool(self.text) and re.search(template % re.escape(self.expression.lower()), self.lower) is not None
+
     @cached_property
     def premodifier(self) -> bool:
-        pattern = en.PREMODIFIER % re.escape(self.expression.lower())
-        return bool(self.text) and re.search(pattern, self.lower) is not None
+        return self._around(en.PREMODIFIER)
 
     @cached_property
     def possessive(self) -> bool:
-        pattern = en.POSSESSIVE % re.escape(self.expression.lower())
-        return bool(self.text) and re.search(pattern, self.lower) is not None
+        return self._around(en.POSSESSIVE)
 
     @cached_property
     def governed_by_past(self) -> bool:
