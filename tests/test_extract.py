@@ -143,7 +143,12 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Sales peaked in the late 1990s.", [("the late 1990s", "date")]),
     ("Profit beat the year-earlier period.", [("the year-earlier period", "date")]),
     ("Shops close during Ramadan and on Christmas Day.", [("Ramadan", "date"), ("Christmas Day", "date")]),
-    ("Talks will continue in the coming weeks.", [("the coming weeks", "duration")]),
+    # "Recent weeks" and its mirror "the coming weeks" are the past and the future near the report;
+    # a counted span ("the next two weeks") is a length.
+    ("Talks will continue in the coming weeks.", [("the coming weeks", "date")]),
+    ("Talks will continue over the next two weeks.", [("the next two weeks", "duration")]),
+    ("Growth will slow in future quarters, and the rest is set for a later date.",
+     [("future quarters", "date"), ("a later date", "date")]),
     ("Families have waited for years.", [("years", "duration")]),
     ("Trading opened at 10:30 a.m. EST on Tuesday.", [("10:30 a.m. EST", "time"), ("Tuesday", "date")]),
     ("The party won in 2019 and 2020.", [("2019", "date"), ("2020", "date")]),
@@ -305,6 +310,45 @@ def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
 def test_tag_dates_an_unnamed_offset_from_the_previous_date(text, said, expected):
     """Without a named event, an offset counts from the latest date mentioned before it."""
     assert mention(text, said, SOHR_PUBLISHED).resolution.earliest == expected
+
+
+@pytest.mark.parametrize("text, said, expected", [
+    ("He was last seen Nov. 3, the day before the warrant was issued.", "the day before", date(2021, 11, 3)),
+    ("The prisoners were freed on Monday, two days after the vote.", "two days after", date(2021, 11, 22)),
+    ("In 2019, a year before the war, prices rose.", "a year before", date(2019, 1, 1)),
+])
+def test_tag_dates_an_offset_in_apposition_as_the_date_it_restates(text, said, expected):
+    """"Nov. 3, the day before the warrant was issued": an offset set off by a comma right after a date
+    of its own unit names that same date."""
+    found = mention(text, said, SOHR_PUBLISHED).resolution
+    assert found.earliest == expected and "restates" in found.rule
+
+
+def test_tag_does_not_restate_a_date_of_another_unit():
+    """"In March, a week after the vote": a week after an event is not all of March."""
+    assert mention("In March, a week after the vote, prices rose.", "a week after", SOHR_PUBLISHED).resolution is None
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("The summit will be held on April 24 and 25.", {"25": date(2022, 4, 25)}),
+    ("Polls will open on May 3, 5 and 7.", {"5": date(2022, 5, 5), "7": date(2022, 5, 7)}),
+    ("The talks ran on March 3rd and 4th, officials said.", {"4th": date(2021, 3, 4)}),
+])
+def test_tag_dates_the_days_joined_to_a_month_day(text, joined):
+    """In "April 24 and 25" the joined day is a date of its own, in the same month and year."""
+    found = {m.text: m.resolution.earliest for m in tag(text, SOHR_PUBLISHED) if m.text in joined}
+    assert found == joined
+
+
+@pytest.mark.parametrize("text", [
+    "On April 24 and 25 people marched.",  # a count of people, not a day
+    "Talks on March 3, 5 and 7, 1998, failed.",  # the year after the last day is for all of them
+    "Votes were cast on Feb. 27 and 30.",  # February has no 30th
+])
+def test_tag_leaves_numbers_after_a_month_day_that_are_no_day_of_it(text):
+    """Only a day that ends its phrase and exists in the month is joined to a month's day."""
+    assert [m.text for m in tag(text, SOHR_PUBLISHED) if m.text.isdigit() or m.text[:-2].isdigit()] == (
+        ["1998"] if "1998" in text else [])
 
 
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():

@@ -124,7 +124,11 @@ _REFERENCE = (
     # "The present" as a noun, not "the present government".
     r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present(?! (?!day\b)[a-z])"
     r"|the past"
-    r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|years|decades)"
+    r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
+    # ... and their mirror: "in coming months", "the upcoming weeks", "future quarters", "at a later date".
+    # Lengths are counted: "the next two months", "the next few weeks".
+    r"|(?:the )?(?:coming|upcoming) (?:days|weeks|months|quarters|years|decades)"
+    r"|future (?:weeks|months|quarters|years|decades)|a (?:later|future) date"
     # "at the time": the time of the story, before the report (PAST_REF); not "at the time of ...".
     r"|(?<=\bat )the time(?! (?:of|when|that|being|and)\b)"
     # "At present", "at the moment": the present.
@@ -210,7 +214,7 @@ _OFFSET = (
     rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
 )
 _DURATION = (
-    rf"(?:\b(?:the{_S})?(?:past|last|next|coming|previous|following|upcoming){_S}{_PLURAL_UNIT}"
+    rf"(?:\b(?:the{_S})?(?:past|last|next|previous|following){_S}{_PLURAL_UNIT}"
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
     # nor "the last week of June".
     rf"|\bthe{_S}(?:past|last){_S}(?:day|week|month|year|decade|century)(?!{_S}of\b)"
@@ -256,7 +260,7 @@ _TRIGGER_WORDS = frozenset([
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
-    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while",
+    "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -320,6 +324,17 @@ _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|after
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
+# A month's day and the days of the same month joined to it ("on April 24 and 25", "May 3, 5 and 7"):
+# each joined day is a date of its own, in the first one's month and year.
+_MONTH_DAY = re.compile(rf"(?i:{_MONTH}{_S}{_DAY})")
+_JOINED_DAYS = re.compile(
+    rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&){_S}{_DAY}(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})",
+    re.IGNORECASE)
+_JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+# An offset set off by a comma right after a date of its unit restates that date: "he was last seen
+# Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
+_APPOSITION = re.compile(r",[^\S\n]+")
+_OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
 _BARE_CONTEXT = frozenset({"for", "in", "over", "within", "after"})
 
@@ -547,6 +562,39 @@ def _reference(expression: str, anchors: list[Resolution]) -> int | None:
                  and latest.earliest <= anchors[i].earliest and anchors[i].latest <= latest.latest), None)
 
 
+def _joined_days(text: str, mention: Mention, published: date, context: str) -> list[Mention]:
+    """The days joined to a month's day (see _JOINED_DAYS), each dated as that day of its month."""
+    first = mention.resolution
+    if first is None or first.precision != "day" or not _MONTH_DAY.fullmatch(mention.text):
+        return []
+    joined = _JOINED_DAYS.match(text, mention.end)
+    if joined is None:
+        return []
+    days = []
+    for number in _JOINED_DAY.finditer(text, joined.start(), joined.end()):
+        try:
+            day = first.earliest.replace(day=int(number.group(1)))
+        except ValueError:  # "Feb. 28 and 30": no such day
+            continue
+        said = number.group()
+        found = Resolution.day(day).with_rule(f"{said}: in the month of {mention.text!r} -> {day.isoformat()}")
+        days.append(Mention(number.start(), number.end(), said, "date", found, mention.sentence))
+    return days
+
+
+def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
+    """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
+    if not tagged:
+        return None
+    before = tagged[-1][0]
+    unit = _OFFSET_UNIT.search(expression)
+    if (before.resolution is None or before.kind != "date" or unit is None
+            or before.resolution.precision != unit.group(1).lower() or not _APPOSITION.fullmatch(text, before.end, start)):
+        return None
+    found = before.resolution
+    return found.with_rule(f"{expression}: the date it restates, {before.text!r} -> {found.label}")
+
+
 def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[tuple[Mention, int | None]]:
     """The mentions of `text`, each with the index of the earlier mention it was dated from, if any."""
     starts = [start for start, _ in sentences]
@@ -568,8 +616,13 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             reference = anchors[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
+        if referential and (restated := _restated(text, start, expression, tagged)) is not None:
+            resolution = restated
         mention = Mention(start, end, expression, kind, resolution, index)
         tagged.append((mention, reference))
+        joined = _joined_days(text, mention, published, text[sentence_start:sentence_end])
+        anchors.extend(range(len(tagged), len(tagged) + len(joined)))
+        tagged.extend((day, None) for day in joined)
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
         # earlier", "the year-ago quarter") or looks back to from them ("the day before").
         looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))

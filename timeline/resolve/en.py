@@ -109,7 +109,7 @@ PARTS = {"early": (0, "START"), "beginning": (0, "START"), "start": (0, "START")
 # A bare "the year" or "the quarter" in a news report is the one it is written in (TimeML's reading);
 # "the latest quarter" is the last one reported, the one before the anchor's.
 STEPS = {"last": -1, "past": -1, "this past": -1, "recent": -1, "the latest": -1, "the most recent": -1,
-         "before last": -2, "next": 1, "coming": 1, "this coming": 1, "after next": 2,
+         "before last": -2, "next": 1, "coming": 1, "upcoming": 1, "this coming": 1, "after next": 2,
          "this": 0, "current": 0, "the current": 0, "the": 0}
 RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
 # Which way from another event ("the day after", "two weeks earlier"), from the anchor ("two weeks
@@ -208,6 +208,8 @@ GOVERNED_BY_PAST = (
 )
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
+# What may stand before a date that opens its sentence ("In early March, ...", "On Oct. 31, ...").
+OPENING = r"\W*(?:(?:in|on|during|by|at|since|from|through|throughout)\s+)?(?:early\s+|mid-?|late\s+)?"
 # Words ending in -ed that are not past tenses.
 NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed", "succeed", "united",
                       "limited", "naked", "sacred", "wicked", "kindred", "breed", "creed", "greed"})
@@ -302,7 +304,8 @@ RULES = (
     ("past_or_future", (
         r"(?P<past>recently|lately|of late|previously|formerly|the past|the time"
         r"|(?:some|a long|a short) time ago|long ago|a while (?:ago|back))",
-        r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term)",
+        r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term"
+        r"|future (?:weeks|months|quarters|years|decades)|a (?:later|future) date)",
     )),
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
     ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end|close)(?: of)? (?P<rest>.+)",)),
@@ -361,7 +364,7 @@ RULES = (
         r"(?: (?:to )?(?P<rest>.+))?",
     )),
     ("span", (
-        r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|coming|next) "
+        r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|upcoming|coming|next) "
         r"(?:(?P<count>%(count)s) )?(?P<unit>%(unit)s)",
     )),
     ("ago", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>ago|back|from now|from today|hence)",)),

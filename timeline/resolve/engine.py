@@ -31,6 +31,7 @@ _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
+_OPENING = Lazy(en.OPENING)
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
@@ -185,6 +186,11 @@ class _Sentence:
         return self._around(en.POSSESSIVE)
 
     @cached_property
+    def opens_past(self) -> bool:
+        """A date opening its sentence ("In March, prices rose") is the time of the main verb after it."""
+        return self.at >= 0 and self.cue == "past" and _OPENING.fullmatch(self.lower, 0, self.at) is not None
+
+    @cached_property
     def governed_by_past(self) -> bool:
         if self.at <= 0:
             return False
@@ -236,6 +242,11 @@ class Query:
     def governed_by_past(self) -> bool:
         """True when a past verb right before the expression governs it ("appealed in March")."""
         return self.sentence.governed_by_past
+
+    @property
+    def opens_past(self) -> bool:
+        """True when the expression opens a sentence whose main verb is past ("In March, prices rose")."""
+        return self.sentence.opens_past
 
     @property
     def future(self) -> bool:

@@ -176,6 +176,8 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
     if not q.future and q.governed_by_past:
         return back[-1], f"the latest begun by {_day(a)} (a past verb right before it)"
+    if not q.future and q.opens_past:
+        return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
