@@ -167,7 +167,7 @@ FUTURE_CUE = (
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|lasts|goes|heads|travels|meets|visits|returns|votes|"
-    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start)|"
+    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start|go|meet)|"
     r"(?:is|are) expected|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
     r"until|till|as soon as|as early as|no later than)"
@@ -196,7 +196,10 @@ PAST_CUE = (
     r"was|were|had|did|has|have|'ve|said|told|went|came|took|met|began|left|made|gave|saw|fell|rose|won|"
     r"lost|held|led|fled|fought|broke|brought|built|bought|caught|chose|drove|found|got|grew|heard|hit|"
     r"kept|knew|laid|paid|ran|sent|shot|shut|sold|spoke|spent|stood|struck|thought|threw|wrote|became|"
-    r"sought|ago|yesterday|last|\w{2,}ed"
+    r"sought|ago|yesterday|last|\w{2,}ed|"
+    # Participles that do not end in -ed ("had fallen by March", "has risen since").
+    r"been|done|gone|seen|taken|given|fallen|risen|grown|shown|known|written|spoken|broken|chosen|driven"
+    r"|begun|stolen|sworn|thrown|flown|drawn|withdrawn"
 )
 # A past verb right before the date, through "in", "on" or "during" ("appealed in March", "were
 # introduced in April", "took effect on May 3"), tells of what happened on it: not a date ahead, however
@@ -204,8 +207,12 @@ PAST_CUE = (
 # November"). `%s` is PAST_CUE.
 GOVERNED_BY_PAST = (
     r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
-    r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
+    r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?"
+    r"(?:in|on|during|at|by)\s+(?:the\s+(?:end|beginning|start|middle|close)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$"
 )
+# What has lasted "since" a date began before the anchor, however near the next one is ("has lived
+# there since March", "since the end of May").
+SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # What may stand before a date that opens its sentence ("In early March, ...", "On Oct. 31, ...").
@@ -223,6 +230,12 @@ POSSESSIVE = r"\b%s['’]s [a-z]"
 RESULTS = (
     r"\b(?:net|income|earnings|earned|profits?|loss(?:es)?|revenues?|sales|a share|per share|dividends?"
     r"|results|quarter|period)\b"
+)
+# Results being reported ("will report fourth-quarter earnings", "is due to post its third-quarter
+# results"): whatever the tense, the period they are for has begun, and usually ended, by then.
+REPORTS_RESULTS = (
+    r"\b(?:report|post|announce|release|publish)(?:s|ed|ing)?\b(?:[^.;]*\b(?:results|earnings|net|income"
+    r"|profits?|loss(?:es)?|revenues?|sales)\b)"
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"

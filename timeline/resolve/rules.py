@@ -171,6 +171,8 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if not back or not forth:
         return _found((back[-1:] or forth[:1] or [None])[0], q, f"the only one within ten years of {_day(a)}")
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
+    if _SINCE.search(q.before):
+        return back[-1], f"the latest begun by {_day(a)} (\"since\" looks back)"
     nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -470,6 +472,8 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
 # -- company results ----------------------------------------------------------------------------------
 
 _RESULTS = Lazy(en.RESULTS)
+_SINCE = Lazy(en.SINCE)
+_REPORTS_RESULTS = Lazy(en.REPORTS_RESULTS)
 _QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
 _LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
 
@@ -484,9 +488,19 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
         ordinal = named["ord"] if named else None
     if ordinal is not None:
         n = _ordinal(ordinal)
-        found, how = _instance(lambda y: Resolution.quarter(y, n), q, None)
+        found, how = _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
     return _latest_quarter(q.anchor)
+
+
+def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
+    """Quarter `n` with no year: as any yearly thing, unless the sentence tells of its results being
+    reported; then the latest begun by the anchor, as results come after their period."""
+    if _REPORTS_RESULTS.search(q.context):
+        a = q.anchor
+        found = next(r for r in (Resolution.quarter(a.year, n), Resolution.quarter(a.year - 1, n)) if r.earliest <= a)
+        return found, f"the latest begun by {_day(a)} (results are reported after their period)"
+    return _instance(lambda y: Resolution.quarter(y, n), q, None)
 
 
 def _latest_quarter(a: date) -> tuple[Resolution, str]:
@@ -640,7 +654,7 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
     make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
     if year_text is None:
-        return _instance(make, q, None)
+        return _quarter_instance(n, q) if kind == "quarter" else _instance(make, q, None)
     whole, how = q.read(_whole_unit_words(year_text))
     if kind == "half" and whole.precision == "decade":
         first = whole.earliest.year + (5 if n == 2 else 0)
