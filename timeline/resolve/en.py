@@ -258,7 +258,7 @@ TIME_ZONES = ("local time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "md
               "cest", "bst", "eet", "eest")
 # A time of day is dropped: the resolver's answers are days.
 TIME_OF_DAY = (
-    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight)"
+    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight|midday)"
     rf"(?: (?:{'|'.join(TIME_ZONES)}))?"
 )
 # (pattern, replacement) in order, applied to the lower-cased text.
