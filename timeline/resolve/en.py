@@ -225,6 +225,12 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
 PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
 # ... and so is one that owns a noun ("Wednesday's ruling", "Sunday's vote").
 POSSESSIVE = r"\b%s['’]s [a-z]"
+# A month or quarter that owns a report on it ("February's jobs report", "the January trade figures"):
+# the report comes after the period, so the period has begun by the time it is written of. `%s` is the date.
+REPORTED_ON = (
+    r"\b%s(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
+    r"|survey|reading)\b"
+)
 # A company's results: a sentence reporting them is about one period, the quarter it names or else the
 # latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
 RESULTS = (

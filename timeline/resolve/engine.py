@@ -186,6 +186,10 @@ class _Sentence:
         return self._around(en.POSSESSIVE)
 
     @cached_property
+    def reported_on(self) -> bool:
+        return self._around(en.REPORTED_ON)
+
+    @cached_property
     def opens_past(self) -> bool:
         """A date opening its sentence ("In March, prices rose") is the time of the main verb after it."""
         return self.at >= 0 and self.cue == "past" and _OPENING.fullmatch(self.lower, 0, self.at) is not None
@@ -242,6 +246,11 @@ class Query:
     def governed_by_past(self) -> bool:
         """True when a past verb right before the expression governs it ("appealed in March")."""
         return self.sentence.governed_by_past
+
+    @property
+    def reported_on(self) -> bool:
+        """True when the expression owns a report on it ("February's jobs report"): a period begun."""
+        return self.sentence.reported_on
 
     @property
     def opens_past(self) -> bool:

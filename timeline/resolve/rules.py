@@ -158,9 +158,11 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if step == 0:
         if containing is not None:
             return containing, f"the one containing {_day(a)}"
-        # "this summer" said in March is the summer of the anchor's year, whatever the tense.
-        if this_year := [r for r in found if r.earliest.year == a.year]:
-            return this_year[0], f"the one in {a.year}"
+        # "this summer" said in March is the summer of the anchor's year, whatever the tense; "this
+        # winter" said in March is the one just over, which ran into the anchor's year, not next December's.
+        if this_year := [r for r in found if r.earliest.year <= a.year <= r.latest.year]:
+            nearest = min(this_year, key=lambda r: (r.earliest - a).days if r.earliest > a else (a - r.latest).days)
+            return nearest, f"the nearest one in {a.year}" if len(this_year) > 1 else f"the one in {a.year}"
     if (step or 0) < 0:
         over = [r for r in back if r.latest < a]
         return _found(over[-1] if over else None, q, f"the latest over before {_day(a)}")
@@ -171,6 +173,10 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if not back or not forth:
         return _found((back[-1:] or forth[:1] or [None])[0], q, f"the only one within ten years of {_day(a)}")
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
+    # A report on a month or quarter ("will release February's jobs report") comes after it: the
+    # nearer one just over, not next year's, whatever the tense.
+    if behind < ahead and found[0].precision in ("month", "quarter") and q.reported_on:
+        return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
     if _SINCE.search(q.before):
         return back[-1], f"the latest begun by {_day(a)} (\"since\" looks back)"
     nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
