@@ -240,8 +240,8 @@ RESULTS = (
 # Results being reported ("will report fourth-quarter earnings", "is due to post its third-quarter
 # results"): whatever the tense, the period they are for has begun, and usually ended, by then.
 REPORTS_RESULTS = (
-    r"\b(?:report|post|announce|release|publish)(?:s|ed|ing)?\b(?:[^.;]*\b(?:results|earnings|net|income"
-    r"|profits?|loss(?:es)?|revenues?|sales)\b)"
+    r"^(?=.*\b(?:report|post|announce|release|publish)(?:s|ed|ing)?\b)"
+    r"(?=.*\b(?:results|earnings|net|income|profits?|loss(?:es)?|revenues?|sales)\b)"
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
