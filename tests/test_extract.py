@@ -303,6 +303,11 @@ def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
     ("Talks opened on November 20. The previous day, troops had massed.", "The previous day", date(2021, 11, 19)),
     ("Talks opened on November 20. The next day the deal was signed.", "The next day", date(2021, 11, 21)),
     ("Talks opened on November 20. That same day, troops withdrew.", "That same day", date(2021, 11, 20)),
+    # "That year" names the year the reference lies in, not the reference's month; "March of that year"
+    # is one expression, a month of that year.
+    ("In March 2011, protests began. That same year, war broke out.", "That same year", date(2011, 1, 1)),
+    ("The 2011 uprising began in March of that year.", "March of that year", date(2011, 3, 1)),
+    ("Talks opened in 2018. In May the same year, they failed.", "May the same year", date(2018, 5, 1)),
     # Days count from a day told within the latest year mentioned, not from the whole year.
     ("In 2021 talks dragged on. They opened on November 20, 2021, in 2021's worst week. The next day they "
      "broke down.", "The next day", date(2021, 11, 21)),

@@ -178,7 +178,7 @@ _DATE = (
     rf"|(?:the{_S})?(?:(?:twenty|thirty)[- ])?(?:{_alt(ORDINAL_WORDS)}){_S}of{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     # A month in a year named from the anchor: one expression ("June last year", "March of this year").
-    rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next){_S}year(?!-)"
+    rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?!-)"
     rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
@@ -187,7 +187,7 @@ _DATE = (
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
     rf"|q[1-4](?:{_S}{_YEAR})?"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
-    rf"|(?:(?:(?:the|this){_S})?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
+    rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"

@@ -573,7 +573,14 @@ def _next_unit(m: re.Match, q: Query) -> _Found:
 
 @handler("same_unit", reference=True)
 def _same_unit(m: re.Match, q: Query) -> _Found:
-    return _from_reference(q, _unit(m["unit"]), 0, 0, False)
+    """ "That year", "the same month": the unit the reference lies in ("In March 2011 ... that year" is
+    2011), or the reference itself where it is no finer ("that same day" after "in October")."""
+    unit = _unit(m["unit"])
+    after, what = _reference_and_what(q)
+    whole = unit_of(after.earliest, unit)
+    if whole.earliest <= after.earliest and after.latest <= whole.latest and whole.precision != after.precision:
+        return whole, f"the {unit} of {what} ({after.label})"
+    return _from_reference(q, unit, 0, 0, False)
 
 
 @handler("count_from_reference", reference=True)
@@ -748,6 +755,12 @@ def _month(m: re.Match, q: Query) -> _Found:
     if m["year"]:
         return Resolution.month(_year_of(m["year"], q.anchor), month), "a calendar month"
     return _instance(lambda y: Resolution.month(y, month), q, _step(m["rel"]))
+
+
+@handler("month_of_that_year", reference=True)
+def _month_of_that_year(m: re.Match, q: Query) -> _Found:
+    year, how = q.read(m["year"])
+    return Resolution.month(year.earliest.year, en.MONTH_NUMBERS[m["month"]]), f"a month of {year.label} ({how})"
 
 
 @handler("season")
