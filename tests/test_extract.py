@@ -227,9 +227,12 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "A quarter of the population fled.",
     "Growth was 3.5 percent and 1,000 people lost 12,500 dollars.",
     "Fighters seized 12 vehicles and 300 rifles in Homs.",
+    "Two thousand people marched through the city.",
+    "The craft has been handed down for two thousand years.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
-    """Numbers, the modal "may", the noun "march" and names are not temporal expressions."""
+    """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names are
+    not temporal expressions."""
     assert tag(text, PUBLISHED) == []
 
 

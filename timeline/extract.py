@@ -168,7 +168,7 @@ _DATE = (
     rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
     rf"(?:post|pre)-{_YEAR}|(?:{_MONTH}{_S})?{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
-    rf"(?:the{_S}year{_S})?{_SPELLED_YEAR}|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
+    rf"(?P<spelled>(?:the{_S}year{_S})?{_SPELLED_YEAR})|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
     rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
@@ -299,6 +299,7 @@ _COUNTED = frozenset(
     "miles kilometers kilometres km acres hectares dollars euros pounds yen shares units copies pages "
     "words points times degrees mm cm kg lb hours hrs minutes seconds gmt utc local".split()
 )
+_PLURAL_UNITS = frozenset(u for u in [*UNITS, "centuries", "hours", "minutes"] if u.endswith("s"))
 _AMBIGUOUS_MONTHS = ("may", "march")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 # After "the", "march" is the noun when these follow: "the March on Washington".
@@ -437,6 +438,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if m is None or not _capitalised(text, start, m.end()) or (
                 m.group("weak") and not _weak_is_date(text, m)) or (
                 m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT) or (
+                # "two thousand years", "two thousand people": a count, not the year 2000.
+                m.group("spelled") and _following_word(text, m.end()).rstrip(".") in _COUNTED | _PLURAL_UNITS) or (
                 m.group() in _WEEKDAY_WORDS and _titles_a_name(text, start, m.end())):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
