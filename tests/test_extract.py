@@ -229,10 +229,14 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Fighters seized 12 vehicles and 300 rifles in Homs.",
     "Two thousand people marched through the city.",
     "The craft has been handed down for two thousand years.",
+    # Programmes named by the present: a title after a broadcaster or a possessive.
+    "Baker spoke on ABC News' \"This Week.\"",
+    "This is VOA Today.",
+    "He told NBC's Today show he would run.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
-    """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names are
-    not temporal expressions."""
+    """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names
+    (also of programmes: ABC's "This Week") are not temporal expressions."""
     assert tag(text, PUBLISHED) == []
 
 
@@ -241,9 +245,13 @@ def test_tag_ignores_words_that_are_not_dates(text):
     ("Troops withdrew in March and returned.", "March"),
     ("Voters went to the polls in 2019 and 2020.", "2020"),
     ("The 2024 election was disputed.", "2024"),
+    ("Talks Resume Today", "Today"),  # a headline in title case
+    ("TALKS RESUME TODAY", "TODAY"),
+    ("He said \"Today we won.\"", "Today"),
 ])
 def test_tag_accepts_ambiguous_words_where_the_context_makes_them_dates(text, said):
-    """A bare month or year is a date after a preposition, a determiner or another year."""
+    """A bare month or year is a date after a preposition, a determiner or another year; "Today" in a
+    headline or a quotation is a date, not a title."""
     assert said in [m.text for m in tag(text, PUBLISHED)]
 
 

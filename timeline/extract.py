@@ -300,6 +300,11 @@ _COUNTED = frozenset(
     "words points times degrees mm cm kg lb hours hrs minutes seconds gmt utc local".split()
 )
 _PLURAL_UNITS = frozenset(u for u in [*UNITS, "centuries", "hours", "minutes"] if u.endswith("s"))
+# Words of the present that name programmes and columns ("This Week", "VOA Today"), and what comes
+# before such a title: an acronym or a possessive name, and perhaps a quotation mark.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?:['’]s?)?|[A-Z][\w-]*(?:['’]s|s['’]))[^\S\n]+[\"“]?$")
+_PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "this year"})
 _AMBIGUOUS_MONTHS = ("may", "march")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 # After "the", "march" is the noun when these follow: "the March on Washington".
@@ -364,6 +369,16 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     if previous in _DATE_CONTEXT:
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
+
+
+def _a_title(text: str, start: int, end: int) -> bool:
+    """True for "This Week" in 'ABC News' "This Week"' or "Today" in "This is VOA Today": words of the
+    present written capitalised (not in capitals, as headlines are) right after a broadcaster's acronym or
+    a possessive name, perhaps in quotation marks, are a programme's title."""
+    said = text[start:end]
+    if said.isupper() or not all(w[0].isupper() for w in said.split()):
+        return False
+    return _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _titles_a_name(text: str, start: int, end: int) -> bool:
@@ -440,7 +455,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT) or (
                 # "two thousand years", "two thousand people": a count, not the year 2000.
                 m.group("spelled") and _following_word(text, m.end()).rstrip(".") in _COUNTED | _PLURAL_UNITS) or (
-                m.group() in _WEEKDAY_WORDS and _titles_a_name(text, start, m.end())):
+                m.group() in _WEEKDAY_WORDS and _titles_a_name(text, start, m.end())) or (
+                m.group() in _PRESENT_TITLES and _a_title(text, start, m.end())):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
         found.append((start, m.end(), kind))
