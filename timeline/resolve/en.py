@@ -155,7 +155,11 @@ _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+l
 # 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
 # happened ("Wall Street closes higher Monday").
 FIRM_FUTURE_CUE = (
-    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes effect|resumes|convenes|reconvenes)"
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes effect|resumes|convenes|reconvenes"
+    # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
+    # expects to complete the sale in January"); "should have" looks back.
+    r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about) to"
+    r"|(?:expects|anticipates|plans|intends|aims|hopes) to)"
     rf"{_VERB_GROUP}"
 )
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.

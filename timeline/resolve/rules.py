@@ -170,6 +170,9 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return _found(forth[0] if forth else None, q, f"the first begun after {_day(a)}")
     if containing is not None:
         return containing, f"the one containing {_day(a)}"
+    # What has lasted "since" a date began after it, however near the next one is.
+    if back and _since(q):
+        return back[-1], f"the latest begun by {_day(a)} (\"since\" looks back)"
     if not back or not forth:
         return _found((back[-1:] or forth[:1] or [None])[0], q, f"the only one within ten years of {_day(a)}")
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
@@ -177,8 +180,6 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     # nearer one just over, not next year's, whatever the tense.
     if behind < ahead and found[0].precision in ("month", "quarter") and q.reported_on:
         return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
-    if _SINCE.search(q.before):
-        return back[-1], f"the latest begun by {_day(a)} (\"since\" looks back)"
     nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -190,6 +191,11 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
     return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
+
+
+def _since(q: Query) -> bool:
+    """True for a date after "since" ("since March", "prices have risen since the end of May")."""
+    return q.preposition == "since" or _SINCE.search(q.before) is not None
 
 
 def _found(found: Resolution | None, q: Query, how: str) -> tuple[Resolution, str]:
