@@ -214,6 +214,19 @@ GOVERNED_BY_PAST = (
     r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?"
     r"(?:in|on|during|at|by)\s+(?:the\s+(?:end|beginning|start|middle|close)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$"
 )
+# A past verb of doing a few words before "on"/"in" and the date ("joined the EU on July 1", "held the
+# hearing on May 3"), with nothing between that could own the date (an infinitive, a clause, "for"):
+# the date is that verb's. Not a verb of telling or arranging ("told them of a cutback in September",
+# "set the vote for May 3", "extended the offer to Nov. 20"), whose date may be a later event's.
+GOVERNED_AT_A_DISTANCE = (
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bhad )(?<!\bhas )"
+    r"\b(?!(?:told|said|announced|invited|asked|urged|called|scheduled|extended|agreed|approved|ordered"
+    r"|postponed|delayed|moved|rescheduled|planned|expected|proposed|offered|promised|pledged|vowed|warned"
+    r"|threatened|predicted|notified|informed|reported|decided|voted|signed|filed|submitted|requested"
+    r"|demanded|suggested|recommended|urged|summoned|subpoenaed|given|set)\b)(?:%s)"
+    r"(?:\s+(?!(?:to|that|for|and|but|or|which|who|when|until|till|before|after|by)\b)[a-z'’-]+){1,4}"
+    r"\s+(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
+)
 # What has lasted "since" a date began before the anchor, however near the next one is ("has lived
 # there since March", "since the end of May").
 SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"

@@ -30,6 +30,7 @@ _CUES = Lazy(
 _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
+_GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
@@ -199,6 +200,10 @@ class _Sentence:
         if self.at <= 0:
             return False
         found = _GOVERNED_BY_PAST.search(self.lower, max(0, self.at - 60), self.at)
+        # At a distance only in a sentence told wholly in the past before the date: in "will redeem
+        # preferred shares on Oct. 31" the word in -ed is no verb of the date's.
+        if found is None and set(_cues(self.text, 0, self.at)) == {"past"}:
+            found = _GOVERNED_AT_A_DISTANCE.search(self.lower, max(0, self.at - 80), self.at)
         return found is not None and found.group().split(None, 1)[0] not in _NOT_PAST
 
 
