@@ -147,6 +147,14 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     # a counted span ("the next two weeks") is a length.
     ("Talks will continue in the coming weeks.", [("the coming weeks", "date")]),
     ("Talks will continue over the next two weeks.", [("the next two weeks", "duration")]),
+    ("Prices rose over the past fortnight.", [("the past fortnight", "duration")]),
+    # A weekday of a month; a unit two steps away; "following" as a preposition.
+    ("The match is on the last Saturday of June.", [("the last Saturday of June", "date")]),
+    ("The shop opens on the first Monday of next month.", [("the first Monday of next month", "date")]),
+    ("The team plays the week after next; he left the week before last.",
+     [("the week after next", "date"), ("the week before last", "date")]),
+    ("They met the day after next week's vote.", [("the day after", "date"), ("next week", "date")]),
+    ("Following Tuesday's vote, protests erupted.", [("Tuesday", "date")]),
     ("Growth will slow in future quarters, and the rest is set for a later date.",
      [("future quarters", "date"), ("a later date", "date")]),
     ("Families have waited for years.", [("years", "duration")]),

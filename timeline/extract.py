@@ -163,6 +163,9 @@ _MODIFIER = (
 _DATE = (
     rf"\b(?:{_MODIFIER})?(?:"
     rf"{_RESULTS_PERIOD}|"
+    # A weekday of a month: "the last Saturday of June", "the second Tuesday in November".
+    rf"(?:the{_S})?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th){_S}{_WEEKDAY}{_S}(?:of|in){_S}"
+    rf"(?:(?:(?:this|last|next){_S})?{_MONTH}(?:,?{_S}{_DATED_YEAR})?|(?:this|last|next){_S}month)|"
     # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
     rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
@@ -191,7 +194,9 @@ _DATE = (
     rf"(?:{_S}{_YEAR})?"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"
-    rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous|following){_S})?{_WEEKDAY}(?!s\b)"
+    rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
+    # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
+    rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}"
@@ -210,6 +215,8 @@ _OFFSET = (
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long|a{_S}while){_S}"
     rf"(?:ago|earlier|later)|\ba{_S}while{_S}back"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"
+    # "The week after next", "the year before last": not "the day after next week's vote".
+    rf"(?:{_S}(?:next|last)(?!{_S}(?:{_WEEKDAY}|{_MONTH_NAME}|{_SEASON}|{_alt(UNITS)}|time)\b))?"
     # ... and the date it counts from, when words name one ("the day before last Tuesday").
     rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
 )
@@ -217,7 +224,7 @@ _DURATION = (
     rf"(?:\b(?:the{_S})?(?:past|last|next|previous|following){_S}{_PLURAL_UNIT}"
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
     # nor "the last week of June".
-    rf"|\bthe{_S}(?:past|last){_S}(?:day|week|month|year|decade|century)(?!{_S}of\b)"
+    rf"|\bthe{_S}(?:past|last){_S}(?:day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
     # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
     # the day after it is a date of its own.
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}end(?:ed|ing)\b)"

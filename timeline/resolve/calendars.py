@@ -130,7 +130,7 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th `weekday` (0 = Monday) of a month; n = -1 for the last."""
     if n < 0:
         last = month_end(year, month)
@@ -148,10 +148,10 @@ _MOVABLE_HOLIDAYS = {
     "easter-monday": lambda y: Resolution.day(easter(y) + DAY),
     # The ISO week that ends on Easter Sunday (Holy Week), as TimeML values "Easter week".
     "easter-week": lambda y: Resolution.week(easter(y)),
-    "thanksgiving": lambda y: Resolution.day(_nth_weekday(y, 11, 3, 4)),
-    "election-day": lambda y: Resolution.day(_nth_weekday(y, 11, 0, 1) + DAY),
-    "memorial-day": lambda y: Resolution.day(_nth_weekday(y, 5, 0, -1)),
-    "labor-day": lambda y: Resolution.day(_nth_weekday(y, 9, 0, 1)),
+    "thanksgiving": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4)),
+    "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
+    "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
+    "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),
 }
 # Islamic feasts as (Hijri month, day); a day of None is the whole month.
 _HIJRI_HOLIDAYS = {

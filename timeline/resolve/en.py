@@ -404,6 +404,10 @@ RULES = (
         r"(?:(?P<count>%(count)s) )?(?P<unit>%(unit)s)",
     )),
     ("ago", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>ago|back|from now|from today|hence)",)),
+    ("weekday_of_month", (
+        r"(?:the )?(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) (?P<weekday>%(weekday)s)"
+        r" (?:of|in) (?P<rest>.+)",
+    )),
     ("units_of", (
         r"(?:the )?(?P<ord>first|second|third|fourth|last|final)(?: (?P<count>%(count)s))? "
         r"(?P<unit>days?|weeks?|months?|quarters) of (?P<rest>.+)",

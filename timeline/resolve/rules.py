@@ -17,7 +17,8 @@ from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
 from .calendars import (
-    DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, offset, shift, unit_of, weekend,
+    DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, nth_weekday, offset, shift, unit_of,
+    weekend,
 )
 
 if TYPE_CHECKING:  # the engine hands each handler its Query; rules never import the engine
@@ -273,6 +274,20 @@ def _earlier_later_day(m: re.Match, q: Query) -> _Found:
     except UnresolvedDate:
         return None
     return (whole, how) if whole.precision == "day" else None
+
+
+@handler("weekday_of_month")
+def _weekday_of_month(m: re.Match, q: Query) -> _Found:
+    """ "The last Saturday of June", "the second Tuesday in November": that weekday of the month."""
+    month, how = q.read(m["rest"])
+    if month.precision != "month":
+        return None
+    weekday = en.WEEKDAY_NUMBERS[m["weekday"]]
+    n = -1 if m["ord"] in en.LAST_ORDINALS else _ordinal(m["ord"])
+    day = nth_weekday(month.earliest.year, month.earliest.month, weekday, n)
+    if day.month != month.earliest.month:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {month.label} has no such {_WEEKDAY_TITLES[weekday]}")
+    return Resolution.day(day), f"the {m['ord']} {_WEEKDAY_TITLES[weekday]} of {month.label} ({how})"
 
 
 @handler("weekday_from_reference", reference=True)
