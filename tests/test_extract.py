@@ -148,6 +148,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Talks will continue in the coming weeks.", [("the coming weeks", "date")]),
     ("Talks will continue over the next two weeks.", [("the next two weeks", "duration")]),
     ("Prices rose over the past fortnight.", [("the past fortnight", "duration")]),
+    ("The council met in Sept.; Jan. said so.", [("Sept.", "date")]),
     # A weekday of a month; a unit two steps away; "following" as a preposition.
     ("The match is on the last Saturday of June.", [("the last Saturday of June", "date")]),
     ("The shop opens on the first Monday of next month.", [("the first Monday of next month", "date")]),
@@ -357,6 +358,7 @@ def test_tag_does_not_restate_a_date_of_another_unit():
     ("The summit will be held on April 24 and 25.", {"25": date(2022, 4, 25)}),
     ("Polls will open on May 3, 5 and 7.", {"5": date(2022, 5, 5), "7": date(2022, 5, 7)}),
     ("The talks ran on March 3rd and 4th, officials said.", {"4th": date(2021, 3, 4)}),
+    ("The council met from June 3 to 7.", {"7": date(2021, 6, 7)}),
 ])
 def test_tag_dates_the_days_joined_to_a_month_day(text, joined):
     """In "April 24 and 25" the joined day is a date of its own, in the same month and year."""
@@ -368,6 +370,7 @@ def test_tag_dates_the_days_joined_to_a_month_day(text, joined):
     "On April 24 and 25 people marched.",  # a count of people, not a day
     "Talks on March 3, 5 and 7, 1998, failed.",  # the year after the last day is for all of them
     "Votes were cast on Feb. 27 and 30.",  # February has no 30th
+    "Prices rose from June 3 to 7 percent.",
 ])
 def test_tag_leaves_numbers_after_a_month_day_that_are_no_day_of_it(text):
     """Only a day that ends its phrase and exists in the month is joined to a month's day."""

@@ -205,6 +205,9 @@ _DATE = (
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}and\b))"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
     rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
+    # A month abbreviated alone, after a preposition: "in Sept.", "since Oct." (not "Jan" the name).
+    rf"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bduring ))"
+    rf"(?:{_alt(MONTH_ABBREVIATIONS)})\."
     rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"
     rf"){_END}"
 )
@@ -337,11 +340,12 @@ _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|after
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
-# A month's day and the days of the same month joined to it ("on April 24 and 25", "May 3, 5 and 7"):
+# A month's day and the days of the same month joined to it ("on April 24 and 25", "May 3, 5 and 7",
+# "from June 3 to 7"):
 # each joined day is a date of its own, in the first one's month and year.
 _MONTH_DAY = re.compile(rf"(?i:{_MONTH}{_S}{_DAY})")
 _JOINED_DAYS = re.compile(
-    rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&){_S}{_DAY}(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})",
+    rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})",
     re.IGNORECASE)
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
