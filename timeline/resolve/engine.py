@@ -180,14 +180,17 @@ class _Sentence:
 
     @cached_property
     def premodifier(self) -> bool:
+        """True when the expression sits between a determiner and a noun ("the Dec. 7 meeting")."""
         return self._around(en.PREMODIFIER)
 
     @cached_property
     def possessive(self) -> bool:
+        """True when the expression owns a noun ("Wednesday's ruling"): the date is the noun's."""
         return self._around(en.POSSESSIVE)
 
     @cached_property
     def reported_on(self) -> bool:
+        """True when the expression owns a report on it ("February's jobs report"): a period begun."""
         return self._around(en.REPORTED_ON)
 
     @cached_property
@@ -197,6 +200,7 @@ class _Sentence:
 
     @cached_property
     def governed_by_past(self) -> bool:
+        """True when a past verb before the expression governs it ("appealed in March")."""
         if self.at <= 0:
             return False
         found = _GOVERNED_BY_PAST.search(self.lower, max(0, self.at - 60), self.at)
@@ -237,30 +241,10 @@ class Query:
         """The sentence before the expression, lower-cased."""
         return self.sentence.lower[:max(self.sentence.at, 0)]
 
-    @property
-    def premodifier(self) -> bool:
-        """True when the expression sits between a determiner and a noun ("the Dec. 7 meeting")."""
-        return self.sentence.premodifier
 
-    @property
-    def possessive(self) -> bool:
-        """True when the expression owns a noun ("Wednesday's ruling"): the date is the noun's."""
-        return self.sentence.possessive
 
-    @property
-    def governed_by_past(self) -> bool:
-        """True when a past verb right before the expression governs it ("appealed in March")."""
-        return self.sentence.governed_by_past
 
-    @property
-    def reported_on(self) -> bool:
-        """True when the expression owns a report on it ("February's jobs report"): a period begun."""
-        return self.sentence.reported_on
 
-    @property
-    def opens_past(self) -> bool:
-        """True when the expression opens a sentence whose main verb is past ("In March, prices rose")."""
-        return self.sentence.opens_past
 
     @property
     def future(self) -> bool:

@@ -179,14 +179,14 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
     # A report on a month or quarter ("will release February's jobs report") comes after it: the
     # nearer one just over, not next year's, whatever the tense.
-    if behind < ahead and found[0].precision in ("month", "quarter") and q.reported_on:
+    if behind < ahead and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
         return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
-    nearer = _NEARER_LOOSELY if q.premodifier or q.cue == "open" else _NEARER
-    if q.future and (q.cue == "firm" and not q.premodifier or behind * nearer >= ahead):
+    nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
+    if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
-    if not q.future and q.governed_by_past:
+    if not q.future and q.sentence.governed_by_past:
         return back[-1], f"the latest begun by {_day(a)} (a past verb right before it)"
-    if not q.future and q.opens_past:
+    if not q.future and q.sentence.opens_past:
         return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
@@ -378,7 +378,7 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         # from when it was made, which may be either side of the report: the nearer day is meant.
         how = f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
         return Resolution.day(nearer), how
-    if q.cue == "would" and q.possessive:
+    if q.cue == "would" and q.sentence.possessive:
         # "Would look for ways around Wednesday's ruling": the day is the ruling's, and only a firm
         # future ("will") says it is still ahead.
         return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (the day of the noun it owns)"
