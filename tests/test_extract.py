@@ -120,6 +120,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Few people read newspapers these days.", [("these days", "date")]),
     ("At present 40 are held; at the moment talks are stalled.", [("present", "date"), ("the moment", "date")]),
     ("The present government fell.", []),
+    ("Holders may buy at the then-current price.", [("then-current", "date")]),
     ("Things were different in the past.", [("the past", "date")]),
     ("Sales rose in the latest quarter.", [("the latest quarter", "date")]),
     ("Sales rose a year ago.", [("a year ago", "date")]),

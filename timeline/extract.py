@@ -122,6 +122,8 @@ _HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
 # that name no calendar day, so they never date an event on their own.
 _REFERENCE = (
     # "The present" as a noun, not "the present government".
+    # "The then-current price": the present of the story's time, before the report (PAST_REF).
+    r"then[- ]current|"
     r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present(?! (?!day\b)[a-z])"
     r"|the past"
     r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
@@ -283,7 +285,7 @@ _OPENING_WORDS = frozenset([
     "these same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
     "long new independence q post pre comparable corresponding year full whole entire near short "
-    "foreseeable".split(),
+    "foreseeable then".split(),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
     "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}

@@ -338,7 +338,7 @@ RULES = (
         r"|the present",
     )),
     ("past_or_future", (
-        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time"
+        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time|then[- ]current"
         r"|(?:some|a long|a short) time ago|long ago|a while (?:ago|back))",
         r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term"
         r"|future (?:weeks|months|quarters|years|decades)|a (?:later|future) date)",
