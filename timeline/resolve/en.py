@@ -170,8 +170,8 @@ FUTURE_CUE = (
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
-    r"runs|starts|begins|lasts|goes|heads|travels|meets|visits|returns|votes|"
-    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start|go|meet)|"
+    r"runs|starts|begins|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|"
+    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start|go|meet|reopen)|"
     r"(?:is|are) expected|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
     r"until|till|as soon as|as early as|no later than)"
