@@ -37,8 +37,9 @@ _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
 def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = False) -> list[str]:
-    """The cues of text[start:end] in order; `verbs_only` leaves out the date words among them ("next
-    year", "tomorrow"), which tell of their own date, not of one before them."""
+    """The cues of text[start:end] in order. `verbs_only` reads them as the verbs of a date before them:
+    the date words among them ("next year", "tomorrow") are left out, as they tell of their own date,
+    and a past verb before an infinitive ("continued to call") is the past verb it is."""
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
     found = []
@@ -49,6 +50,9 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
                                                                                    m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date")
+        if kind == "open" and verbs_only and m.group().split(" ", 1)[0].endswith("ed"):
+            found.append("past")
+            continue
         if kind == "open" and same_offsets and not text[m.start() + m.group().rfind(" ") + 1].islower():
             # no infinitive after all: what is left is the verb before "to", if it is a past one
             if m.group().split(" ", 1)[0].endswith("ed"):
