@@ -157,6 +157,11 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("the week after next", "date"), ("the week before last", "date")]),
     ("They met the day after next week's vote.", [("the day after", "date"), ("next week", "date")]),
     ("Following Tuesday's vote, protests erupted.", [("Tuesday", "date")]),
+    # Fractions and centuries of a count; a count from a named day.
+    ("He left two and a half years ago; half a century ago it was built.",
+     [("two and a half years ago", "date"), ("half a century ago", "date")]),
+    ("A quarter-century ago the wall fell.", [("A quarter-century ago", "date")]),
+    ("He will leave two weeks from Friday.", [("two weeks from Friday", "date")]),
     ("Growth will slow in future quarters, and the rest is set for a later date.",
      [("future quarters", "date"), ("a later date", "date")]),
     ("Families have waited for years.", [("years", "duration")]),

@@ -214,9 +214,13 @@ _DATE = (
     rf"){_END}"
 )
 # "two days later", "a few days ag[o]" (truncated in a real article), "a day after the toppling".
+# Counts with a fraction: "two and a half years ago", "half a century ago", "a quarter-century ago".
+_FRACTION_COUNT = rf"(?:(?:\d+|{_NUMBER_WORD}){_S}and{_S}a{_S}half|half{_S}an?|a{_S}quarter(?=[- ]century))"
 _OFFSET = (
-    rf"(?:\b(?:{_HEDGE}{_S})?{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
-    rf"(?:ago|ag|earlier|later|before|after|previously|back|from{_S}(?:now|today|tomorrow))"
+    rf"(?:\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
+    rf"(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
+    rf"(?:ago|ag|earlier|later|before|after|previously|back"
+    rf"|from{_S}(?:now|today|tomorrow|(?:(?:next|this){_S})?{_WEEKDAY}(?![s'’])))"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long|a{_S}while){_S}"
     rf"(?:ago|earlier|later)|\ba{_S}while{_S}back"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"

@@ -115,7 +115,7 @@ RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
 # Which way from another event ("the day after", "two weeks earlier"), from the anchor ("two weeks
 # ago", "a year from now"), or within the anchor's unit ("earlier this month").
 DIRECTIONS = {"next": 1, "following": 1, "after": 1, "later": 1, "afterwards": 1, "afterward": 1, "on": 1,
-              "from now": 1, "from today": 1, "hence": 1,
+              "from now": 1, "from today": 1, "from": 1, "hence": 1,
               "previous": -1, "preceding": -1, "prior": -1, "before": -1, "earlier": -1, "ago": -1, "back": -1}
 # Prepositions before a duration that point it forward from the anchor ("in two weeks").
 FORWARD_PREPOSITIONS = frozenset({"in"})
@@ -300,6 +300,18 @@ NORMALISE = (
     # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
     (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
 )
+# Fractions and centuries of a count read as whole smaller units ("two and a half years ago" is 30
+# months ago, "half a century ago" 50 years ago, "a century earlier" 100 years earlier). The function
+# in the engine turns the named parts into the count.
+FRACTION = (
+    rf"\b(?:(?P<n>\d+|{_NUMBER_WORD}(?: {_NUMBER_WORD})?) and a half (?P<units>years|decades|centuries)"
+    rf"|an? (?P<unit>year|decade|century) and a half"
+    rf"|half an? (?P<half>year|decade|century)"
+    rf"|a quarter (?:of an? )?(?P<quarter>century)"
+    rf"|(?P<c>an?|\d+|{_NUMBER_WORD}) (?P<centuries>centur(?:y|ies))(?= (?:ago|earlier|later|before|after|back|from|hence)\b))"
+)
+# How many of the smaller unit a year, decade or century holds.
+FRACTION_UNITS = {"year": (12, "months"), "decade": (10, "years"), "century": (100, "years")}
 # Years said in words, as broadcasts write them: "nineteen ninety-six", "nineteen oh five", "nineteen
 # hundred", "two thousand and nine". Hyphens are spaces by now.
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -398,6 +410,8 @@ RULES = (
     ("count_from_reference", (
         r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>later|earlier|after|before|afterwards?|prior|on)"
         r"(?: (?:to )?(?P<rest>.+))?",
+        # "A week from Monday", "two days from tomorrow": counted from the day named ("from now" is below).
+        r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>from) (?P<rest>(?!now$|today$).+)",
     )),
     ("span", (
         r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|upcoming|coming|next) "

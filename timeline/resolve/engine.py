@@ -129,12 +129,35 @@ def _year_in_digits(m: re.Match) -> str:
     return str(100 * en.NUMBER_WORDS[m["hundreds"]] + _number(m["oh"] or m["rest"] or m["after_hundred"]))
 
 
+_FRACTION = Lazy(en.FRACTION)
+
+
+def _whole_units(m: re.Match) -> str:
+    """ "Two and a half years" -> "30 months", "half a century" -> "50 years": see en.FRACTION."""
+    def count(words: str) -> int:
+        return int(words) if words.isdigit() else _number(words)
+
+    if m["units"]:
+        per, smaller = en.FRACTION_UNITS[m["units"].rstrip("s").replace("centurie", "century")]
+        return f"{count(m['n']) * per + per // 2} {smaller}"
+    if m["unit"]:
+        per, smaller = en.FRACTION_UNITS[m["unit"]]
+        return f"{per + per // 2} {smaller}"
+    if m["half"]:
+        per, smaller = en.FRACTION_UNITS[m["half"]]
+        return f"{per // 2} {smaller}"
+    if m["quarter"]:
+        return "25 years"
+    return f"{count(m['c']) * 100} years"
+
+
 def _normalise(expression: str) -> str:
     text = _TIME_OF_DAY.sub(" ", expression.lower())
     for pattern, replacement in _NORMALISE:
         text = pattern.sub(replacement, text)
-    # Years said in words read as the digits the rules know.
+    # Years said in words read as the digits the rules know, and fractions as whole smaller units.
     text = _SPELLED_YEAR.sub(_year_in_digits, text)
+    text = _FRACTION.sub(_whole_units, text)
     return text.strip(" .'-")
 
 

@@ -610,7 +610,12 @@ def _count_from_reference(m: re.Match, q: Query) -> _Found:
     sign = en.DIRECTIONS[m["dir"]]
     low, high = (low, high) if sign > 0 else (-high, -low)
     q, named = _named_reference(m, q)
-    return _from_reference(q, _unit(m["unit"]), low, high, vague, named)
+    unit, low, high = canonical(_unit(m["unit"]), low, high)
+    if m["dir"] == "from" and named and unit == "week" and not vague and q.after.precision == "day":
+        # "A week from Monday" is a day: that Monday's weekday a week on.
+        day = q.after.earliest + timedelta(weeks=low)
+        return Resolution.day(day), f"{low} week(s) after {named} ({q.after.label}), on its weekday"
+    return _from_reference(q, unit, low, high, vague, named)
 
 
 # -- spans and offsets from the anchor -------------------------------------------------------------------
