@@ -665,6 +665,11 @@ def _ago(m: re.Match, q: Query) -> _Found:
     low, high, vague = _counts(m["count"], plural=False)
     if not vague and low == 1 and (year_back := _year_back(q, en.UNITS[m["unit"]], -low * (sign < 0))):
         return year_back
+    unit, low, high = canonical(en.UNITS[m["unit"]], low, high)
+    if m["dir"] == "from today" and unit == "week" and not vague:
+        # "A week from today" is a day, today's weekday a week on; "a week from now" is the week.
+        day = q.anchor + timedelta(weeks=low)
+        return Resolution.day(day), f"{low} week(s) after {_day(q.anchor)}, on its weekday"
     return _from_anchor(q, m["unit"], m["count"], sign)
 
 
