@@ -325,6 +325,19 @@ def test_tag_leaves_a_duration_that_does_not_reach_back_unanchored():
 
 
 @pytest.mark.parametrize("text, said, expected", [
+    ("The army will withdraw in two weeks.", "two weeks", date(2021, 12, 6)),
+    ("Elections will be held in six months.", "six months", date(2022, 5, 1)),
+    ("It is the first visit in a decade.", "a decade", None),
+    ("The army withdrew in two weeks.", "two weeks", None),
+])
+def test_tag_dates_a_length_after_in_only_when_it_reaches_ahead(text, said, expected):
+    """"Will withdraw in two weeks" names the week two weeks on; after a superlative ("the first visit in
+    a decade") or in the past tense, "in" a length names no date."""
+    found = mention(text, said, SOHR_PUBLISHED).resolution
+    assert (found.earliest if found else None) == expected
+
+
+@pytest.mark.parametrize("text, said, expected", [
     ("The convoy entered Raqqa on November 20. Two days later, it left.", "Two days later", date(2021, 11, 22)),
     ("Talks opened on November 20. The previous day, troops had massed.", "The previous day", date(2021, 11, 19)),
     ("Talks opened on November 20. The next day the deal was signed.", "The next day", date(2021, 11, 21)),

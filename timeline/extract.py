@@ -574,8 +574,12 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
     # "For six months" reaches back; "for the year ended March 31" is a length ending elsewhere.
-    if kind == "duration" and not (_REACHES_BACK.match(expression) or (
-            _previous_word(text, start) in _BACK_PREPOSITIONS and not expression.lower().startswith("the "))):
+    previous = _previous_word(text, start)
+    if kind == "duration" and previous == "in" and not expression.lower().startswith("the "):
+        # "Will leave in two weeks": a length reaching forward from now, in a sentence that looks ahead.
+        expression = f"in {expression}"
+    elif kind == "duration" and not (_REACHES_BACK.match(expression) or (
+            previous in _BACK_PREPOSITIONS and not expression.lower().startswith("the "))):
         return None
     try:
         return resolve(expression, published, context, after=after)

@@ -201,6 +201,9 @@ PAST_CUE = (
     r"lost|held|led|fled|fought|broke|brought|built|bought|caught|chose|drove|found|got|grew|heard|hit|"
     r"kept|knew|laid|paid|ran|sent|shot|shut|sold|spoke|spent|stood|struck|thought|threw|wrote|became|"
     r"sought|ago|yesterday|last|\w{2,}ed|"
+    r"withdrew|drew|overtook|undertook|forgot|hid|rode|rang|sang|sank|swam|shook|stole|swore|tore|wore|woke"
+    r"|dealt|meant|felt|sped|slid|spun|stuck|hung|swung|dug|sprang|shrank|arose|awoke|flew"
+    r"|froze|forbade|foresaw|overthrew|underwent|withheld|upheld|oversaw|mistook|"
     # Participles that do not end in -ed ("had fallen by March", "has risen since").
     r"been|done|gone|seen|taken|given|fallen|risen|grown|shown|known|written|spoken|broken|chosen|driven"
     r"|begun|stolen|sworn|thrown|flown|drawn|withdrawn"
@@ -270,6 +273,13 @@ CONTEXT_DATE = (
     r"(?:%(month)s)\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|(?:%(month)s)\.?,? \d{4}"
     # A bare year, not the digits of a larger number or a sum ("closed at 2082.1", "$1,990").
     r"|(?<![$£€,.\d])\b(?:1[5-9]|20)\d\d\b(?![.,]\d)(?![ -]?(?:%(unit)s|percent|%%))"
+)
+# A superlative or "first" before "in <a length>" ("the first visit in a decade", "its highest level in
+# five years", "the worst drought in 50 years"): the length is the span up to now, not a time ahead.
+SUPERLATIVE_BEFORE = (
+    r"\b(?:first|last|only|most|least|best|worst|highest|lowest|biggest|largest|smallest|longest|shortest"
+    r"|strongest|weakest|fastest|slowest|deadliest|heaviest|greatest|sharpest|steepest|hottest|coldest"
+    r"|wettest|driest|busiest|fewest|warmest|toughest|closest|tightest|widest|earliest)\b[^,.;]*$"
 )
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"

@@ -500,6 +500,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
 
 _RESULTS = Lazy(en.RESULTS)
 _SINCE = Lazy(en.SINCE)
+_SUPERLATIVE_BEFORE = Lazy(en.SUPERLATIVE_BEFORE)
 _REPORTS_RESULTS = Lazy(en.REPORTS_RESULTS)
 _QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
 _LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
@@ -918,6 +919,11 @@ def _ordinal_day(m: re.Match, q: Query) -> _Found:
 def _duration(m: re.Match, q: Query) -> _Found:
     """A bare duration names a date only when it reaches back from now or forward ("in two weeks")."""
     forward = q.preposition in en.FORWARD_PREPOSITIONS
+    if forward and _SUPERLATIVE_BEFORE.search(q.before):
+        # "The first visit in a decade", "the highest level in five years": the span up to now in which
+        # nothing matched it, not a date ahead.
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: after a superlative it is the span up to "
+                             "now in which nothing matched, not a date")
     if forward and q.future:
         return _from_anchor(q, m["unit"], m["count"], 1)
     if m["now"] or _REACHES_BACK.search(q.context):
