@@ -248,6 +248,11 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Baker spoke on ABC News' \"This Week.\"",
     "This is VOA Today.",
     "He told NBC's Today show he would run.",
+    # Names made with a month, a season, a holiday or a weekday.
+    "Police arrested June Jones.",
+    "The Summer Olympics open in Rio.",
+    "The Easter Rising was crushed.",
+    "Super Tuesday decided the race.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
     """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names
@@ -263,6 +268,9 @@ def test_tag_ignores_words_that_are_not_dates(text):
     ("Talks Resume Today", "Today"),  # a headline in title case
     ("TALKS RESUME TODAY", "TODAY"),
     ("He said \"Today we won.\"", "Today"),
+    ("In May Britain voted.", "May"),  # after a preposition a month is a date, whatever follows
+    ("Shops opened early on Black Friday.", "Black Friday"),
+    ("Ash Wednesday falls early.", "Ash Wednesday"),
 ])
 def test_tag_accepts_ambiguous_words_where_the_context_makes_them_dates(text, said):
     """A bare month or year is a date after a preposition, a determiner or another year; "Today" in a

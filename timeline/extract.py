@@ -290,6 +290,8 @@ _OPENING_WORDS = frozenset([
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
     "long new independence q post pre comparable corresponding year full whole entire near short "
     "foreseeable then".split(),
+    # The first words of holidays that are too short, or too common, to find them by ("Ash Wednesday").
+    *(h.split()[0] for h in HOLIDAYS if " " in h),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
     "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}
@@ -321,6 +323,17 @@ _PLURAL_UNITS = frozenset(u for u in [*UNITS, "centuries", "hours", "minutes"] i
 _TITLE_BEFORE = re.compile(
     r"\b(?:[A-Z]{2,}(?:-[A-Z]{2,})?(?:['’]s?)?|[A-Z][\w-]*(?:['’]s|s['’]))[^\S\n]+[\"“]?$")
 _PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "this year"})
+# Words that name a day with a weekday ("Super Tuesday", "Bloody Sunday", "Black Monday"): an event, not
+# the nearest such weekday. (Black Friday and Cyber Monday are holidays with dates of their own.)
+_DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
+_HOLIDAY_NAMES = frozenset(HOLIDAYS)
+# Capitalised words that continue a date rather than a name ("June 2012", "Easter Monday").
+_DATE_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "day", "eve", "week", "weekend", "holiday",
+                         "holidays", "sunday", "morning", "afternoon", "evening", "night"])
+_PREPOSITIONS = frozenset(
+    "in on of since by until till from during before after through throughout to between around circa".split())
+_SEASONS_AND_MONTHS = frozenset([*SEASON_WORDS, *MONTHS])
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 _AMBIGUOUS_MONTHS = ("may", "march")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 # After "the", "march" is the noun when these follow: "the March on Washington".
@@ -383,6 +396,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     previous = _previous_word(text, start)
     if word == "march" and previous == "the" and _following_word(text, match.end("weak")) in _MARCH_NOUN:
         return False  # "the March on Washington"
+    if previous not in _PREPOSITIONS and _names_with_next(text, start, match.end("weak")):
+        return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
@@ -396,6 +411,23 @@ def _a_title(text: str, start: int, end: int) -> bool:
     if said.isupper() or not all(w[0].isupper() for w in said.split()):
         return False
     return _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def _names_with_next(text: str, start: int, end: int) -> bool:
+    """True when the capitalised words at text[start:end] run on into a capitalised word that is no
+    date word: "June Jones", "the Summer Olympics", "the Easter Rising" are names."""
+    following = _NEXT_WORD.match(text, end)
+    if not text[start].isupper() or following is None or not following.group(1)[0].isupper():
+        return False
+    return following.group(1).lower().rstrip(".") not in _DATE_NAMES
+
+
+def _last_word_names(text: str, end: int) -> bool:
+    """True for "the Summer Olympics" or "the Winter Games": a season or month ending a match runs on
+    into a name (not after a preposition: "in May Britain voted")."""
+    last = _LAST_WORD.search(text, max(0, end - 12), end)
+    return (last is not None and last.group().lower() in _SEASONS_AND_MONTHS
+            and _previous_word(text, last.start()) not in _PREPOSITIONS and _names_with_next(text, last.start(), end))
 
 
 def _titles_a_name(text: str, start: int, end: int) -> bool:
@@ -472,7 +504,10 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT) or (
                 # "two thousand years", "two thousand people": a count, not the year 2000.
                 m.group("spelled") and _following_word(text, m.end()).rstrip(".") in _COUNTED | _PLURAL_UNITS) or (
-                m.group() in _WEEKDAY_WORDS and _titles_a_name(text, start, m.end())) or (
+                m.group() in _WEEKDAY_WORDS and (_titles_a_name(text, start, m.end())
+                                                  or _previous_word(text, start) in _DAY_NAMING_WORDS)) or (
+                m.group() in _HOLIDAY_NAMES and _names_with_next(text, start, m.end())) or (
+                _last_word_names(text, m.end())) or (
                 m.group() in _PRESENT_TITLES and _a_title(text, start, m.end())):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]

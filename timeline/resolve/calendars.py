@@ -152,6 +152,13 @@ _MOVABLE_HOLIDAYS = {
     "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
     "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
     "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),
+    # The shopping days after Thanksgiving, and the days of Lent and Holy Week counted from Easter.
+    "black-friday": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4) + DAY),
+    "cyber-monday": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4) + 4 * DAY),
+    "shrove-tuesday": lambda y: Resolution.day(easter(y) - 47 * DAY),
+    "ash-wednesday": lambda y: Resolution.day(easter(y) - 46 * DAY),
+    "palm-sunday": lambda y: Resolution.day(easter(y) - 7 * DAY),
+    "maundy-thursday": lambda y: Resolution.day(easter(y) - 3 * DAY),
 }
 # Islamic feasts as (Hijri month, day); a day of None is the whole month.
 _HIJRI_HOLIDAYS = {
