@@ -150,6 +150,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Talks will continue over the next two weeks.", [("the next two weeks", "duration")]),
     ("Prices rose over the past fortnight.", [("the past fortnight", "duration")]),
     ("The council met in Sept.; Jan. said so.", [("Sept.", "date")]),
+    ("He was born in '85 and scored in 12 minutes.", [("'85", "date"), ("12 minutes", "duration")]),
     # A weekday of a month; a unit two steps away; "following" as a preposition.
     ("The match is on the last Saturday of June.", [("the last Saturday of June", "date")]),
     ("The shop opens on the first Monday of next month.", [("the first Monday of next month", "date")]),

@@ -266,9 +266,13 @@ _TIME = (
 # match a shorter span at the same place:
 # "two days later" before "two days", "the past two years" before "the past", "every Monday" before
 # "Monday". The kind of an offset ("two days later") is date.
+# A year in two digits after a preposition: "born in '85", "since '98" (it starts at no word boundary).
+_SHORT_YEAR = r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil ))['’]\d\d(?![\d'’])(?!s\b)"
 _SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
-    ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE))))
-_KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time", "date": "date"}
+    ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE),
+    ("short_year", _SHORT_YEAR))))
+_KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time", "date": "date",
+          "short_year": "date"}
 # Every expression the patterns match holds a number or one of these words, at most a few words in:
 # "the end of the year", "about a couple of days ago", "some time ago".
 _TRIGGER_WORDS = frozenset([
@@ -463,6 +467,8 @@ def _starts(text: str) -> list[int]:
         if words[i][0] in _DIGITS and _in_a_number(text, positions[i], len(words[i])):
             continue
         starts.add(positions[i])
+        if positions[i] and text[positions[i] - 1] in "'’":  # a year in two digits: "in '85"
+            starts.add(positions[i] - 1)
         for j in range(i - 1, max(-1, i - 1 - _WORDS_BEFORE_TRIGGER), -1):
             previous = words[j].lower()
             if previous not in _LEAD_WORDS:

@@ -463,7 +463,7 @@ RULES = (
     ("month_of_that_year", (r"(?P<month>%(month)s) (?:of )?(?P<year>(?:that|the) (?:same |very )?year|that same year)",)),
     ("month", (r"(?:(?P<rel>%(rel)s) )?(?P<month>%(month)s)(?: (?:of )?(?P<year>%(year)s))?",)),
     ("season", (r"(?:(?P<rel>%(rel)s) )?(?:the )?(?P<season>%(season)s)(?: (?:of )?(?P<year>%(year)s))?",)),
-    ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})",)),
+    ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})", r"(?P<year>'\d\d)")),
     ("fiscal_year", (
         r"(?:the )?(?:fiscal|financial)(?: year)? (?P<year>\d{4})", r"fy ?(?P<year>\d{4})",
         r"(?:the )?(?P<year>\d{4}) (?:fiscal|financial) year",

@@ -130,6 +130,7 @@ def _year_in_digits(m: re.Match) -> str:
 
 
 _FRACTION = Lazy(en.FRACTION)
+_SHORT_YEAR = Lazy(r"'\d\d")
 
 
 def _whole_units(m: re.Match) -> str:
@@ -158,6 +159,8 @@ def _normalise(expression: str) -> str:
     # Years said in words read as the digits the rules know, and fractions as whole smaller units.
     text = _SPELLED_YEAR.sub(_year_in_digits, text)
     text = _FRACTION.sub(_whole_units, text)
+    if _SHORT_YEAR.fullmatch(text.strip(" .-")):
+        return text.strip(" .-")  # "'85" keeps the apostrophe that makes it a year
     return text.strip(" .'-")
 
 

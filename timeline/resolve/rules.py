@@ -809,6 +809,8 @@ def _season(m: re.Match, q: Query) -> _Found:
 
 @handler("year")
 def _year(m: re.Match, q: Query) -> _Found:
+    if m["year"].startswith("'"):  # "born in '85": the year of that ending nearest the anchor
+        return Resolution.year(_year_of(m["year"], q.anchor)), "a calendar year written with two digits"
     return Resolution.year(int(m["year"])), "a calendar year"
 
 
