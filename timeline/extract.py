@@ -513,7 +513,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 m.group() in _WEEKDAY_WORDS and (_titles_a_name(text, start, m.end())
                                                   or _previous_word(text, start) in _DAY_NAMING_WORDS)) or (
                 m.group() in _HOLIDAY_NAMES and _names_with_next(text, start, m.end())) or (
-                _last_word_names(text, m.end())) or (
+                m.group().rpartition(" ")[2] in _SEASONS_AND_MONTHS and _last_word_names(text, m.end())) or (
                 m.group() in _PRESENT_TITLES and _a_title(text, start, m.end())):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
@@ -615,13 +615,13 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         return None
     # Only a length that reaches back to now ("for six months now", "the past two years") dates a start.
     # "For six months" reaches back; "for the year ended March 31" is a length ending elsewhere.
-    previous = _previous_word(text, start)
-    if kind == "duration" and previous == "in" and not expression.lower().startswith("the "):
-        # "Will leave in two weeks": a length reaching forward from now, in a sentence that looks ahead.
-        expression = f"in {expression}"
-    elif kind == "duration" and not (_REACHES_BACK.match(expression) or (
-            previous in _BACK_PREPOSITIONS and not expression.lower().startswith("the "))):
-        return None
+    if kind == "duration":
+        previous, counted = _previous_word(text, start), not expression.lower().startswith("the ")
+        if previous == "in" and counted:
+            # "Will leave in two weeks": a length reaching forward from now, in a sentence that looks ahead.
+            expression = f"in {expression}"
+        elif not (_REACHES_BACK.match(expression) or (previous in _BACK_PREPOSITIONS and counted)):
+            return None
     try:
         return resolve(expression, published, context, after=after)
     except UnresolvedDate:

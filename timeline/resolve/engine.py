@@ -158,7 +158,8 @@ def _normalise(expression: str) -> str:
         text = pattern.sub(replacement, text)
     # Years said in words read as the digits the rules know, and fractions as whole smaller units.
     text = _SPELLED_YEAR.sub(_year_in_digits, text)
-    text = _FRACTION.sub(_whole_units, text)
+    if "half" in text or "centur" in text or "quarter" in text:
+        text = _FRACTION.sub(_whole_units, text)
     if _SHORT_YEAR.fullmatch(text.strip(" .-")):
         return text.strip(" .-")  # "'85" keeps the apostrophe that makes it a year
     return text.strip(" .'-")
