@@ -163,6 +163,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("two and a half years ago", "date"), ("half a century ago", "date")]),
     ("A quarter-century ago the wall fell.", [("A quarter-century ago", "date")]),
     ("He will leave two weeks from Friday.", [("two weeks from Friday", "date")]),
+    ("The deal was signed a day later than planned.", [("a day", "duration")]),
     ("Growth will slow in future quarters, and the rest is set for a later date.",
      [("future quarters", "date"), ("a later date", "date")]),
     ("Families have waited for years.", [("years", "duration")]),

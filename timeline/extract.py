@@ -219,10 +219,11 @@ _FRACTION_COUNT = rf"(?:(?:\d+|{_NUMBER_WORD}){_S}and{_S}a{_S}half|half{_S}an?|a
 _OFFSET = (
     rf"(?:\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
     rf"(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
-    rf"(?:ago|ag|earlier|later|before|after|previously|back"
+    # Not "a day later than planned": a length compared, not a date counted.
+    rf"(?:ago|ag|(?:earlier|later)(?!{_S}than\b)|before|after|previously|back"
     rf"|from{_S}(?:now|today|tomorrow|(?:(?:next|this){_S})?{_WEEKDAY}(?![s'’])))"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long|a{_S}while){_S}"
-    rf"(?:ago|earlier|later)|\ba{_S}while{_S}back"
+    rf"(?:ago|(?:earlier|later)(?!{_S}than\b))|\ba{_S}while{_S}back"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"
     # "The week after next", "the year before last": not "the day after next week's vote".
     rf"(?:{_S}(?:next|last)(?!{_S}(?:{_WEEKDAY}|{_MONTH_NAME}|{_SEASON}|{_alt(UNITS)}|time)\b))?"
