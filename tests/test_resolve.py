@@ -500,3 +500,10 @@ def test_public_api_resolve_is_the_function() -> None:
 
     assert callable(timeline.resolve)
     assert timeline.resolve("yesterday", date(2024, 12, 9)).edtf == "2024-12-08"
+
+
+def test_nine_eleven_is_the_day_of_the_attacks_only_after_it():
+    """"9/11" with no year is 2001-09-11 in news written after it; before, a day and month alone."""
+    assert resolve("9/11", date(2013, 6, 20)).timex == "2001-09-11"
+    with pytest.raises(UnresolvedDate, match="no year"):
+        resolve("9/11", date(1999, 1, 1))

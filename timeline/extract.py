@@ -184,7 +184,7 @@ _DATE = (
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     # A month in a year named from the anchor: one expression ("June last year", "March of this year").
     rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?!-)"
-    rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}|(?<![\d/.])9/11(?![\d/.]\d|\d)"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
     rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"

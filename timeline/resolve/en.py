@@ -459,6 +459,8 @@ RULES = (
     ("iso_day", (r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})",)),
     ("iso_month", (r"(?P<year>\d{4})-(?P<month>\d{2})",)),
     ("numeric_day", (r"(?P<first>\d{1,2})([/.])(?P<second>\d{1,2})\2(?P<year>\d{4})",)),
+    # "9/11" with no year is the day of the attacks in the news, as TimeML values it.
+    ("nine_eleven", (r"9/11",)),
     # "March of that year", "in May the same year": the month in the year of the event told before.
     ("month_of_that_year", (r"(?P<month>%(month)s) (?:of )?(?P<year>(?:that|the) (?:same |very )?year|that same year)",)),
     ("month", (r"(?:(?P<rel>%(rel)s) )?(?P<month>%(month)s)(?: (?:of )?(?P<year>%(year)s))?",)),

@@ -772,6 +772,14 @@ def _iso_month(m: re.Match, q: Query) -> _Found:
     return Resolution.month(int(m["year"]), int(m["month"])), "a calendar month"
 
 
+@handler("nine_eleven")
+def _nine_eleven(m: re.Match, q: Query) -> _Found:
+    attacks = date(2001, 9, 11)
+    if q.anchor < attacks:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: a day and month with no year")
+    return Resolution.day(attacks), "the September 11, 2001 attacks, as the news names them"
+
+
 @handler("numeric_day")
 def _numeric_day(m: re.Match, q: Query) -> _Found:
     first, second = int(m["first"]), int(m["second"])
