@@ -610,7 +610,14 @@ def _count_from_reference(m: re.Match, q: Query) -> _Found:
     low, high, vague = _counts(m["count"], plural=False)
     sign = en.DIRECTIONS[m["dir"]]
     low, high = (low, high) if sign > 0 else (-high, -low)
-    q, named = _named_reference(m, q)
+    if m["dir"] == "from" and m["rest"] in en.WEEKDAY_NUMBERS:
+        # "A week from Monday" counts from the coming Monday (today, on a Monday), whatever the tense.
+        weekday = en.WEEKDAY_NUMBERS[m["rest"]]
+        day = q.anchor + timedelta((weekday - q.anchor.weekday()) % 7)
+        q = replace(q, after=Resolution.day(day))
+        named = f"the coming {_WEEKDAY_TITLES[weekday]}"
+    else:
+        q, named = _named_reference(m, q)
     unit, low, high = canonical(_unit(m["unit"]), low, high)
     if m["dir"] == "from" and named and unit == "week" and not vague and q.after.precision == "day":
         # "A week from Monday" is a day: that Monday's weekday a week on.
