@@ -150,6 +150,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Talks will continue over the next two weeks.", [("the next two weeks", "duration")]),
     ("Prices rose over the past fortnight.", [("the past fortnight", "duration")]),
     ("The council met in Sept.; Jan. said so.", [("Sept.", "date")]),
+    ("Prices rose from Sept. to Nov., and Bob and Jan. left.", [("Sept.", "date"), ("Nov.", "date")]),
     ("He was born in '85 and scored in 12 minutes.", [("'85", "date"), ("12 minutes", "duration")]),
     # A weekday of a month; a unit two steps away; "following" as a preposition.
     ("The match is on the last Saturday of June.", [("the last Saturday of June", "date")]),

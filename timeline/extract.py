@@ -162,6 +162,10 @@ _MODIFIER = (
     rf"|(?:first|last|final){_S}(?:day|week|month)){_S}of{_S})"
 )
 
+# Just after another month abbreviated and joined to it: "Sept. and Oct.", "Sept. to Nov.".
+_AFTER_A_MONTH_ABBREVIATION = "|".join(
+    rf"(?<={a}\. {joint} )" for a in MONTH_ABBREVIATIONS for joint in ("and", "or", "to"))
+
 _DATE = (
     rf"\b(?:{_MODIFIER})?(?:"
     rf"{_RESULTS_PERIOD}|"
@@ -207,8 +211,10 @@ _DATE = (
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}and\b))"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
     rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
-    # A month abbreviated alone, after a preposition: "in Sept.", "since Oct." (not "Jan" the name).
-    rf"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bduring ))"
+    # A month abbreviated alone, after a preposition or joined to another ("in Sept.", "since Oct.",
+    # "in Sept. and Oct."; not "Jan" the name).
+    rf"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bduring )|(?<=\bfrom )"
+    rf"|{_AFTER_A_MONTH_ABBREVIATION})"
     rf"(?:{_alt(MONTH_ABBREVIATIONS)})\."
     rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"
     rf"){_END}"
