@@ -328,7 +328,8 @@ _COUNTED = frozenset(
     "miles kilometers kilometres km acres hectares dollars euros pounds yen shares units copies pages "
     "words points times degrees mm cm kg lb hours hrs minutes seconds gmt utc local".split()
 )
-_PLURAL_UNITS = frozenset(u for u in [*UNITS, "centuries", "hours", "minutes"] if u.endswith("s"))
+# What a number in words counts when these follow it ("two thousand years"): then it is no year.
+_COUNTED_AFTER_A_NUMBER = _COUNTED | {u for u in [*UNITS, "centuries", "hours", "minutes"] if u.endswith("s")}
 # Words of the present that name programmes and columns ("This Week", "VOA Today"), and what comes
 # before such a title: an acronym or a possessive name, and perhaps a quotation mark.
 _TITLE_BEFORE = re.compile(
@@ -340,11 +341,10 @@ _DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
 _HOLIDAY_NAMES = frozenset(HOLIDAYS)
 # Capitalised words that continue a date rather than a name ("June 2012", "Easter Monday").
 _DATE_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "day", "eve", "week", "weekend", "holiday",
-                         "holidays", "sunday", "morning", "afternoon", "evening", "night"])
+                         "holidays", "morning", "afternoon", "evening", "night"])
 _PREPOSITIONS = frozenset(
     "in on of since by until till from during before after through throughout to between around circa".split())
 _SEASONS_AND_MONTHS = frozenset([*SEASON_WORDS, *MONTHS])
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
 _AMBIGUOUS_MONTHS = ("may", "march")
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 # After "the", "march" is the noun when these follow: "the March on Washington".
@@ -371,12 +371,12 @@ _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
 # A month's day and the days of the same month joined to it ("on April 24 and 25", "May 3, 5 and 7",
-# "from June 3 to 7"):
-# each joined day is a date of its own, in the first one's month and year.
+# "from June 3 to 7"): each joined day is a date of its own, in the first one's month and year, when
+# it ends its phrase and no year follows that would be all of theirs.
 _MONTH_DAY = re.compile(rf"(?i:{_MONTH}{_S}{_DAY})")
 _JOINED_DAYS = re.compile(
-    rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})",
-    re.IGNORECASE)
+    rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}"
+    rf"(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})", re.IGNORECASE)
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
@@ -433,12 +433,10 @@ def _names_with_next(text: str, start: int, end: int) -> bool:
     return following.group(1).lower().rstrip(".") not in _DATE_NAMES
 
 
-def _last_word_names(text: str, end: int) -> bool:
-    """True for "the Summer Olympics" or "the Winter Games": a season or month ending a match runs on
-    into a name (not after a preposition: "in May Britain voted")."""
-    last = _LAST_WORD.search(text, max(0, end - 12), end)
-    return (last is not None and last.group().lower() in _SEASONS_AND_MONTHS
-            and _previous_word(text, last.start()) not in _PREPOSITIONS and _names_with_next(text, last.start(), end))
+def _last_word_names(text: str, start: int, end: int) -> bool:
+    """True for "the Summer Olympics" or "the Winter Games": the season or month at text[start:end], last
+    in a match, runs on into a name (not after a preposition: "in May Britain voted")."""
+    return _previous_word(text, start) not in _PREPOSITIONS and _names_with_next(text, start, end)
 
 
 def _titles_a_name(text: str, start: int, end: int) -> bool:
@@ -458,6 +456,23 @@ def _in_a_name(text: str, start: int) -> bool:
     word that opens a sentence ("In 2012") or names a time does not make one."""
     named = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
     return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES
+
+
+def _no_date(text: str, start: int, m: re.Match) -> bool:
+    """True when the words the patterns matched at `start` are no date where they stand."""
+    said, end = m.group(), m.end()
+    last = said.rpartition(" ")[2]
+    return bool(
+        m.group("weak") and not _weak_is_date(text, m)
+        or m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT
+        # "two thousand years", "two thousand people": a count, not the year 2000.
+        or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
+        or said in _WEEKDAY_WORDS and (_titles_a_name(text, start, end)
+                                       or _previous_word(text, start) in _DAY_NAMING_WORDS)
+        or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
+        or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
+        or said in _PRESENT_TITLES and _a_title(text, start, end)
+    )
 
 
 def _starts(text: str) -> list[int]:
@@ -512,16 +527,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     lowered = _lower(text)
     for start in _starts(text):
         m = _SCAN.match(lowered, start)
-        if m is None or not _capitalised(text, start, m.end()) or (
-                m.group("weak") and not _weak_is_date(text, m)) or (
-                m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT) or (
-                # "two thousand years", "two thousand people": a count, not the year 2000.
-                m.group("spelled") and _following_word(text, m.end()).rstrip(".") in _COUNTED | _PLURAL_UNITS) or (
-                m.group() in _WEEKDAY_WORDS and (_titles_a_name(text, start, m.end())
-                                                  or _previous_word(text, start) in _DAY_NAMING_WORDS)) or (
-                m.group() in _HOLIDAY_NAMES and _names_with_next(text, start, m.end())) or (
-                m.group().rpartition(" ")[2] in _SEASONS_AND_MONTHS and _last_word_names(text, m.end())) or (
-                m.group() in _PRESENT_TITLES and _a_title(text, start, m.end())):
+        if m is None or not _capitalised(text, start, m.end()) or _no_date(text, start, m):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
         found.append((start, m.end(), kind))
@@ -650,7 +656,7 @@ def _reference(expression: str, anchors: list[Resolution]) -> int | None:
                  and latest.earliest <= anchors[i].earliest and anchors[i].latest <= latest.latest), None)
 
 
-def _joined_days(text: str, mention: Mention, published: date, context: str) -> list[Mention]:
+def _joined_days(text: str, mention: Mention) -> list[Mention]:
     """The days joined to a month's day (see _JOINED_DAYS), each dated as that day of its month."""
     first = mention.resolution
     if first is None or first.precision != "day" or not _MONTH_DAY.fullmatch(mention.text):
@@ -708,7 +714,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = restated
         mention = Mention(start, end, expression, kind, resolution, index)
         tagged.append((mention, reference))
-        joined = _joined_days(text, mention, published, text[sentence_start:sentence_end])
+        joined = _joined_days(text, mention)
         anchors.extend(range(len(tagged), len(tagged) + len(joined)))
         tagged.extend((day, None) for day in joined)
         # The story's time moves with the dates it tells, not with what it compares them with ("a year

@@ -160,14 +160,14 @@ _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+l
 FIRM_FUTURE_CUE = (
     r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes effect|resumes|convenes|reconvenes"
     # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
-    # expects to complete the sale in January"); "should have" looks back.
+    # expects to complete the sale in January"); "should have" and "must have" are left to FUTURE_CUE.
     r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about) to"
     r"|(?:expects|anticipates|plans|intends|aims|hopes) to)"
     rf"{_VERB_GROUP}"
 )
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.
 FUTURE_CUE = (
-    r"(?:(?:is|are|am|was|were) (?:due|set|scheduled|slated|expected|poised|about) to|"
+    r"(?:(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to|"
     r"(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
@@ -229,7 +229,7 @@ GOVERNED_AT_A_DISTANCE = (
     r"\b(?!(?:told|said|announced|invited|asked|urged|called|scheduled|extended|agreed|approved|ordered"
     r"|postponed|delayed|moved|rescheduled|planned|expected|proposed|offered|promised|pledged|vowed|warned"
     r"|threatened|predicted|notified|informed|reported|decided|voted|signed|filed|submitted|requested"
-    r"|demanded|suggested|recommended|urged|summoned|subpoenaed|given|set)\b)(?:%s)"
+    r"|demanded|suggested|recommended|summoned|subpoenaed|given|set)\b)(?:%s)"
     r"(?:\s+(?!(?:to|that|for|and|but|or|which|who|when|until|till|before|after|by)\b)[a-z'’-]+){1,4}"
     r"\s+(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
 )
@@ -323,8 +323,10 @@ FRACTION = (
     rf"|a quarter (?:of an? )?(?P<quarter>century)"
     rf"|(?P<c>an?|\d+|{_NUMBER_WORD}) (?P<centuries>centur(?:y|ies))(?= (?:ago|earlier|later|before|after|back|from|hence)\b))"
 )
-# How many of the smaller unit a year, decade or century holds.
-FRACTION_UNITS = {"year": (12, "months"), "decade": (10, "years"), "century": (100, "years")}
+# How many of the smaller unit a year, decade or century holds, by the word in either number.
+FRACTION_UNITS = {word: per for unit, plural, per in (
+    ("year", "years", (12, "months")), ("decade", "decades", (10, "years")), ("century", "centuries", (100, "years")),
+) for word in (unit, plural)}
 # Years said in words, as broadcasts write them: "nineteen ninety-six", "nineteen oh five", "nineteen
 # hundred", "two thousand and nine". Hyphens are spaces by now.
 _ONES = "one|two|three|four|five|six|seven|eight|nine"

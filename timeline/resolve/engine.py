@@ -139,7 +139,7 @@ def _whole_units(m: re.Match) -> str:
         return int(words) if words.isdigit() else _number(words)
 
     if m["units"]:
-        per, smaller = en.FRACTION_UNITS[m["units"].rstrip("s").replace("centurie", "century")]
+        per, smaller = en.FRACTION_UNITS[m["units"]]
         return f"{count(m['n']) * per + per // 2} {smaller}"
     if m["unit"]:
         per, smaller = en.FRACTION_UNITS[m["unit"]]
@@ -271,11 +271,6 @@ class Query:
     def before(self) -> str:
         """The sentence before the expression, lower-cased."""
         return self.sentence.lower[:max(self.sentence.at, 0)]
-
-
-
-
-
 
     @property
     def future(self) -> bool:

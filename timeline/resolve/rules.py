@@ -185,7 +185,7 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
     if not q.future and q.sentence.governed_by_past:
-        return back[-1], f"the latest begun by {_day(a)} (a past verb right before it)"
+        return back[-1], f"the latest begun by {_day(a)} (a past verb governs it)"
     if not q.future and q.sentence.opens_past:
         return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
@@ -620,10 +620,13 @@ def _count_from_reference(m: re.Match, q: Query) -> _Found:
         q, named = _named_reference(m, q)
     unit, low, high = canonical(_unit(m["unit"]), low, high)
     if m["dir"] == "from" and named and unit == "week" and not vague and q.after.precision == "day":
-        # "A week from Monday" is a day: that Monday's weekday a week on.
-        day = q.after.earliest + timedelta(weeks=low)
-        return Resolution.day(day), f"{low} week(s) after {named} ({q.after.label}), on its weekday"
+        return _weeks_on(q.after.earliest, low, f"{named} ({q.after.label})")
     return _from_reference(q, unit, low, high, vague, named)
+
+
+def _weeks_on(day: date, weeks: int, what: str) -> tuple[Resolution, str]:
+    """ "A week from Monday", "a week from today": a day, that day's weekday `weeks` on."""
+    return Resolution.day(day + timedelta(weeks=weeks)), f"{weeks} week(s) after {what}, on its weekday"
 
 
 # -- spans and offsets from the anchor -------------------------------------------------------------------
@@ -674,10 +677,8 @@ def _ago(m: re.Match, q: Query) -> _Found:
     if not vague and low == 1 and (year_back := _year_back(q, en.UNITS[m["unit"]], -low * (sign < 0))):
         return year_back
     unit, low, high = canonical(en.UNITS[m["unit"]], low, high)
-    if m["dir"] == "from today" and unit == "week" and not vague:
-        # "A week from today" is a day, today's weekday a week on; "a week from now" is the week.
-        day = q.anchor + timedelta(weeks=low)
-        return Resolution.day(day), f"{low} week(s) after {_day(q.anchor)}, on its weekday"
+    if m["dir"] == "from today" and unit == "week" and not vague:  # "a week from now" is the week
+        return _weeks_on(q.anchor, low, _day(q.anchor))
     return _from_anchor(q, m["unit"], m["count"], sign)
 
 
