@@ -282,6 +282,10 @@ def main() -> int:
     resolve_misses: dict = defaultdict(list)
     tag_misses: dict = defaultdict(list)
     right, total = score_resolve(docs, resolve_misses)
+    if total == 0:
+        print(f"error: {args.folder}: no gold DATE expression names a concrete date, so there is nothing to score",
+              file=sys.stderr)
+        return 1
     counts = score_tag(docs, tag_misses)
     columns = [("timeline", right / total, counts)]
     if peers is not None:
