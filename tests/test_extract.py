@@ -256,6 +256,9 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "The Summer Olympics open in Rio.",
     "The Easter Rising was crushed.",
     "Super Tuesday decided the race.",
+    # A season that names a kind of thing, not a time.
+    "The winter storm dumped a foot of snow on the city.",
+    "Farmers planted spring wheat.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
     """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names
@@ -406,6 +409,50 @@ def test_tag_leaves_numbers_after_a_month_day_that_are_no_day_of_it(text):
     """Only a day that ends its phrase and exists in the month is joined to a month's day."""
     assert [m.text for m in tag(text, SOHR_PUBLISHED) if m.text.isdigit() or m.text[:-2].isdigit()] == (
         ["1998"] if "1998" in text else [])
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The 1995-96 season was his best.", ("96", "1996")),
+    ("The budget for fiscal 2012-13 was approved.", ("13", "2013")),
+    ("Sales in 2012/13 rose.", ("13", "2013")),
+    ("The 1999-00 season ended badly.", ("00", "2000")),
+])
+def test_tag_dates_the_short_second_year_of_a_pair(text, second):
+    """In "the 1995-96 season" the short "96" is a year of its own: the first after 1995 ending in 96."""
+    assert [(m.text, m.resolution.edtf) for m in tag(text, date(2013, 6, 20))][-1] == second
+
+
+@pytest.mark.parametrize("text", ["He paid $2012-13 in fees.", "Flight 2012-13 landed.", "The score was 3-1."])
+def test_tag_finds_no_second_year_where_there_is_no_first(text):
+    """Digits after a hyphen are a year only after a year: not after a sum or a flight number."""
+    assert tag(text, date(2013, 6, 20)) == []
+
+
+@pytest.mark.parametrize("text, published, ends", [
+    # A past report: September would be last year's alone, but the range runs on from this June.
+    ("The launch was postponed from June to September.", date(2013, 6, 20), ("September", "2013-09")),
+    ("The programme ran from February to October.", date(2013, 6, 20), ("October", "2013-10")),
+    ("Between April and October, the river was closed to shipping.", date(2013, 6, 20), ("October", "2013-10")),
+    ("Talks were held from May 28 to Sept. 3.", date(2013, 6, 20), ("Sept. 3", "2013-09-03")),
+    ("The event was held June-September.", date(2013, 6, 20), ("September", "2013-09")),
+])
+def test_tag_dates_the_end_of_a_range_at_or_after_its_start(text, published, ends):
+    """A yearless month or day that ends a range ("from June to September") is the first at or after the
+    range's start, whatever its own tense would say alone."""
+    found = mention(text, ends[0], published)
+    assert found.resolution.edtf == ends[1]
+    assert "the end of a range" in found.resolution.rule
+
+
+@pytest.mark.parametrize("text, said, value", [
+    # "to" joins a range only after "from": here it is a revision to December's figure, last year's.
+    ("After a small downward revision Friday to December's figure, growth slowed.", "December", "1997-12"),
+    # Two months joined by "and" without "between" are two dates, each read alone.
+    ("He was in Paris in June and September.", "September", "1997-09"),
+])
+def test_tag_reads_joined_dates_that_are_no_range_alone(text, said, value):
+    """Only "from ... to", "between ... and" or a dash join a range's two ends."""
+    assert mention(text, said, date(1998, 2, 6)).resolution.edtf == value
 
 
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():

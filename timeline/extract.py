@@ -339,6 +339,10 @@ _PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "t
 # the nearest such weekday. (Black Friday and Cyber Monday are holidays with dates of their own.)
 _DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
 _HOLIDAY_NAMES = frozenset(HOLIDAYS)
+# Nouns a season names a kind of, not a time of ("the winter storm", "summer clothes", "spring wheat").
+_SEASON_KINDS = frozenset(
+    "storm storms blizzard weather coat coats clothes clothing wear tires tyres wheat crop crops squash "
+    "olympics olympic games sports solstice equinox".split())
 # Capitalised words that continue a date rather than a name ("June 2012", "Easter Monday").
 _DATE_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "day", "eve", "week", "weekend", "holiday",
                          "holidays", "morning", "afternoon", "evening", "night"])
@@ -378,6 +382,13 @@ _JOINED_DAYS = re.compile(
     rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}"
     rf"(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})", re.IGNORECASE)
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+# The second year of a pair written short ("the 1995-96 season", "fiscal 2012-13"): a year of its own,
+# the first after the year before it that ends in those digits.
+_SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-])")
+# The words that join the two ends of a range: "from June to September", "between Dec. 20 and Jan. 5",
+# "June-September". Its end is never before its start, whatever the tense says of each alone.
+_RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|and)(?:{_S})?", re.IGNORECASE)
+_YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH}))")
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
@@ -471,6 +482,7 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
                                        or _previous_word(text, start) in _DAY_NAMING_WORDS)
         or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
         or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
+        or last in SEASON_WORDS and _following_word(text, end) in _SEASON_KINDS
         or said in _PRESENT_TITLES and _a_title(text, start, end)
     )
 
@@ -676,6 +688,49 @@ def _joined_days(text: str, mention: Mention) -> list[Mention]:
     return days
 
 
+def _joined_year(text: str, mention: Mention) -> Mention | None:
+    """The short second year of a pair joined to a year (see _SHORT_SECOND_YEAR), dated as a year."""
+    if mention.resolution is None or not mention.text[-4:].isdigit():
+        return None
+    joined = _SHORT_SECOND_YEAR.match(text, mention.end)
+    if joined is None:
+        return None
+    first = int(mention.text[-4:])
+    year = first + (int(joined.group(1)) - first % 100) % 100
+    if year == first:
+        return None  # "1996-96" is no pair
+    said = joined.group(1)
+    found = Resolution.year(year).with_rule(f"{said}: the year after {mention.text!r} that ends in {said} -> {year}")
+    return Mention(joined.start(1), joined.end(1), said, "date", found, mention.sentence)
+
+
+def _range_end(text: str, start: int, expression: str, found: Resolution | None,
+               tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
+    """A yearless month or day that ends a range ("from June to September") is the first one at or after
+    the date the range starts from; None when it is no such end or is already there."""
+    if found is None or found.precision not in ("month", "day") or not tagged or not _YEARLESS.fullmatch(expression):
+        return None
+    before = tagged[-1][0]
+    opened = before.resolution
+    joint = _RANGE_JOINT.fullmatch(text, before.end, start)
+    if opened is None or before.kind != "date" or opened.precision != found.precision or joint is None:
+        return None
+    # "from Friday to December's figure": "to" and "and" join a range only after "from" and "between".
+    opening = {"to": "from", "and": "between"}.get(joint.group().strip().lower())
+    if opening is not None and _previous_word(text, before.start) != opening:
+        return None
+    month, day = found.earliest.month, found.earliest.day
+    year = opened.earliest.year + ((month, day) < (opened.earliest.month, opened.earliest.day))
+    if year == found.earliest.year:
+        return None
+    try:
+        moved = Resolution.month(year, month) if found.precision == "month" else Resolution.day(date(year, month, day))
+    except ValueError:  # February 29 in a common year
+        return None
+    return moved.with_rule(f"{expression}: the end of a range from {before.text!r} ({opened.label}), the first "
+                           f"at or after it -> {moved.label}")
+
+
 def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
     """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
     if not tagged:
@@ -712,9 +767,13 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         if referential and (restated := _restated(text, start, expression, tagged)) is not None:
             resolution = restated
+        elif kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged)) is not None:
+            resolution = ended
         mention = Mention(start, end, expression, kind, resolution, index)
         tagged.append((mention, reference))
         joined = _joined_days(text, mention)
+        if (second := _joined_year(text, mention)) is not None:
+            joined.append(second)
         anchors.extend(range(len(tagged), len(tagged) + len(joined)))
         tagged.extend((day, None) for day in joined)
         # The story's time moves with the dates it tells, not with what it compares them with ("a year

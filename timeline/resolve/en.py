@@ -173,7 +173,7 @@ FUTURE_CUE = (
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
-    r"runs|starts|begins|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|"
+    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start|go|meet|reopen)|"
     r"(?:is|are) expected|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
@@ -386,6 +386,7 @@ RULES = (
         r"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<count>%(count)s) hours",
         r"(?P<rel>within) (?P<count>%(count)s) hours",
     )),
+    ("hours_ago", (r"(?:(?P<count>%(count)s) )?(?P<unit>hours?|minutes?) ago",)),
     ("day_range", (
         r"(?P<month>%(month)s) (?P<first>\d{1,2})(?:st|nd|rd|th)? ?(?:-|to|through|and) ?(?P<last>\d{1,2})"
         r"(?:st|nd|rd|th)?(?: (?P<year>%(year)s))?",

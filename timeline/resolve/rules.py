@@ -334,6 +334,14 @@ def _hours(m: re.Match, q: Query) -> _Found:
     return replace(found, timex=timex.hours(hours)), f"the {hours} hours {side} {_day(a)}"
 
 
+@handler("hours_ago")
+def _hours_ago(m: re.Match, q: Query) -> _Found:
+    """ "Two hours ago", "minutes ago", "48 hours ago": the day of the anchor's that many whole days back;
+    the hour of writing is unknown, so hours short of a day stay on the anchor's day."""
+    hours = _counts(m["count"], plural=m["unit"].endswith("s"))[1] if m["unit"].startswith("hour") else 0
+    return Resolution.day(q.anchor - timedelta(hours // 24)), f"{m['count'] or 'some'} {m['unit']} before {_day(q.anchor)}: {hours // 24} whole day(s) back"
+
+
 @handler("day_range")
 def _day_range(m: re.Match, q: Query) -> _Found:
     """ "March 5-7", "3-4 Oct.": the days of one month, the year chosen as for the first day."""
