@@ -455,6 +455,38 @@ def test_tag_reads_joined_dates_that_are_no_range_alone(text, said, value):
     assert mention(text, said, date(1998, 2, 6)).resolution.edtf == value
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Mr. Alvarez was born on Christmas Day 1940 in Havana.", date(2013, 1, 28), "Christmas Day 1940", "1940-12-25"),
+    ("He was born on Christmas Day, 1940, in Havana.", date(2013, 1, 28), "Christmas Day, 1940", "1940-12-25"),
+    ("The family first served dinner there on Thanksgiving 1985.", date(2012, 11, 20), "Thanksgiving 1985",
+     "1985-11-28"),
+])
+def test_tag_dates_a_holiday_in_the_year_after_it(text, published, said, value):
+    """A holiday followed by a year is that year's: one expression, not the nearest holiday and a year."""
+    assert mention(text, said, published).resolution.edtf == value
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("She moved to Detroit in 1967. That spring, the riots had not yet begun.", "That spring", "1967-SP"),
+    ("He left the firm in 2001. That summer, he moved to Chicago.", "That summer", "2001-SU"),
+    # A winter told from its January is the one begun the December before.
+    ("He arrived on Jan. 5, 2001. That winter was harsh.", "That winter", "2000-WI"),
+])
+def test_tag_dates_that_season_by_the_date_told_before(text, said, value):
+    """ "That spring" is the season of the year the story has moved to, not this year's."""
+    assert mention(text, said, date(2014, 4, 24)).resolution.timex == value
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("The economy grew at an annual rate of 2.5 percent in the January-March quarter.",
+     "the January-March quarter", "2013-Q1"),
+    ("Japan's economy shrank in the October-December quarter.", "the October-December quarter", "2012-Q4"),
+])
+def test_tag_reads_a_quarter_named_by_its_months_as_one_expression(text, said, value):
+    """ "The January-March quarter" is one quarter, not January and an unknown "March quarter"."""
+    assert mention(text, said, date(2013, 5, 7)).resolution.timex == value
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None
@@ -488,8 +520,11 @@ def test_tag_leaves_the_year_ended_on_a_day_undated():
 
 
 def test_tag_dates_a_time_of_day_by_its_day():
-    """ "10 p.m. Wednesday" is one time mention, dated by the Wednesday."""
+    """ "10 p.m. Wednesday" is one time mention, dated by the Wednesday: the coming one, as polls that
+    close at an hour are a schedule, and last week's in a report told in the past."""
     found = mention("The polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", date(2024, 12, 9))
+    assert (found.kind, found.resolution.edtf) == ("time", "2024-12-11")
+    found = mention("The polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", date(2024, 12, 9))
     assert (found.kind, found.resolution.edtf) == ("time", "2024-12-04")
 
 

@@ -225,7 +225,9 @@ def _timex_of(a: date, b: date, precision: str) -> str:
         return _ym(a)
     if a.year == b.year:
         return f"{a.year:04d}"
-    if a.year // 10 == b.year // 10:
+    # Whole years within one decade ("the early 1990s") are valued as the decade, as TimeML does; a few
+    # months across a new year are no decade.
+    if a.year // 10 == b.year // 10 and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         return f"{a.year // 10:03d}"
     return f"{a.isoformat()}/{b.isoformat()}"
 

@@ -195,6 +195,8 @@ _DATE = (
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
     rf"|q[1-4](?:{_S}{_YEAR})?"
+    # "The January-March quarter", "the April-June period": one period, not two months.
+    rf"|(?:the{_S})?{_MONTH_NAME}(?:[-–]|{_S}(?:to|through){_S}){_MONTH_NAME}{_S}(?:quarter|period)"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
@@ -205,7 +207,7 @@ _DATE = (
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
-    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}"
+    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:,?{_S}(?:of{_S})?{_YEAR})?"
     # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}and\b))"

@@ -154,11 +154,16 @@ FRAGMENTS = {
 # A future auxiliary takes the verb group after it, so "will be carried out" is one future cue and its
 # participle is not read as a past tense.
 _VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
+# How a market moves at its opening or close: "closes higher", "opens at a record", "closed at $41".
+MARKET_MOVE = (
+    r"(?:higher|lower|up|down|flat|mixed|unchanged|firmer|weaker|steady|stronger|above|below|near"
+    r"|at (?:a|an|its|their|record)\b|at \$|at \d+(?:[.,]\d+)?(?! ?(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
+)
 # The future for certain: an auxiliary, or a schedule in the simple present ("the offer expires Nov.
 # 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
 # happened ("Wall Street closes higher Monday").
 FIRM_FUTURE_CUE = (
-    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes effect|resumes|convenes|reconvenes"
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes? effect|resumes|convenes|reconvenes"
     # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
     # expects to complete the sale in January"); "should have" and "must have" are left to FUTURE_CUE.
     r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about) to"
@@ -173,8 +178,16 @@ FUTURE_CUE = (
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
-    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|"
-    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:resume|reconvene|convene|begin|start|go|meet|reopen)|"
+    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
+    r"|takes place|heading (?:into|to|for)|"
+    r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
+    r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place)|"
+    # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
+    rf"(?:(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:open|close)|opens|closes)(?! {MARKET_MOVE})|"
+    # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
+    r"(?:postponed|delayed|pushed(?: back)?|put off|moved|rescheduled) (?:to|until|till)(?= (?:\w+ )?$)|"
+    # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
+    r"(?:is|are)(?: (?:at|on|for))?(?= $)|"
     r"(?:is|are) expected|"
     # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
     r"until|till|as soon as|as early as|no later than)"
@@ -218,7 +231,8 @@ PAST_CUE = (
 GOVERNED_BY_PAST = (
     r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
     r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?"
-    r"(?:in|on|during|at|by)\s+(?:the\s+(?:end|beginning|start|middle|close)\s+of\s+)?(?:early\s+|mid-?|late\s+)?$"
+    r"(?:in|on|during|at|by)\s+(?:the\s+(?:end|beginning|start|middle|close|night|morning|afternoon|evening|eve)"
+    r"\s+of\s+)?(?:early\s+|mid-?|late\s+)?$"
 )
 # A past verb of doing a few words before "on"/"in" and the date ("joined the EU on July 1", "held the
 # hearing on May 3"), with nothing between that could own the date (an infinitive, a clause, "for"):
@@ -238,6 +252,15 @@ GOVERNED_AT_A_DISTANCE = (
 SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
+# Schedule verbs that are nouns too, and what makes them one before them: "by eight votes", "tax returns",
+# "the close of trading", "an open letter".
+SCHEDULE_NOUNS = frozenset(
+    "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks "
+    "start begin vote open close play meet kick return visit".split())
+NOUN_BEFORE = (
+    rf"\b(?:{DETERMINERS}|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|few|several|more|no"
+    r"|tax|home|[a-z]+['’]s)\s+$"
+)
 # What may stand before a date that opens its sentence ("In early March, ...", "On Oct. 31, ...").
 OPENING = r"\W*(?:(?:in|on|during|by|at|since|from|through|throughout)\s+)?(?:early\s+|mid-?|late\s+)?"
 # Words ending in -ed that are not past tenses.
@@ -373,6 +396,7 @@ RULES = (
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
     ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end|close)(?: of)? (?P<rest>.+)",)),
     ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
+    ("earlier_later_this_season", (r"(?P<side>earlier|later) this (?P<season>%(season)s)",)),
     ("earlier_later_that", (
         r"(?P<side>earlier|later) (?:that|in the same) (?P<unit>day|week|month|quarter|year)",
     )),
@@ -423,6 +447,7 @@ RULES = (
         r"(?:the (?:very )?same|that(?: same| very)?) "
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
     )),
+    ("season_of_reference", (r"(?:the (?:very )?same|that(?: same| very)?) (?P<season>%(season)s)",)),
     ("count_from_reference", (
         r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>later|earlier|after|before|afterwards?|prior|on)"
         r"(?: (?:to )?(?P<rest>.+))?",
@@ -477,7 +502,11 @@ RULES = (
         r"(?P<rel>this|last|next|the current|the latest|the most recent|the) (?:fiscal|financial) year",
     )),
     ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end",)),
-    ("quarter_of_month", (r"the (?P<month>%(month)s) quarter",)),
+    ("quarter_of_month", (
+        r"the (?P<month>%(month)s) quarter",
+        # "The January-March quarter", "the April-June period": the months from one to the other.
+        r"(?:the )?(?P<first>%(month)s)(?: to| through)? (?P<month>%(month)s) (?:quarter|period)",
+    )),
     ("week_of", (r"the week of (?P<rest>.+)",)),
     ("unnumbered_ago", (r"(?P<unit>days|weeks|months|years|decades) ago",)),
     ("the_other_day", (r"the other (?P<unit>day)",)),

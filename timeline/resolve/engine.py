@@ -33,6 +33,7 @@ _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
+_NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
@@ -42,14 +43,23 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
     and a past verb before an infinitive ("continued to call") is the past verb it is."""
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
-    found = []
-    for m in _CUES.finditer(lowered, start, len(text) if end is None else end):
-        kind = m.lastgroup
+    found: list[str] = []
+    end = len(text) if end is None else end
+    while m := _CUES.search(lowered, start, end):
+        start, kind = m.end(), m.lastgroup
         if verbs_only and m.group().startswith(_DATE_WORD_CUES):
             continue
         if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
                                                                                    m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date")
+        noun = m.group().split(" ", 1)[0]
+        if kind == "future" and noun in en.SCHEDULE_NOUNS and _NOUN_BEFORE.search(
+                lowered, max(0, m.start() - 30), m.start()):
+            start = m.start() + len(noun)  # the words after the noun may hold the verb ("the vote is on")
+            continue  # a noun, not a schedule: "by eight votes", "the close of trading"
+        if (kind == "past" and m.group() == "followed" and lowered[max(0, m.start() - 2):m.start()] == ", "
+                and lowered.startswith(" by ", m.end())):
+            continue  # ", followed by ... on Thursday": a participle of what comes next
         if kind == "open" and verbs_only and m.group().split(" ", 1)[0].endswith("ed"):
             found.append("past")
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Callable
 
-from ..dates import TOO_COARSE_TO_COUNT, Resolution, add_months
+from ..dates import TOO_COARSE_TO_COUNT, Resolution, add_months, month_end
 from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
@@ -256,6 +256,18 @@ def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
 @handler("earlier_later_this")
 def _earlier_later_this(m: re.Match, q: Query) -> _Found:
     return _earlier_later(m["side"], en.UNITS[m["unit"]], q.anchor, q)
+
+
+@handler("earlier_later_this_season")
+def _earlier_later_this_season(m: re.Match, q: Query) -> _Found:
+    """ "Earlier this summer": the part of this summer before the anchor (after it for "later"); all of
+    it when the anchor lies outside it ("earlier this summer" said in September)."""
+    whole, how = q.read(f"this {m['season']}")
+    a = q.anchor
+    if not whole.earliest < a < whole.latest:
+        return whole, how
+    first, last = (whole.earliest, a - DAY) if en.DIRECTIONS[m["side"]] < 0 else (a + DAY, whole.latest)
+    return Resolution.span(first, last, timex=whole.timex), f"the part of {whole.label} {m['side']} than {_day(a)}"
 
 
 @handler("part_of_the_day")
@@ -613,6 +625,18 @@ def _same_unit(m: re.Match, q: Query) -> _Found:
     return _from_reference(q, unit, 0, 0, False)
 
 
+@handler("season_of_reference", reference=True)
+def _season_of_reference(m: re.Match, q: Query) -> _Found:
+    """ "That spring", "that same winter": the season of the reference's year ("In 1967 ... that spring"
+    is spring 1967); a winter told from its January or February is the one begun the December before."""
+    code = en.SEASON_WORDS[m["season"]]
+    after, what = _reference_and_what(q)
+    year = after.earliest.year
+    if code == "WI" and after.precision in ("day", "week", "month") and after.earliest.month <= 2:
+        year -= 1
+    return Resolution.season(year, code), f"the {m['season']} of {what} ({after.label})"
+
+
 @handler("count_from_reference", reference=True)
 def _count_from_reference(m: re.Match, q: Query) -> _Found:
     low, high, vague = _counts(m["count"], plural=False)
@@ -870,9 +894,13 @@ def _year_end(m: re.Match, q: Query) -> _Found:
 
 @handler("quarter_of_month")
 def _quarter_of_month(m: re.Match, q: Query) -> _Found:
-    """Companies name a quarter by the month it ends in: "the September quarter" is July-September."""
-    n = (en.MONTH_NUMBERS[m["month"]] - 1) // 3 + 1
-    return _instance(lambda y: Resolution.quarter(y, n), q, None)
+    """Companies name a quarter by the month it ends in: "the September quarter" is July-September, and
+    "the July-September quarter" too; months that are no calendar quarter are the span they name."""
+    last = en.MONTH_NUMBERS[m["month"]]
+    first = en.MONTH_NUMBERS[m["first"]] if m.groupdict().get("first") else last - 2
+    if first == last - 2 and last % 3 == 0:
+        return _instance(lambda y: Resolution.quarter(y, last // 3), q, None)
+    return _instance(lambda y: Resolution.span(date(y - (first > last), first, 1), month_end(y, last)), q, None)
 
 
 @handler("week_of")
