@@ -208,6 +208,16 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Sales in this year's third quarter beat last year's fourth quarter.",
      [("this year's third quarter", "date"), ("last year's fourth quarter", "date")]),
     ("Staff hired in October 1984 and later lost out.", [("October 1984 and later", "date")]),
+    # What recurs is a set, however it names its time.
+    ("The race is held every October.", [("every October", "set")]),
+    ("The council meets every second Tuesday of the month.", [("every second Tuesday of the month", "set")]),
+    ("They gather each Christmas.", [("each Christmas", "set")]),
+    # After "for", a count of days is a length, whatever follows it.
+    ("The jury deliberated for three days before returning its verdict.", [("three days", "duration")]),
+    # A half of the year alone, where results are told; a half of a game is no date.
+    ("In the first half, sales fell 4 percent.", [("the first half", "date")]),
+    ("First-half profit rose 5%.", [("First-half", "date")]),
+    ("He scored twice in the second half.", []),
 ])
 def test_tag_finds_timeml_extents_and_kinds(text, expected):
     """Each expression is found with its TimeML extent (preposition outside) and its kind."""
@@ -256,6 +266,13 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "The Summer Olympics open in Rio.",
     "The Easter Rising was crushed.",
     "Super Tuesday decided the race.",
+    # One weekday or another, no day in particular; an award of the month.
+    "The opener was played on a Thursday night, as always.",
+    "It happened one Friday, as it turned out.",
+    "He was named player of the month.",
+    "It was billed as the trial of the century.",
+    "The restaurant's signature dish, the Monday Night Special, costs $14.",
+    "Britain's May said no.",
     # A season that names a kind of thing, not a time.
     "The winter storm dumped a foot of snow on the city.",
     "Farmers planted spring wheat.",
@@ -485,6 +502,37 @@ def test_tag_dates_that_season_by_the_date_told_before(text, said, value):
 def test_tag_reads_a_quarter_named_by_its_months_as_one_expression(text, said, value):
     """ "The January-March quarter" is one quarter, not January and an unknown "March quarter"."""
     assert mention(text, said, date(2013, 5, 7)).resolution.timex == value
+
+
+def test_tag_dates_a_weekday_that_an_article_makes_a_modifier():
+    """ "A Sunday night memorial service" is the service's Sunday, not any Sunday."""
+    assert mention("About 500 people attended a Sunday night memorial service.", "Sunday night",
+                   date(1999, 10, 24)).resolution.edtf == "1999-10-24"
+
+
+def test_tag_dates_a_time_of_day_by_the_day_after_on():
+    """ "2 a.m. on Dec. 1": the time of day is dated by the day "on" joins it to."""
+    found = {m.text: m for m in tag("The shooting happened shortly after 2 a.m. on Dec. 1, police said.",
+                                    date(2013, 12, 20))}
+    assert found["2 a.m."].kind == "time" and found["2 a.m."].resolution.edtf == "2013-12-01"
+    assert found["Dec. 1"].resolution.edtf == "2013-12-01"
+
+
+def test_tag_leaves_a_unit_named_by_a_clause_undated():
+    """ "Born the year the Berlin Wall fell": which year the clause names is not the article's year."""
+    found = mention("She was born the year the Berlin Wall fell.", "the year", date(2014, 1, 10))
+    assert found.resolution is None
+    assert mention("For the year, net income rose.", "the year", date(2014, 1, 10)).resolution.edtf == "2014"
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("The company's May sales rose 4 percent.", "May", "2013-05"),
+    ("Results for the quarter ending in December will be released in late January.", "the quarter", "2013-Q4"),
+])
+def test_tag_dates_the_period_figures_are_for(text, said, value):
+    """A month that owns figures after a possessive is a date; the quarter ending in a month is that
+    month's quarter, not the latest reported."""
+    assert mention(text, said, date(2013, 6, 14)).resolution.timex == value
 
 
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():

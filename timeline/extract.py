@@ -195,6 +195,9 @@ _DATE = (
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
     rf"|q[1-4](?:{_S}{_YEAR})?"
+    # A half of the year alone ("first-half profit", "in the second half"): a date only where results
+    # are told (see _no_date); in a match report it is a half of the game.
+    rf"|(?P<half>(?:the{_S})?(?:first|second)[- ]half)(?!{_S}of\b|[- ]time)"
     # "The January-March quarter", "the April-June period": one period, not two months.
     rf"|(?:the{_S})?{_MONTH_NAME}(?:[-–]|{_S}(?:to|through){_S}){_MONTH_NAME}{_S}(?:quarter|period)"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
@@ -255,6 +258,9 @@ _DURATION = (
 )
 _SET = (
     rf"(?:\b(?:every|each){_S}(?:other{_S})?(?:{_COUNT}{_S})?(?:{_UNIT}|{_PART_OF_DAY}|weekend|{_SEASON})"
+    # "Every October", "each Christmas", "every second Tuesday of the month".
+    rf"|\b(?:every|each){_S}(?:{_MONTH_NAME}|{_HOLIDAY}|(?:{_ORDINAL}|last|other){_S}{_WEEKDAY}"
+    rf"(?:{_S}(?:of|in){_S}(?:the|each|every){_S}month)?)"
     rf"|\b(?:once|twice|{_COUNT}{_S}times){_S}(?:a|an|per|each|every){_S}{_UNIT}"
     rf"|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|annual))(?!\w)"
     rf"|\b(?:every|each){_S}{_WEEKDAY}\b|\b{_WEEKDAY}s\b"
@@ -280,6 +286,9 @@ _SHORT_YEAR = r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil ))['’]\d\d(
 _SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE),
     ("short_year", _SHORT_YEAR))))
+# After "for", a count of units is a length, whatever follows ("deliberated for three days before
+# returning a verdict", "held for a day after the vote"): not an offset.
+_LENGTH_ONLY = re.compile(_DURATION)
 _KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time", "date": "date",
           "short_year": "date"}
 # Every expression the patterns match holds a number or one of these words, at most a few words in:
@@ -290,6 +299,7 @@ _TRIGGER_WORDS = frozenset([
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
+    "half",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -341,6 +351,22 @@ _PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "t
 # the nearest such weekday. (Black Friday and Cyber Monday are holidays with dates of their own.)
 _DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
 _HOLIDAY_NAMES = frozenset(HOLIDAYS)
+# What a month's figures are called: "the company's May sales", "China's March exports".
+_FIGURES = frozenset(
+    "sales figures data report results earnings payrolls exports imports output production index numbers "
+    "statistics survey reading inflation deliveries orders shipments revenue traffic".split())
+# Titles "of the year" (of the month, of the century) that are awards or superlatives, not dates: "player
+# of the month", "the trial of the century".
+_TITLED = re.compile(
+    r"\b(?:player|players|coach|manager|rookie|person|man|woman|athlete|sportsman|sportswoman|employee|teacher"
+    r"|goal|save|song|album|book|film|movie|car|word|team|pitcher|trial|deal|storm|fight|game|match|event"
+    r"|discovery|story|crime|wedding|party|bargain|performer|artist|entrepreneur|company|dish|tip)"
+    r"\s+of\s+$", re.IGNORECASE)
+# The words of a report on a company's or an economy's results, for a half of the year alone.
+_RESULTS_TOLD = re.compile(
+    r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy"
+    r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal)\b)")
+_TITLED_UNITS = frozenset({"the week", "the month", "the year", "the decade", "the century"})
 # Nouns a season names a kind of, not a time of ("the winter storm", "summer clothes", "spring wheat").
 _SEASON_KINDS = frozenset(
     "storm storms blizzard weather coat coats clothes clothing wear tires tyres wheat crop crops squash "
@@ -366,6 +392,10 @@ _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
+# "The year" (day, week, month, night) and the clause that names it by an event.
+_CLAUSE_AFTER = re.compile(r".*\b(?i:the (?:day|night|week|month|year))")
+_UNITS_NAMED_BY_A_CLAUSE = frozenset({"the day", "the night", "the week", "the month", "the year"})
+_CLAUSE_OPENERS = frozenset("the a an he she they we i it his her their its our my your when".split())
 # Only these words make an expression count from another date; needs_reference() has the last word.
 _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
@@ -423,6 +453,10 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     if previous not in _PREPOSITIONS and _names_with_next(text, start, match.end("weak")):
         return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
+        return True
+    # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is
+    # the prime minister).
+    if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES:
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
 
@@ -482,11 +516,34 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
         or said in _WEEKDAY_WORDS and (_titles_a_name(text, start, end)
                                        or _previous_word(text, start) in _DAY_NAMING_WORDS)
+        # "The Monday Night Special": a weekday and a part of the day, capitalised, in a name.
+        or said.partition(" ")[0] in _WEEKDAY_WORDS and " " in said and text[start:end].istitle()
+        and _titles_a_name(text, start, end)
         or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
         or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
         or last in SEASON_WORDS and _following_word(text, end) in _SEASON_KINDS
         or said in _PRESENT_TITLES and _a_title(text, start, end)
+        # "On a Friday in September": one Friday or another, no day in particular; but "a Sunday night
+        # memorial service" is the service's Sunday.
+        or said.partition(" ")[0] in _WEEKDAY_WORDS and _previous_word(text, start) in ("a", "an", "one")
+        and _heads_its_phrase(text, end)
+        or said in _TITLED_UNITS and _TITLED.search(text, max(0, start - 30), start) is not None
+        or m.group("half") and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
     )
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """Roughly the sentence holding text[start:end]: from the last full stop or line break before it to
+    the next after it (the scanner runs before the sentences are split)."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[first:min(stops) if stops else len(text)]
+
+
+def _heads_its_phrase(text: str, end: int) -> bool:
+    """True when no noun follows the words ending at `end`: a preposition, a conjunction or a mark does."""
+    following = _following_word(text, end)
+    return not following[:1].isalpha() or following in _PREPOSITIONS or following in ("and", "or", "when", "that")
 
 
 def _starts(text: str) -> list[int]:
@@ -544,6 +601,10 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if m is None or not _capitalised(text, start, m.end()) or _no_date(text, start, m):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
+        if m.group("offset") is not None and _previous_word(text, start) == "for" and (
+                length := _LENGTH_ONLY.match(lowered, start)) is not None:
+            found.append((start, length.end(), "duration"))
+            continue
         found.append((start, m.end(), kind))
     return found
 
@@ -627,7 +688,10 @@ def _is_reference(mention: Mention) -> bool:
 
 
 def _names_an_event(text: str, end: int, sentence_end: int) -> bool:
-    """True when "a day after" is followed by what it is after ("the toppling ...")."""
+    """True when "a day after" is followed by what it is after ("the toppling ..."), or "the year" by the
+    clause that tells which ("born the year the Berlin Wall fell", "the day he died")."""
+    if _CLAUSE_AFTER.fullmatch(text, max(0, end - 12), end):
+        return _following_word(text, end) in _CLAUSE_OPENERS
     return bool(_NAMED_AFTER.search(text, max(0, end - 6), end) and _FIRST_WORD.match(text, end, sentence_end))
 
 
@@ -733,6 +797,20 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
                            f"at or after it -> {moved.label}")
 
 
+# A time of day, then the day it is on: "shortly after 2 a.m. on Dec. 1", "at midnight on Sunday".
+_TIME_ON = re.compile(rf",?{_S}on{_S}")
+
+
+def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None]]) -> None:
+    """Dates the undated time of day just before `mention` by its day, when "on" joins them."""
+    if not tagged or mention.resolution is None or mention.resolution.precision != "day":
+        return
+    before, reference = tagged[-1]
+    if before.kind == "time" and before.resolution is None and _TIME_ON.fullmatch(text, before.end, mention.start):
+        found = mention.resolution.with_rule(f"{before.text}: on {mention.text!r} -> {mention.resolution.label}")
+        tagged[-1] = (replace(before, resolution=found), reference)
+
+
 def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
     """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
     if not tagged:
@@ -760,7 +838,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         referential = (kind == "date" and bool(_MAY_COUNT_FROM_ANOTHER.search(expression))
                        and needs_reference(expression))
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
-        named_event = referential and _names_an_event(text, end, sentence_end)
+        named_event = (referential or kind == "date" and expression.lower() in _UNITS_NAMED_BY_A_CLAUSE) and (
+            _names_an_event(text, end, sentence_end))
         reference = None
         if referential and not named_event:
             chosen = _reference(expression, [tagged[i][0].resolution for i in anchors])
@@ -772,6 +851,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         elif kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged)) is not None:
             resolution = ended
         mention = Mention(start, end, expression, kind, resolution, index)
+        if kind == "date":
+            _time_on(text, mention, tagged)
         tagged.append((mention, reference))
         joined = _joined_days(text, mention)
         if (second := _joined_year(text, mention)) is not None:

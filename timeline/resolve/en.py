@@ -291,6 +291,8 @@ REPORTS_RESULTS = (
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
+# A quarter named by the month it ends in ("the quarter ending in December", "the quarter ended Sept. 30").
+QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
 # Results over more than a quarter: compared with them, "a year earlier" is the year before.
 LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\b|\bfor the year\b|\bfiscal year\b"
 # A date the sentence names before an offset ("On May 22, 1995, he was promoted, and the following year

@@ -438,6 +438,10 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
     unit = en.UNITS[m["unit"]]
     # "The quarter" of a sentence reporting results, or telling of the quarter in the past tense, is the
     # quarter reported, the latest ended; not the anchor's, which has barely begun to be told.
+    if unit == "quarter" and m["rel"] == "the" and (ending := _QUARTER_ENDING.search(q.context)) is not None:
+        n = (en.MONTH_NUMBERS[ending["month"]] - 1) // 3 + 1
+        found, how = _quarter_instance(n, q)
+        return found, f"the quarter ending in {ending['month'].capitalize()}, Q{n}: {how}"
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
@@ -465,6 +469,7 @@ _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter"
 
 
 _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
+_QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
 
 def _reference(q: Query) -> Resolution:
