@@ -461,6 +461,24 @@ def test_tag_dates_the_end_of_a_range_at_or_after_its_start(text, published, end
     assert "the end of a range" in found.resolution.rule
 
 
+def test_tag_dates_a_yearless_range_that_holds_the_anchor_as_that_one():
+    """ "Runs from June 1 to Nov. 30" said in September is this year's season, not next year's, though a
+    simple present alone would put June 1 ahead."""
+    text = "The hurricane season, which runs from June 1 to Nov. 30, has been unusually quiet so far."
+    found = {m.text: m.resolution.edtf for m in tag(text, date(2013, 9, 4))}
+    assert found == {"June 1": "2013-06-01", "Nov. 30": "2013-11-30"}
+    # A range that does not hold the anchor keeps the tense's reading.
+    found = {m.text: m.resolution.edtf for m in tag("The rainy season runs from November to March.", date(2013, 6, 20))}
+    assert found == {"November": "2013-11", "March": "2014-03"}
+
+
+def test_tag_reads_the_year_to_a_month_as_a_length():
+    """ "In the year to November" is the twelve months up to November, not the calendar year."""
+    found = {m.text: m for m in tag("Prices rose 1.2 percent in the year to November.", date(2013, 12, 31))}
+    assert found["the year"].kind == "duration" and found["the year"].resolution is None
+    assert found["November"].resolution.edtf == "2013-11"
+
+
 @pytest.mark.parametrize("text, said, value", [
     # "to" joins a range only after "from": here it is a revision to December's figure, last year's.
     ("After a small downward revision Friday to December's figure, growth slowed.", "December", "1997-12"),

@@ -248,7 +248,8 @@ _DURATION = (
     rf"|\bthe{_S}(?:past|last){_S}(?:day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
     # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
     # the day after it is a date of its own.
-    rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}end(?:ed|ing)\b)"
+    # So is "the year to November": the twelve months up to it.
+    rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
     rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
@@ -770,13 +771,27 @@ def _joined_year(text: str, mention: Mention) -> Mention | None:
     return Mention(joined.start(1), joined.end(1), said, "date", found, mention.sentence)
 
 
+def _in_year(found: Resolution, year: int) -> Resolution | None:
+    """A month or a day moved to `year`; None for February 29 in a common year."""
+    try:
+        if found.precision == "month":
+            return Resolution.month(year, found.earliest.month)
+        return Resolution.day(found.earliest.replace(year=year))
+    except ValueError:
+        return None
+
+
 def _range_end(text: str, start: int, expression: str, found: Resolution | None,
-               tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
+               tagged: list[tuple[Mention, int | None]], published: date) -> Resolution | None:
     """A yearless month or day that ends a range ("from June to September") is the first one at or after
-    the date the range starts from; None when it is no such end or is already there."""
+    the date the range starts from; None when it is no such end or is already there.
+
+    A yearless range put ahead that holds the anchor a year earlier is that one, its start with it: "the
+    hurricane season, which runs from June 1 to Nov. 30", said in September, is this year's (tagged[-1],
+    the start, is re-dated in place)."""
     if found is None or found.precision not in ("month", "day") or not tagged or not _YEARLESS.fullmatch(expression):
         return None
-    before = tagged[-1][0]
+    before, reference = tagged[-1]
     opened = before.resolution
     joint = _RANGE_JOINT.fullmatch(text, before.end, start)
     if opened is None or before.kind != "date" or opened.precision != found.precision or joint is None:
@@ -787,11 +802,17 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
         return None
     month, day = found.earliest.month, found.earliest.day
     year = opened.earliest.year + ((month, day) < (opened.earliest.month, opened.earliest.day))
-    if year == found.earliest.year:
+    moved = _in_year(found, year)
+    if moved is None:
         return None
-    try:
-        moved = Resolution.month(year, month) if found.precision == "month" else Resolution.day(date(year, month, day))
-    except ValueError:  # February 29 in a common year
+    if opened.earliest > published and _YEARLESS.fullmatch(before.text):
+        earlier_start, earlier_end = _in_year(opened, opened.earliest.year - 1), _in_year(moved, year - 1)
+        if earlier_start and earlier_end and earlier_start.earliest <= published <= earlier_end.latest:
+            rule = f"the start of a range that holds {published.isoformat()} -> {earlier_start.label}"
+            tagged[-1] = (replace(before, resolution=earlier_start.with_rule(f"{before.text}: {rule}")), reference)
+            return earlier_end.with_rule(f"{expression}: the end of a range from {before.text!r} that holds "
+                                         f"{published.isoformat()} -> {earlier_end.label}")
+    if moved.same_dates(found):
         return None
     return moved.with_rule(f"{expression}: the end of a range from {before.text!r} ({opened.label}), the first "
                            f"at or after it -> {moved.label}")
@@ -848,7 +869,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         if referential and (restated := _restated(text, start, expression, tagged)) is not None:
             resolution = restated
-        elif kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged)) is not None:
+        elif kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date":
