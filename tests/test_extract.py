@@ -553,6 +553,32 @@ def test_tag_dates_the_period_figures_are_for(text, said, value):
     assert mention(text, said, date(2013, 6, 14)).resolution.timex == value
 
 
+@pytest.mark.parametrize("text, said, value", [
+    ("Four years ago, the election was not settled until December.", "December", "2000-12"),
+    ("In 1998, the company moved to Boston, and in March it opened a lab.", "March", "1998-03"),
+    # A year in a clause of its own sets no scene for the sentence.
+    ("Poland, which was invited to join NATO in July 1997, will join on March 12.", "March 12", "2005-03-12"),
+])
+def test_tag_dates_a_yearless_date_in_the_year_its_sentence_opens_with(text, said, value):
+    """ "In 1998, ... in March" is March 1998: a sentence that opens by telling its year sets it for the
+    yearless dates after it."""
+    assert mention(text, said, date(2004, 11, 6)).resolution.edtf == value
+
+
+def test_tag_does_not_move_the_story_to_a_date_counted_since():
+    """ "For the first time since November 1980" compares; the next offset counts from the story's day."""
+    text = ("Engineers fired the thrusters on Nov. 28 for the first time since November 1980. "
+            "The results arrived the following day.")
+    assert mention(text, "the following day", date(2017, 12, 31)).resolution.edtf == "2017-11-29"
+
+
+def test_tag_reads_last_after_an_auxiliary_as_a_verb():
+    """ "Is set to last four days": "last" is the verb, and "four days" a length ahead, not the past four."""
+    assert spans("The truce began on Friday and is set to last four days.") == [
+        ("Friday", "date"), ("four days", "duration")]
+    assert spans("Fighting in the last four days killed 30.") == [("the last four days", "duration")]
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None

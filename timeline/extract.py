@@ -241,8 +241,11 @@ _OFFSET = (
     # ... and the date it counts from, when words name one ("the day before last Tuesday").
     rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
 )
+# "Last" the verb: "is set to last four days", "the siege would last five years".
+_LAST = (r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )(?<!\bmight )(?<!\bshould )"
+         r"(?<!\bmust )(?<!\bdid )(?<!\bdoes )(?<!\bdo )(?<!\bnot )(?<!n't )last")
 _DURATION = (
-    rf"(?:\b(?:the{_S})?(?:past|last|next|previous|following){_S}{_PLURAL_UNIT}"
+    rf"(?:\b(?:the{_S})?(?:past|{_LAST}|next|previous|following){_S}{_PLURAL_UNIT}"
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
     # nor "the last week of June".
     rf"|\bthe{_S}(?:past|last){_S}(?:day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
@@ -250,7 +253,7 @@ _DURATION = (
     # the day after it is a date of its own.
     # So is "the year to November": the twelve months up to it.
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
-    rf"|\b(?:(?:the{_S})?(?:past|last|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
+    rf"|\b(?:(?:the{_S})?(?:past|{_LAST}|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
     # "A decade-long war", "a week-long strike": a length, whatever "the" stands before it.
@@ -832,6 +835,33 @@ def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None
         tagged[-1] = (replace(before, resolution=found), reference)
 
 
+# What a sentence may open with before the year that sets its scene ("In 1998, ...", "Back in early 2001,
+# ...", "Four years ago, ..."), and the words that name a year.
+_SCENE_OPENING = re.compile(r"\W*(?:(?:back\s+)?(?:in|during|by|throughout|since)\s+)?(?:(?:early|late|mid)[-\s]+)?",
+                            re.IGNORECASE)
+_NAMES_A_YEAR = re.compile(r"\d{4}|(?i:\byears?\s+(?:ago|earlier|later|before)|\b(?:last|next|that)\s+year)")
+
+
+def _in_story_year(text: str, expression: str, found: Resolution | None, told: Mention,
+                   sentence: tuple[int, int], index: int, published: date) -> Resolution | None:
+    """A yearless month or day in a sentence that opens by telling its year ("Four years ago, the
+    election was not settled until December"; "In 1998, ... in March") is in that year, not the one the
+    publication date and the tense alone would give; None where the sentence opened with no such year
+    (a year in a clause of its own, "invited in July 1997, will join on March 12", sets no scene)."""
+    if (found is None or found.precision not in ("month", "day") or told.sentence != index
+            or told.resolution is None or not _YEARLESS.fullmatch(expression)
+            or not _NAMES_A_YEAR.search(told.text) or not _SCENE_OPENING.fullmatch(text, sentence[0], told.start)):
+        return None
+    year = told.resolution.earliest.year
+    if told.resolution.latest.year != year or year == found.earliest.year or year == published.year:
+        return None
+    moved = _in_year(found, year)
+    if moved is None:
+        return None
+    return moved.with_rule(f"{expression}: in {year}, the year its sentence told before it ({told.text!r}) "
+                           f"-> {moved.label}")
+
+
 def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
     """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
     if not tagged:
@@ -869,7 +899,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         if referential and (restated := _restated(text, start, expression, tagged)) is not None:
             resolution = restated
-        elif kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
+        elif kind == "date" and anchors and (told := _in_story_year(
+                text, expression, resolution, tagged[anchors[-1]][0], sentences[index], index, published)) is not None:
+            resolution = told
+        if kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date":
@@ -882,7 +915,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         tagged.extend((day, None) for day in joined)
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
         # earlier", "the year-ago quarter") or looks back to from them ("the day before").
-        looks_back = _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
+        # Nor with a date it counts "since" ("for the first time since November 1980").
+        looks_back = (_COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
+                      or _previous_word(text, start) == "since")
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchors.append(len(tagged) - 1)
     return tagged

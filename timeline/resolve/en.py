@@ -153,7 +153,9 @@ FRAGMENTS = {
 
 # A future auxiliary takes the verb group after it, so "will be carried out" is one future cue and its
 # participle is not read as a past tense.
-_VERB_GROUP = r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*(?: \w+)?"
+# A linking verb takes the word after it too: "will remain shut", "will stay closed".
+_VERB_GROUP = (r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+ly))*"
+               r"(?: (?:remain|stay|become|get|keep|seem) \w+| \w+)?")
 # How a market moves at its opening or close: "closes higher", "opens at a record", "closed at $41".
 MARKET_MOVE = (
     r"(?:higher|lower|up|down|flat|mixed|unchanged|firmer|weaker|steady|stronger|above|below|near"
@@ -172,8 +174,7 @@ FIRM_FUTURE_CUE = (
 )
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.
 FUTURE_CUE = (
-    r"(?:(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to|"
-    r"(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
+    r"(?:(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
@@ -189,17 +190,25 @@ FUTURE_CUE = (
     # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
     r"(?:is|are)(?: (?:at|on|for))?(?= $)|"
     r"(?:is|are) expected|"
-    # A deadline or an earliest time is ahead ("until Monday", "as soon as Tuesday").
-    r"until|till|as soon as|as early as|no later than)"
+    # An earliest time or a deadline is ahead ("as soon as Tuesday", "no later than Friday").
+    r"as soon as|as early as|no later than)"
     rf"{_VERB_GROUP}"
 )
-# "Until" opening a sentence tells of the time up to the date, not of the date ahead.
+# "Until" opening a sentence tells of the time up to the date, not of the date ahead. Elsewhere the time
+# it ends is ahead ("the offer runs until Monday", "until Monday"), unless a verb before it tells of a
+# past ("did not return until Oct. 5", "the snow did not stop until Sunday"): see engine._cue.
 UP_TO = r"until|till"
+# What makes the time "until" ends a past one: a negation or a verb of lasting before it ("did not return
+# until Oct. 5", "the rain lasted until Tuesday"); "gave the company until Monday" sets a deadline ahead.
+UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waited|persisted|went on|dragged on"
+                     r"|held out|kept on)\b[^,;]*\b(?:until|till)\s+$")
 # A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
-    r"|bracing for"
+    r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for"
+    # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
+    r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
 )
 # An infinitive of intent nearest before the date makes it the date of an action not yet done ("agreed
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
@@ -252,6 +261,10 @@ GOVERNED_AT_A_DISTANCE = (
 SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
+# A schedule's bare verb after a past verb and its object is no present tense: "threw open the gates",
+# "let the prisoners go". `%s` is PAST_CUE.
+BARE_SCHEDULE = frozenset("resume reconvene convene begin start go meet reopen kick vote play take open close".split())
+AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){0,2}$"
 # Schedule verbs that are nouns too, and what makes them one before them: "by eight votes", "tax returns",
 # "the close of trading", "an open letter".
 SCHEDULE_NOUNS = frozenset(

@@ -25,7 +25,7 @@ _MAX_LENGTH = 200
 # Read in lower case (a case-blind pattern is several times slower); an infinitive's verb is then checked
 # against the sentence as written, so that a name ("agreed to Cuba's terms") is no verb.
 _CUES = Lazy(
-    rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
+    rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<until>{en.UP_TO})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
@@ -34,6 +34,11 @@ _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
+_UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
+_WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
+_AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
+# A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes".
+_COUNT_BEFORE = Lazy(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
@@ -53,10 +58,12 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
                                                                                    m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date")
         noun = m.group().split(" ", 1)[0]
-        if kind == "future" and noun in en.SCHEDULE_NOUNS and _NOUN_BEFORE.search(
-                lowered, max(0, m.start() - 30), m.start()):
+        if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
+                _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
+                or noun.endswith("s") and _COUNT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
+                or noun in en.BARE_SCHEDULE and _AFTER_A_PAST_VERB.search(lowered, max(0, m.start() - 40), m.start())):
             start = m.start() + len(noun)  # the words after the noun may hold the verb ("the vote is on")
-            continue  # a noun, not a schedule: "by eight votes", "the close of trading"
+            continue  # a noun, not a schedule: "by eight votes", "the close of trading"; or "threw open"
         if (kind == "past" and m.group() == "followed" and lowered[max(0, m.start() - 2):m.start()] == ", "
                 and lowered.startswith(" by ", m.end())):
             continue  # ", followed by ... on Thursday": a participle of what comes next
@@ -74,10 +81,12 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
 # they govern, but a date before them is when the planning happened; an infinitive leaves it open.
-_BEFORE = {"firm": "firm", "future": "future", "would": "would", "plan": "plan", "open": "open", "past": "past"}
+_BEFORE = {"firm": "firm", "future": "future", "would": "would", "plan": "plan", "open": "open", "past": "past",
+           "until": "future"}
 # "Would" after a date is a report's future in the past ("on Monday, saying a vote would be held"):
 # it says nothing of the date, so the cue after it decides.
-_AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "open": None, "past": "past"}
+_AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "open": None, "past": "past",
+          "until": None}
 
 
 def _cue(context: str | None, expression: str | None) -> str | None:
@@ -93,7 +102,19 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         return None
     at = context.lower().find(expression.strip().lower()) if expression else -1
     if at >= 0:
-        before = _cues(context, 0, at)[-1:]
+        # "Announced that Monday would be a holiday": a date that is the subject of a clause of its own
+        # is told by that clause's verb.
+        if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
+            return "would"
+        cues_before = _cues(context, 0, at)
+        before = cues_before[-1:]
+        # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
+        if (before == ["until"] and len(cues_before) > 1 and cues_before[-2] == "past"
+                and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)):
+            before = ["past"]
+        # "Clearing the way for the deal to close on Monday": an infinitive after a plan's words is the plan.
+        if before == ["open"] and len(cues_before) > 1 and cues_before[-2] == "plan":
+            before = ["plan"]
         # "Until Thursday, they had not ..." opens a sentence about the time before the date: the
         # verb after it decides.
         if before and not _UNTIL_FIRST.match(context):
@@ -101,7 +122,7 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         after = [cue for cue in _cues(context, at + len(expression.strip()), verbs_only=True)
                  if _AFTER[cue] is not None][:1]
         return _AFTER[after[0]] if after else None
-    found = [cue for cue in _cues(context) if cue != "open"]
+    found = ["future" if cue == "until" else cue for cue in _cues(context) if cue != "open"]
     first_past = found.index("past") if "past" in found else len(found)
     if "firm" in found:
         return "firm"

@@ -181,6 +181,11 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     # nearer one just over, not next year's, whatever the tense.
     if behind < ahead and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
         return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
+    if q.cue == "plan" and q.told_in_past:
+        # A plan told in the past tense ("the vote had been planned for June, but was postponed") points
+        # ahead from when it was made, which may be either side of the report: the nearer is meant.
+        chosen, side = (back[-1], f"{behind} days back") if behind <= ahead else (forth[0], f"{ahead} days ahead")
+        return chosen, f"the nearer to {_day(a)}, {side} (words pointing ahead, told in the past tense)"
     nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -418,6 +423,9 @@ def _weekend(m: re.Match, q: Query) -> _Found:
         return weekend(upcoming), f"the weekend after {_day(a)}"
     if a.weekday() >= 5:
         return weekend(a - timedelta(a.weekday() - 5)), f"the weekend of {_day(a)}"
+    if step == 0 and m["rel"] == "the" and q.cue == "past":
+        # "Talks stalled over the weekend", told in the past: the weekend just over.
+        return weekend(previous), f"the weekend before {_day(a)} (past tense)"
     if step == 0 and not (a.weekday() == 0 and q.cue == "past"):
         # "This weekend" is the one of the anchor's week, ahead; only on a Monday may a past verb mean
         # the one just over ("the storms this weekend flooded ...").
