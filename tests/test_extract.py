@@ -273,6 +273,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "It was billed as the trial of the century.",
     "The restaurant's signature dish, the Monday Night Special, costs $14.",
     "Britain's May said no.",
+    # A UN resolution's number: the UN passed none before 1946.
+    "The 1701 resolution ended the war.",
     # A season that names a kind of thing, not a time.
     "The winter storm dumped a foot of snow on the city.",
     "Farmers planted spring wheat.",
@@ -577,6 +579,58 @@ def test_tag_reads_last_after_an_auxiliary_as_a_verb():
     assert spans("The truce began on Friday and is set to last four days.") == [
         ("Friday", "date"), ("four days", "duration")]
     assert spans("Fighting in the last four days killed 30.") == [("the last four days", "duration")]
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("He started work in 1946. That winter was the coldest. The following spring, he married.",
+     "The following spring", "1947-SP"),
+    ("He was indicted in April 2002 after an investigation that began the previous fall.", "the previous fall",
+     "2001-FA"),
+    ("In February 2007, he announced his candidacy. He won the Iowa caucuses the following January.",
+     "the following January", "2008-01"),
+])
+def test_tag_dates_the_following_month_or_season_from_the_story(text, said, value):
+    """ "The following spring", "the previous fall": the first such after (last before) the date told."""
+    assert mention(text, said, date(2008, 11, 9)).resolution.timex == value
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("The earthquake struck before dawn Saturday. The quake hit at 3:34 a.m. local time.",
+     "3:34 a.m. local time", "2010-02-27"),
+    ("The closest approach is set for 12:33 a.m. Eastern time on Tuesday.", "12:33 a.m. Eastern time", "2010-03-02"),
+])
+def test_tag_dates_a_time_of_day_by_the_day_the_story_told(text, said, value):
+    """A time of day with no day of its own is on the day told just before it, or the day after "on"."""
+    found = mention(text, said, date(2010, 2, 27))
+    assert (found.kind, found.resolution.edtf) == ("time", value)
+
+
+def test_tag_leaves_a_time_of_day_undated_with_no_day_told():
+    """With no day in its sentence or the one before, a time of day stays undated."""
+    assert mention("The meeting starts at 9 a.m.", "9 a.m.").resolution is None
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Airdrops of food continued during the holy month, officials said.", date(2024, 3, 20), "the holy month",
+     "2024-03-11"),
+    ("Bombers killed 41 people as they marked Ashoura.", date(2013, 11, 14), "Ashoura", "2013-11-13"),
+    ("Troops reached the airport on Thursday, the eve of Eid al-Fitr.", date(2018, 6, 15),
+     "the eve of Eid al-Fitr", "2018-06-14"),
+    ("Iraqi forces pressed into the Old City on the second day of Eid al-Fitr.", date(2017, 6, 26),
+     "the second day of Eid al-Fitr", "2017-06-26"),
+])
+def test_tag_dates_the_islamic_feasts_as_news_names_them(text, published, said, value):
+    """ "The holy month" is Ramadan, "Ashoura" is Ashura, and the eve or the second day of a feast is a day
+    of its own."""
+    assert mention(text, said, published).resolution.earliest.isoformat() == value
+
+
+def test_tag_dates_a_range_of_weekdays_forward_from_its_start():
+    """ "From Saturday evening until Tuesday" said on Sunday runs from yesterday evening to Tuesday; a
+    range of weekdays never ends before it starts."""
+    text = "The curfew will be in force from Saturday evening until Tuesday."
+    found = {m.text: m.resolution.edtf for m in tag(text, date(2020, 5, 24))}
+    assert found == {"Saturday evening": "2020-05-23", "Tuesday": "2020-05-26"}
 
 
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():

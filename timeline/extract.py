@@ -19,7 +19,7 @@ import sys
 from collections import deque
 from contextlib import closing
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import accumulate, chain, islice
 from typing import Iterable, Iterator
 
@@ -157,9 +157,9 @@ _RELATIVE_DAY = (
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
 _MODIFIER = (
     rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)|end-"
-    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|(?:first|second|last|latter){_S}half"
+    rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|eve|(?:first|second|last|latter){_S}half"
     rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
-    rf"|(?:first|last|final){_S}(?:day|week|month)){_S}of{_S})"
+    rf"|(?:first|second|third|fourth|last|final){_S}(?:day|week|month)){_S}of{_S})"
 )
 
 # Just after another month abbreviated and joined to it: "Sept. and Oct.", "Sept. to Nov.".
@@ -203,6 +203,7 @@ _DATE = (
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
+    rf"|the{_S}(?:previous|next|following|preceding|prior){_S}(?:{_MONTH_NAME}|spring|summer|autumn|winter|fall)"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"
     rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
@@ -313,7 +314,7 @@ _TRIGGER_WORDS = frozenset([
 _OPENING_WORDS = frozenset([
     *(phrase.split()[0] for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] if not phrase.startswith("on ")),
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
-    "these same preceding upcoming recent early mid late earlier later end beginning start middle close turn "
+    "these same preceding upcoming recent early mid late earlier later end beginning start middle close turn eve "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
     "long new independence q post pre comparable corresponding year full whole entire near short "
     "foreseeable then".split(),
@@ -424,6 +425,7 @@ _SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-])")
 # The words that join the two ends of a range: "from June to September", "between Dec. 20 and Jan. 5",
 # "June-September". Its end is never before its start, whatever the tense says of each alone.
 _RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|and)(?:{_S})?", re.IGNORECASE)
+_WEEKDAY_SAID = re.compile(rf"(?i:{_WEEKDAY}(?:{_S}{_PART_OF_DAY})?)")
 _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH}))")
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
@@ -449,8 +451,11 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     word, start = match.group("weak"), match.start("weak")
     if word[0].isdigit():
         following = _NEXT_WORD.match(text, match.end("weak"))
-        return text[start - 1:start] not in _MONEY and not (
-            following and following.group(1).lower().rstrip(".") in _COUNTED) and not _in_a_name(text, start)
+        after = following.group(1).lower().rstrip(".") if following else ""
+        # "The 1701 resolution" is the UN's resolution 1701: the UN passed none before 1946.
+        numbered = after in ("resolution", "resolutions") and int(word) < 1946
+        return text[start - 1:start] not in _MONEY and after not in _COUNTED and not numbered and not _in_a_name(
+            text, start)
     previous = _previous_word(text, start)
     if word == "march" and previous == "the" and _following_word(text, match.end("weak")) in _MARCH_NOUN:
         return False  # "the March on Washington"
@@ -524,6 +529,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         or said.partition(" ")[0] in _WEEKDAY_WORDS and " " in said and text[start:end].istitle()
         and _titles_a_name(text, start, end)
         or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
+        # "The holy month of Ramadan": the feast is named after it, and tagged there.
+        or said.endswith("the holy month") and _following_word(text, end) == "of"
         or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
         or last in SEASON_WORDS and _following_word(text, end) in _SEASON_KINDS
         or said in _PRESENT_TITLES and _a_title(text, start, end)
@@ -784,6 +791,32 @@ def _in_year(found: Resolution, year: int) -> Resolution | None:
         return None
 
 
+def _weekday_range_end(text: str, start: int, expression: str, found: Resolution,
+                       tagged: list[tuple[Mention, int | None]], published: date) -> Resolution | None:
+    """The end of a range of weekdays ("from Saturday evening until Tuesday") is never before its start:
+    the start a week earlier when that range holds the anchor (tagged[-1] is re-dated in place), else the
+    end a week later."""
+    before, reference = tagged[-1]
+    opened = before.resolution
+    joint = _RANGE_JOINT.fullmatch(text, before.end, start)
+    if (opened is None or before.kind != "date" or opened.precision != "day" or joint is None
+            or not _WEEKDAY_SAID.fullmatch(before.text) or found.earliest >= opened.earliest):
+        return None
+    opening = {"to": "from", "and": "between"}.get(joint.group().strip().lower())
+    if opening is not None and _previous_word(text, before.start) != opening:
+        return None
+    week = timedelta(days=7)
+    if opened.earliest - week <= published <= found.latest:
+        earlier = Resolution.day(opened.earliest - week)
+        rule = f"{before.text}: the start of a range that holds {published.isoformat()} -> {earlier.label}"
+        tagged[-1] = (replace(before, resolution=earlier.with_rule(rule)), reference)
+        return found.with_rule(f"{expression}: the end of a range from {before.text!r} that holds "
+                               f"{published.isoformat()} -> {found.label}")
+    later = Resolution.day(found.earliest + week * ((opened.earliest - found.earliest).days // 7 + 1))
+    return later.with_rule(f"{expression}: the end of a range from {before.text!r} ({opened.label}), the first "
+                           f"at or after it -> {later.label}")
+
+
 def _range_end(text: str, start: int, expression: str, found: Resolution | None,
                tagged: list[tuple[Mention, int | None]], published: date) -> Resolution | None:
     """A yearless month or day that ends a range ("from June to September") is the first one at or after
@@ -792,7 +825,11 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
     A yearless range put ahead that holds the anchor a year earlier is that one, its start with it: "the
     hurricane season, which runs from June 1 to Nov. 30", said in September, is this year's (tagged[-1],
     the start, is re-dated in place)."""
-    if found is None or found.precision not in ("month", "day") or not tagged or not _YEARLESS.fullmatch(expression):
+    if found is None or found.precision not in ("month", "day") or not tagged:
+        return None
+    if _WEEKDAY_SAID.fullmatch(expression):
+        return _weekday_range_end(text, start, expression, found, tagged, published)
+    if not _YEARLESS.fullmatch(expression):
         return None
     before, reference = tagged[-1]
     opened = before.resolution
@@ -862,6 +899,15 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
                            f"-> {moved.label}")
 
 
+def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:
+    """A time of day with no day of its own ("The quake hit at 3:34 a.m. local time.") is on the day the
+    story told last, in its sentence or the one before; None when that is no day."""
+    found = told.resolution
+    if found is None or found.precision != "day" or sentence - told.sentence > 1:
+        return None
+    return found.with_rule(f"{expression}: on the day the story last told, {told.text!r} -> {found.label}")
+
+
 def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
     """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
     if not tagged:
@@ -904,6 +950,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = told
         if kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
+        if kind == "time" and resolution is None and anchors and not _TIME_ON.match(text, end):
+            resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date":
             _time_on(text, mention, tagged)

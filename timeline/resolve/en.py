@@ -91,7 +91,8 @@ HOLIDAYS = {
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
-    "the islamic new year": "islamic-new-year", "ashura": "ashura", "mawlid": "mawlid",
+    "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
+    "mawlid": "mawlid", "the holy month": "ramadan",
     "the prophet's birthday": "mawlid",
 }
 
@@ -328,7 +329,8 @@ REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"
 # -- normalising the words ----------------------------------------------------------------------------
 
 # Time zones a clock time may carry ("4 a.m. EDT Thursday"), shared with the article scanner.
-TIME_ZONES = ("local time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "cet",
+TIME_ZONES = ("local time", "eastern time", "central time", "mountain time", "pacific time", "eastern standard time",
+              "eastern daylight time", "pacific standard time", "pacific daylight time", "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "cet",
               "cest", "bst", "eet", "eest")
 # A time of day is dropped: the resolver's answers are days.
 TIME_OF_DAY = (
@@ -409,6 +411,7 @@ RULES = (
         r"|future (?:weeks|months|quarters|years|decades)|a (?:later|future) date)",
     )),
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
+    ("eve_of", (r"(?:the )?eve of (?P<rest>.+)",)),
     ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end|close)(?: of)? (?P<rest>.+)",)),
     ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
     ("earlier_later_this_season", (r"(?P<side>earlier|later) this (?P<season>%(season)s)",)),
@@ -461,6 +464,10 @@ RULES = (
     ("same_unit", (
         r"(?:the (?:very )?same|that(?: same| very)?) "
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
+    )),
+    # "The following spring", "the previous January": the first such after (or last before) the event.
+    ("named_from_reference", (
+        r"the (?P<dir>previous|preceding|prior|following|next) (?:(?P<month>%(month)s)|(?P<season>%(season)s))",
     )),
     ("season_of_reference", (r"(?:the (?:very )?same|that(?: same| very)?) (?P<season>%(season)s)",)),
     ("count_from_reference", (

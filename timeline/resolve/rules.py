@@ -638,6 +638,21 @@ def _same_unit(m: re.Match, q: Query) -> _Found:
     return _from_reference(q, unit, 0, 0, False)
 
 
+@handler("named_from_reference", reference=True)
+def _named_from_reference(m: re.Match, q: Query) -> _Found:
+    """ "The following spring", "the previous January": the first such month or season begun after the
+    reference event (the last over before it), counted from the event, not from the anchor."""
+    after, what = _reference_and_what(q)
+    if m["month"]:
+        make, name = (lambda y: Resolution.month(y, en.MONTH_NUMBERS[m["month"]])), m["month"].capitalize()
+    else:
+        make, name = (lambda y: Resolution.season(y, en.SEASON_WORDS[m["season"]])), m["season"]
+    found = [make(y) for y in range(after.earliest.year - 2, after.latest.year + 3)]
+    if en.DIRECTIONS[m["dir"]] > 0:
+        return next(r for r in found if r.earliest > after.latest), f"the first {name} after {what} ({after.label})"
+    return [r for r in found if r.latest < after.earliest][-1], f"the last {name} before {what} ({after.label})"
+
+
 @handler("season_of_reference", reference=True)
 def _season_of_reference(m: re.Match, q: Query) -> _Found:
     """ "That spring", "that same winter": the season of the reference's year ("In 1967 ... that spring"
@@ -730,6 +745,15 @@ def _ago(m: re.Match, q: Query) -> _Found:
 # -- parts of a period -----------------------------------------------------------------------------------
 
 
+@handler("eve_of")
+def _eve_of(m: re.Match, q: Query) -> _Found:
+    """ "The eve of Eid al-Fitr", "the eve of the Jan. 20 inauguration": the day before it begins."""
+    whole, how = q.read(m["rest"])
+    if whole.precision not in ("day", "range") or whole.earliest == date.min:
+        return None
+    return Resolution.day(whole.earliest - DAY), f"the day before {whole.label} ({how})"
+
+
 @handler("units_of")
 def _units_of(m: re.Match, q: Query) -> _Found:
     """The first (second, ...) or last N days, weeks or months of a longer unit."""
@@ -741,6 +765,9 @@ def _units_of(m: re.Match, q: Query) -> _Found:
     else:
         start = shift(whole.earliest, unit, en.ORDINAL_WORDS[m["ord"]] - 1)
         first, last = start, shift(start, unit, n) - DAY
+    if whole.precision == "day" and unit == "day" and m["ord"] not in en.LAST_ORDINALS and m["count"] is None:
+        # "The second day of Eid al-Fitr": a feast named by its first day lasts on after it.
+        return Resolution.day(first), f"the {m['ord']} day of what begins on {whole.label} ({how})"
     if first < whole.earliest or last > whole.latest:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: {whole.label} has no such {unit}s")
     found = replace(cover(first, last, "day"), mod="APPROX" if vague else None, approximate=vague)
