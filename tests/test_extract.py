@@ -633,6 +633,32 @@ def test_tag_dates_a_range_of_weekdays_forward_from_its_start():
     assert found == {"Saturday evening": "2020-05-23", "Tuesday": "2020-05-26"}
 
 
+@pytest.mark.parametrize("text, said, value", [
+    ("HTS launched its offensive on Nov. 27. The army was caught by surprise. A week after the offensive began, "
+     "the army's lines had collapsed.", "A week after", "2024-W49"),
+    ("The reconciliation centre opened on Nov. 14. Four days after it opened, the committees had processed "
+     "3,500 applications.", "Four days after", "2024-11-18"),
+])
+def test_tag_counts_an_offset_from_the_day_the_article_told_its_event(text, said, value):
+    """ "A week after the offensive began" counts from the day an earlier sentence told the offensive on
+    ("launched its offensive on Nov. 27"), and says so in its rule."""
+    found = mention(text, said)
+    assert found.resolution.timex == value
+    assert "the event told on" in found.resolution.rule
+
+
+@pytest.mark.parametrize("text, said", [
+    # The event's word after the day is another event's date: charged Thursday, not murdered.
+    ("Kopp was charged Thursday with the murder. A jogger saw his car 10 days before the murder.", "10 days before"),
+    # The event in the same sentence is no earlier telling of it.
+    ("Inspectors resumed work in Iraq Friday, nearly two months after their team was blocked.",
+     "nearly two months after"),
+])
+def test_tag_leaves_an_offset_from_an_event_told_no_day_undated(text, said):
+    """An offset from an event the article gave no day for stays for ingest to look up."""
+    assert mention(text, said).resolution is None
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None

@@ -899,6 +899,50 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
                            f"-> {moved.label}")
 
 
+# The words before what names an event ("after the fall of", "after it opened"): not its head.
+_EVENT_LEAD = frozenset("the a an his her its their our this that these those he she it they we i you "
+                        "was were had has have been being".split())
+_EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """A word cut to what its forms share: "opened", "opening" and "opens" are "open"."""
+    word = word.lower()
+    return (_SUFFIX.sub("", word) if len(word) > 5 else word)[:6]
+
+
+def _event_head(text: str, end: int, sentence_end: int) -> str | None:
+    """The word that names the event an offset is counted from: "offensive" in "a week after the
+    offensive began", "opened" in "four days after it opened"; None when it is no word of content."""
+    for word in _EVENT_WORD.findall(text, end, sentence_end)[:4]:
+        lowered = word.lower()
+        if lowered in _EVENT_LEAD:
+            continue
+        return None if len(lowered) < 4 or lowered in _STOP_WORDS else _stem(lowered)
+    return None
+
+
+def _event_told(text: str, head: str, tagged: list[tuple[Mention, int | None]], anchors: list[int],
+                sentences: list[tuple[int, int]], index: int) -> Mention | None:
+    """The day the article told the event `head` names on: in the latest of the ten sentences before
+    `index`, a day told right after the event's word ("launched its offensive on Nov. 27", "the centre
+    opened on Nov. 14"); None without one. A day before the word ("charged Thursday with the murder") is
+    another event's."""
+    for i in reversed(anchors):
+        told = tagged[i][0]
+        if told.sentence >= index:
+            continue
+        if told.sentence < index - 10:
+            break
+        if told.resolution is None or told.resolution.precision != "day":
+            continue
+        lead = _EVENT_WORD.findall(text, max(sentences[told.sentence][0], told.start - 60), told.start)[-6:]
+        if head in {_stem(w) for w in lead}:
+            return told
+    return None
+
+
 def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:
     """A time of day with no day of its own ("The quake hit at 3:34 a.m. local time.") is on the day the
     story told last, in its sentence or the one before; None when that is no day."""
@@ -942,7 +986,16 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             chosen = _reference(expression, [tagged[i][0].resolution for i in anchors])
             reference = anchors[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
+        # "A week after the offensive began": counted from the day the article told the offensive on.
+        told = None
+        if named_event and referential and (head := _event_head(text, end, sentence_end)) is not None:
+            told = _event_told(text, head, tagged, anchors, sentences, index)
+        if told is not None:
+            named_event, after, reference = False, told.resolution, next(
+                i for i, (m, _) in enumerate(tagged) if m is told)
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
+        if told is not None and resolution is not None:
+            resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")
         if referential and (restated := _restated(text, start, expression, tagged)) is not None:
             resolution = restated
         elif kind == "date" and anchors and (told := _in_story_year(
