@@ -659,6 +659,18 @@ def test_tag_leaves_an_offset_from_an_event_told_no_day_undated(text, said):
     assert mention(text, said).resolution is None
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Man Charged in Christmas Day Attack on Jet", date(2009, 12, 27), "Christmas Day", "2009-12-25"),
+    ("Warren Takes First Step Toward 2020 Run", date(2019, 1, 1), "2020", "2020"),
+    # A headline drops "is": "to Reopen Monday" is the coming Monday.
+    ("Stock Exchange to Reopen Monday", date(2001, 9, 16), "Monday", "2001-09-17"),
+])
+def test_tag_reads_a_headline_in_title_case(text, published, said, value):
+    """In a title-case headline a capital letter names nothing ("Christmas Day Attack" is no name like
+    "the Easter Rising"), and "X to Reopen Monday" looks ahead."""
+    assert mention(text, said, published).resolution.edtf == value
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None

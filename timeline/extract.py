@@ -395,6 +395,7 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
+_LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
 # "The year" (day, week, month, night) and the clause that names it by an event.
@@ -480,11 +481,21 @@ def _a_title(text: str, start: int, end: int) -> bool:
     return _TITLE_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
+def _in_a_headline(text: str, at: int) -> bool:
+    """True when the line around `at` is written in title case ("Man Charged in Christmas Day Attack on
+    Jet"): there a capital letter names nothing."""
+    first, last = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = _LONG_WORD.findall(text, first, len(text) if last < 0 else last)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _names_with_next(text: str, start: int, end: int) -> bool:
     """True when the capitalised words at text[start:end] run on into a capitalised word that is no
     date word: "June Jones", "the Summer Olympics", "the Easter Rising" are names."""
     following = _NEXT_WORD.match(text, end)
     if not text[start].isupper() or following is None or not following.group(1)[0].isupper():
+        return False
+    if _in_a_headline(text, start):
         return False
     return following.group(1).lower().rstrip(".") not in _DATE_NAMES
 
@@ -511,7 +522,7 @@ def _in_a_name(text: str, start: int) -> bool:
     """True for the number in "Flight 2012" or "Windows 2000": part of a name, not a year. A capitalised
     word that opens a sentence ("In 2012") or names a time does not make one."""
     named = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
-    return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES
+    return named is not None and named.group(1).lower() not in _NAMES_OF_TIMES and not _in_a_headline(text, start)
 
 
 def _no_date(text: str, start: int, m: re.Match) -> bool:

@@ -35,6 +35,16 @@ _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
 _UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
+_HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
+_LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
+
+
+def _title_case(text: str) -> bool:
+    """True for a headline's title case: most of the longer words capitalised."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes".
@@ -106,6 +116,9 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # is told by that clause's verb.
         if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
             return "would"
+        # A headline drops "is": "Stock Exchange to Reopen Monday" is "is to reopen".
+        if _HEADLINE_TO.search(context, 0, at) and _title_case(context):
+            return "firm"
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
         # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
