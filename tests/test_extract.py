@@ -273,6 +273,7 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "It was billed as the trial of the century.",
     "The restaurant's signature dish, the Monday Night Special, costs $14.",
     "Britain's May said no.",
+    "Theresa May's government fell.",
     # A UN resolution's number: the UN passed none before 1946.
     "The 1701 resolution ended the war.",
     # A season that names a kind of thing, not a time.
@@ -548,6 +549,8 @@ def test_tag_leaves_a_unit_named_by_a_clause_undated():
 @pytest.mark.parametrize("text, said, value", [
     ("The company's May sales rose 4 percent.", "May", "2013-05"),
     ("Results for the quarter ending in December will be released in late January.", "the quarter", "2013-Q4"),
+    ("The country will hold May's elections as planned.", "May", "2014-05"),
+    ("Parliament is to convene on Tuesday following April's elections.", "April", "2013-04"),
 ])
 def test_tag_dates_the_period_figures_are_for(text, said, value):
     """A month that owns figures after a possessive is a date; the quarter ending in a month is that

@@ -395,6 +395,7 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
+_OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
@@ -468,7 +469,16 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     # the prime minister).
     if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES:
         return True
+    # "Will hold May's elections": a month that owns a noun, after a word in lower case ("Theresa May's
+    # government" follows a name).
+    if _OWNS_A_NOUN.match(text, match.end("weak")) and previous and not _capitalised_word_before(text, start):
+        return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    return found is not None and found.group(1)[0].isupper()
 
 
 def _a_title(text: str, start: int, end: int) -> bool:

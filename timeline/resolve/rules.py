@@ -181,6 +181,11 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     # nearer one just over, not next year's, whatever the tense.
     if behind < ahead and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
         return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
+    if q.sentence.possessive and q.future and _PREPOSITION_BEFORE.search(q.before):
+        # "Is to convene on Tuesday following April's elections": a date that owns a noun is the noun's,
+        # which the main verb's future does not move: the nearer one.
+        chosen, side = (back[-1], f"{behind} days back") if behind <= ahead else (forth[0], f"{ahead} days ahead")
+        return chosen, f"the nearer to {_day(a)}, {side} (the date of the noun it owns)"
     if q.cue == "plan" and q.told_in_past:
         # A plan told in the past tense ("the vote had been planned for June, but was postponed") points
         # ahead from when it was made, which may be either side of the report: the nearer is meant.
@@ -477,6 +482,9 @@ _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter"
 
 
 _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
+# A preposition right before a date that owns a noun ("following April's elections", "after Sunday's
+# vote"): the noun's event is told from the side, not by the main verb.
+_PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
 
