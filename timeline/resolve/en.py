@@ -272,7 +272,7 @@ SCHEDULE_NOUNS = frozenset(
     "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks "
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (
-    rf"\b(?:{DETERMINERS}|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|few|several|more|no"
+    rf"\b(?:{DETERMINERS}|(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|few|several|more|no"
     r"|tax|home|[a-z]+['’]s)\s+$"
 )
 # What may stand before a date that opens its sentence ("In early March, ...", "On Oct. 31, ...").

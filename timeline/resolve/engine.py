@@ -47,8 +47,9 @@ def _title_case(text: str) -> bool:
 
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
-# A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes".
-_COUNT_BEFORE = Lazy(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+)?$")
+# A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
+# not a year, which is the verb's subject ("fiscal 2015 begins Oct. 1").
+_COUNT_BEFORE = Lazy(r"\b(?:(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
