@@ -322,6 +322,9 @@ SUPERLATIVE_BEFORE = (
     r"\b(?:first|last|only|most|least|best|worst|highest|lowest|biggest|largest|smallest|longest|shortest"
     r"|strongest|weakest|fastest|slowest|deadliest|heaviest|greatest|sharpest|steepest|hottest|coldest"
     r"|wettest|driest|busiest|fewest|warmest|toughest|closest|tightest|widest|earliest)\b[^,.;]*$"
+    # ... and an ordinal counting like things in the span, a noun or two before it: "its fifth president in
+    # two weeks", "the third attack in a month"; not "the second round will be held in two weeks".
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$"
 )
 # Perfect tenses and "now" say a duration reaches back from the anchor ("has been closed for ten days").
 REACHES_BACK = r"\b(?:has|have|now)\b|'ve\b|'s been\b"

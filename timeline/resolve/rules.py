@@ -1024,8 +1024,8 @@ def _duration(m: re.Match, q: Query) -> _Found:
     if forward and _SUPERLATIVE_BEFORE.search(q.before):
         # "The first visit in a decade", "the highest level in five years": the span up to now in which
         # nothing matched it, not a date ahead.
-        raise UnresolvedDate(f"cannot resolve {q.expression!r}: after a superlative it is the span up to "
-                             "now in which nothing matched, not a date")
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: after a superlative or an ordinal it is the "
+                             "span up to now in which it is counted, not a date")
     if forward and q.future:
         return _from_anchor(q, m["unit"], m["count"], 1)
     if m["now"] or _REACHES_BACK.search(q.context):
