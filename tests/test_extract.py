@@ -543,7 +543,8 @@ def test_tag_leaves_a_unit_named_by_a_clause_undated():
     """ "Born the year the Berlin Wall fell": which year the clause names is not the article's year."""
     found = mention("She was born the year the Berlin Wall fell.", "the year", date(2014, 1, 10))
     assert found.resolution is None
-    assert mention("For the year, net income rose.", "the year", date(2014, 1, 10)).resolution.edtf == "2014"
+    # Told in January, the year of the results is the one just over.
+    assert mention("For the year, net income rose.", "the year", date(2014, 1, 10)).resolution.edtf == "2013"
 
 
 @pytest.mark.parametrize("text, said, value", [
@@ -674,6 +675,57 @@ def test_tag_reads_a_headline_in_title_case(text, published, said, value):
     assert mention(text, said, published).resolution.edtf == value
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    # Lengths counted in hours, singular or vague, up to the publication date.
+    ("Flood warnings have been issued in the past hour.", date(2024, 12, 9), "the past hour", "PT1H"),
+    ("Water levels rose in the past few hours.", date(2024, 12, 9), "the past few hours", "PTXH"),
+    ("Nothing moved in the past couple of hours.", date(2024, 12, 9), "the past couple of hours", "PTXH"),
+    # A day in a year named from the anchor, and days written as numbers.
+    ("The accident happened on Dec. 9 last year.", date(2024, 12, 9), "Dec. 9 last year", "2023-12-09"),
+    ("The bill was passed on 3 March last year.", date(2024, 12, 9), "3 March last year", "2023-03-03"),
+    ("The documents were dated 2024/11/30.", date(2024, 12, 9), "2024/11/30", "2024-11-30"),
+    ("The circular is dated 12-Dec-2024.", date(2024, 12, 10), "12-Dec-2024", "2024-12-12"),
+    ("The order was passed on 15-08-2023.", date(2024, 12, 10), "15-08-2023", "2023-08-15"),
+    ("The order was passed on 15.08.2023.", date(2024, 12, 10), "15.08.2023", "2023-08-15"),
+    ("Mon, Dec 9, 2024 - 5 min read", date(2024, 12, 9), "Mon, Dec 9, 2024", "2024-12-09"),
+    ("The match kicks off on the 14th at Wembley.", date(2024, 12, 9), "the 14th", "2024-12-14"),
+    ("Voting will take place between 12 and 14 December.", date(2024, 12, 9), "12 and 14 December", "2024-W50"),
+    ("Pre-polling opened on Tuesday last week.", date(2025, 5, 1), "Tuesday last week", "2025-04-22"),
+    # Years, decades and halves as business and British news write them.
+    ("The bill will be debated in the new year.", date(2024, 12, 9), "the new year", "2025"),
+    ("House prices rose sharply in the noughties.", date(2024, 12, 9), "the noughties", "200"),
+    ("The music of the 70s is back.", date(2024, 12, 9), "the 70s", "197"),
+    ("Sales rose 8% in H1, the company said.", date(2024, 8, 1), "H1", "2024-H1"),
+    ("FY24 revenue rose 12%.", date(2024, 12, 9), "FY24", "2024"),
+    ("The Nikkei stock average ended the first half today down 24%.", date(1995, 6, 30), "the first half", "1995-H1"),
+    ("Poppies were sold ahead of Remembrance Sunday.", date(2024, 11, 4), "Remembrance Sunday", "2024-11-10"),
+    ("Crowds gathered on Anzac Day.", date(2024, 12, 9), "Anzac Day", "2024-04-25"),
+    # Results: the year reported, and a year before a fiscal year told before.
+    ("Fourth-quarter earnings rose 9%. For the year, net income was a record $198 million.", date(1990, 1, 19),
+     "the year", "1989"),
+    ("It earned $1.15 a share in fiscal 1996, which ended Jan. 31, up from 98 cents in the prior year.",
+     date(1997, 2, 28), "the prior year", "1995"),
+    ("Net for the third quarter ended Sept. 30 rose to $14 million from $12.7 million a year earlier.",
+     date(1989, 10, 25), "a year earlier", "1988-Q3"),
+])
+def test_tag_reads_dates_as_news_writes_them(text, published, said, value):
+    """Dates as wire, business, British and online news write them, each with the value a careful reader
+    gives it."""
+    assert mention(text, said, published).resolution.timex == value
+
+
+@pytest.mark.parametrize("text", [
+    "Highs will be in the 70s on Sunday.",
+    "Christmas Eve falls on a Saturday this year.",
+    "He scored twice in the first half.",
+])
+def test_tag_finds_no_date_in_degrees_an_indefinite_weekday_or_a_match_half(text):
+    """Degrees "in the 70s", "a Saturday" that is no Saturday in particular and a half of a game are no
+    dates (only the other dates of these sentences are)."""
+    said = [m.text for m in tag(text, date(2022, 12, 19))]
+    assert not any(word in " ".join(said) for word in ("70s", "Saturday", "half"))
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None
@@ -685,11 +737,12 @@ def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
 
 def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
     """A comparison ("a year earlier") or a look back ("the previous day") does not move the date later
-    offsets count from: both comparisons below count from Sept. 30, 1995, and "the next day" from Nov. 20."""
+    offsets count from: both comparisons below count from the quarter ended Sept. 30, 1995 (and are that
+    quarter a year before), and "the next day" from Nov. 20."""
     results = ("For the quarter ended Sept. 30, 1995, net rose to $5 million from $3 million a year earlier. "
                "Revenue was $40 million, up from $31 million a year earlier.")
-    assert [m.resolution.edtf for m in tag(results, date(1995, 10, 24)) if m.text == "a year earlier"] == [
-        "1994", "1994"]
+    assert [m.resolution.timex for m in tag(results, date(1995, 10, 24)) if m.text == "a year earlier"] == [
+        "1994-Q3", "1994-Q3"]
     # Against results over more than a quarter, a year earlier is the year before, not the quarter.
     longer = ("Third-quarter net rose 5% to $8 million. For the nine months, net was $20 million, compared "
               "with $18 million a year earlier.")

@@ -31,7 +31,7 @@ from .resolve import needs_reference, resolve
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
-    UNITS, VAGUE_COUNTS, WEEKDAYS,
+    UNITS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 )
 
 
@@ -85,6 +85,8 @@ _END = r"(?!\w)"
 _MONTH_NAME = rf"(?:{_alt(MONTHS)})"
 _MONTH = rf"(?:{_MONTH_NAME}|(?:{_alt(MONTH_ABBREVIATIONS)})\.?)"
 _WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
+# Abbreviated, only before a date they name the day of: "Mon, Dec 9, 2024", "Sat 8 June".
+_WEEKDAY_SHORT = rf"(?:(?:{_alt(WEEKDAY_ABBREVIATIONS)})\.?)"
 _SEASON = rf"(?:{_alt(SEASON_WORDS)})"
 _YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
 # Years said in words ("nineteen ninety-six", "two thousand and nine"): the resolver's pattern, with its
@@ -137,7 +139,7 @@ _REFERENCE = (
     r"|(?<=\bat )present\b|(?<=\bat )the moment(?! (?:of|when|that)\b)"
 )
 _DETERMINER = (
-    r"(?:the|this|that|last|next|past|previous|coming|current|following|latest|same|preceding|upcoming"
+    r"(?:the|this|that|last|next|past|previous|prior|coming|current|following|latest|same|preceding|upcoming"
     r"|year-ago|year-earlier|fiscal|full|whole|entire)"
 )
 # Company results: the period a report compares with, or the one it reports ("the year-ago quarter",
@@ -174,33 +176,40 @@ _DATE = (
     rf"(?:(?:(?:this|last|next){_S})?{_MONTH}(?:,?{_S}{_DATED_YEAR})?|(?:this|last|next){_S}month)|"
     # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
     rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
-    rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
+    rf"|{_DAY}(?:(?:{_S})?[-–](?:{_S})?|{_S}(?:and|to){_S}){_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
     rf"(?:post|pre)-{_YEAR}|(?:{_MONTH}{_S})?{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
     rf"(?P<spelled>(?:the{_S}year{_S})?{_SPELLED_YEAR})|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
     rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
-    rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
-    rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    # A day in a year named from the anchor: "Dec. 9 last year", "3 March last year".
+    rf"(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}(?:of{_S})?{_MONTH}){_S}(?:of{_S})?(?:last|this|next){_S}year(?![-\w])|"
+    rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
+    rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     # A day in words: "the first of January", "the twenty-third of May".
     rf"|(?:the{_S})?(?:(?:twenty|thirty)[- ])?(?:{_alt(ORDINAL_WORDS)}){_S}of{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
     # A month in a year named from the anchor: one expression ("June last year", "March of this year").
     rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?!-)"
-    rf"|{_YEAR}-[01]\d-[0-3]\d|\d{{1,2}}/\d{{1,2}}/{_YEAR}|(?<![\d/.])9/11(?![\d/.]\d|\d)"
+    rf"|{_YEAR}(?P<ymd>[-/.])[01]?\d(?P=ymd)[0-3]?\d(?!\d)|\d{{1,2}}(?P<dmy>[/.-])\d{{1,2}}(?P=dmy){_YEAR}"
+    rf"|(?<![\d/.])9/11(?![\d/.]\d|\d)"
+    # "12-Dec-2024", "9 Dec 2024" written with dashes or slashes.
+    rf"|{_DAY}[-/]{_MONTH}[-/]{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
     rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
-    rf"|q[1-4](?:{_S}{_YEAR})?"
+    rf"|q[1-4](?:{_S}{_YEAR})?|h[12](?:{_S}{_YEAR})?(?![\w-])|fy(?:{_S})?(?:{_YEAR}|\d\d)(?![\w-])"
+    # "In the new year"; not "the New Year's Day holiday".
+    rf"|the{_S}new{_S}year(?!['’]|{_S}(?:day|eve|holiday))"
     # A half of the year alone ("first-half profit", "in the second half"): a date only where results
     # are told (see _no_date); in a match report it is a half of the game.
     rf"|(?P<half>(?:the{_S})?(?:first|second)[- ]half)(?!{_S}of\b|[- ]time)"
     # "The January-March quarter", "the April-June period": one period, not two months.
     rf"|(?:the{_S})?{_MONTH_NAME}(?:[-–]|{_S}(?:to|through){_S}){_MONTH_NAME}{_S}(?:quarter|period)"
-    rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)"
+    rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)|(?P<tens>the{_S}[1-9]0s)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
     rf"|the{_S}(?:previous|next|following|preceding|prior){_S}(?:{_MONTH_NAME}|spring|summer|autumn|winter|fall)"
@@ -209,12 +218,12 @@ _DATE = (
     rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
     # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
-    rf"(?:{_S}{_PART_OF_DAY})?"
+    rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b)?"
     rf"|(?:last|next|this){_S}{_MONTH_NAME}"
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:,?{_S}(?:of{_S})?{_YEAR})?"
     # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
-    rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}and\b))"
+    rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}(?:and|at|in)\b))"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
     rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
     # A month abbreviated alone, after a preposition or joined to another ("in Sept.", "since Oct.",
@@ -249,7 +258,8 @@ _DURATION = (
     rf"(?:\b(?:the{_S})?(?:past|{_LAST}|next|previous|following){_S}{_PLURAL_UNIT}"
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
     # nor "the last week of June".
-    rf"|\bthe{_S}(?:past|last){_S}(?:day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
+    rf"|\bthe{_S}(?:past|last){_S}(?:hour|day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
+    rf"|\bthe{_S}(?:next|coming){_S}(?:hour|fortnight)(?!{_S}of\b)"
     # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
     # the day after it is a date of its own.
     # So is "the year to November": the twelve months up to it.
@@ -314,10 +324,11 @@ _TRIGGER_WORDS = frozenset([
 _OPENING_WORDS = frozenset([
     *(phrase.split()[0] for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] if not phrase.startswith("on ")),
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
-    "these same preceding upcoming recent early mid late earlier later end beginning start middle close turn eve "
+    "these same preceding prior upcoming recent early mid late earlier later end beginning start middle close turn eve "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
-    "long new independence q post pre comparable corresponding year full whole entire near short "
+    "long new independence q h fy post pre comparable corresponding year full whole entire near short "
     "foreseeable then".split(),
+    *WEEKDAY_ABBREVIATIONS,
     # The first words of holidays that are too short, or too common, to find them by ("Ash Wednesday").
     *(h.split()[0] for h in HOLIDAYS if " " in h),
 ])
@@ -370,7 +381,8 @@ _TITLED = re.compile(
 # The words of a report on a company's or an economy's results, for a half of the year alone.
 _RESULTS_TOLD = re.compile(
     r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy"
-    r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal)\b)")
+    r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
+    r"|trading|prices)\b)")
 _TITLED_UNITS = frozenset({"the week", "the month", "the year", "the decade", "the century"})
 # Nouns a season names a kind of, not a time of ("the winter storm", "summer clothes", "spring wheat").
 _SEASON_KINDS = frozenset(
@@ -396,6 +408,10 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
+_TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
+_ENDS_THE_PERIOD = re.compile(
+    r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d\d(?!\d)")
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
@@ -423,7 +439,7 @@ _JOINED_DAYS = re.compile(
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 # The second year of a pair written short ("the 1995-96 season", "fiscal 2012-13"): a year of its own,
 # the first after the year before it that ends in those digits.
-_SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-])")
+_SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-]|[/.]\d)")
 # The words that join the two ends of a range: "from June to September", "between Dec. 20 and Jan. 5",
 # "June-September". Its end is never before its start, whatever the tense says of each alone.
 _RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|and)(?:{_S})?", re.IGNORECASE)
@@ -561,6 +577,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         and _heads_its_phrase(text, end)
         or said in _TITLED_UNITS and _TITLED.search(text, max(0, start - 30), start) is not None
         or m.group("half") and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
+        # "Highs in the 70s": degrees, not a decade.
+        or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None
     )
 
 
@@ -575,7 +593,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def _heads_its_phrase(text: str, end: int) -> bool:
     """True when no noun follows the words ending at `end`: a preposition, a conjunction or a mark does."""
     following = _following_word(text, end)
-    return not following[:1].isalpha() or following in _PREPOSITIONS or following in ("and", "or", "when", "that")
+    return not following[:1].isalpha() or following in _PREPOSITIONS or following in (
+        "and", "or", "when", "that", "this", "next", "last")
 
 
 def _starts(text: str) -> list[int]:
@@ -612,6 +631,8 @@ def _in_a_number(text: str, start: int, length: int) -> bool:
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         return start - 1 - first != 4
+    if len(after) == 2 and after[0] == "." and _DOTTED_DATE.match(text, start):
+        return False  # "15.08.2023" is a date, not a decimal
     return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
         len(after) == 2 and after[0] in ",." and after[1].isdigit())
 
@@ -795,8 +816,8 @@ def _joined_year(text: str, mention: Mention) -> Mention | None:
         return None
     first = int(mention.text[-4:])
     year = first + (int(joined.group(1)) - first % 100) % 100
-    if year == first:
-        return None  # "1996-96" is no pair
+    if not first < year <= first + 10:
+        return None  # "1996-96" is no pair, nor "2024-11" a year a century on
     said = joined.group(1)
     found = Resolution.year(year).with_rule(f"{said}: the year after {mention.text!r} that ends in {said} -> {year}")
     return Mention(joined.start(1), joined.end(1), said, "date", found, mention.sentence)
@@ -1038,8 +1059,11 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
         # earlier", "the year-ago quarter") or looks back to from them ("the day before").
         # Nor with a date it counts "since" ("for the first time since November 1980").
+        # Nor with the day a period told before it ends on ("fiscal 1996, which ended Jan. 31"): the
+        # story is still the period's.
         looks_back = (_COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
-                      or _previous_word(text, start) == "since")
+                      or _previous_word(text, start) == "since"
+                      or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None)
         if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
             anchors.append(len(tagged) - 1)
     return tagged

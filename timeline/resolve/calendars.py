@@ -19,7 +19,8 @@ _MONTHS_PER_UNIT = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 _FIXED_HOLIDAYS = {
     "new-years-day": (1, 1), "valentines-day": (2, 14), "halloween": (10, 31), "christmas-eve": (12, 24),
     "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31), "may-day": (5, 1),
-    "nowruz": (3, 21),
+    "nowruz": (3, 21), "armistice-day": (11, 11), "anzac-day": (4, 25), "australia-day": (1, 26),
+    "bonfire-night": (11, 5), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
 }
 
 
@@ -152,6 +153,13 @@ _MOVABLE_HOLIDAYS = {
     "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
     "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
     "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),
+    "mlk-day": lambda y: Resolution.day(nth_weekday(y, 1, 0, 3)),
+    "presidents-day": lambda y: Resolution.day(nth_weekday(y, 2, 0, 3)),
+    "columbus-day": lambda y: Resolution.day(nth_weekday(y, 10, 0, 2)),
+    "mothers-day-us": lambda y: Resolution.day(nth_weekday(y, 5, 6, 2)),
+    "fathers-day": lambda y: Resolution.day(nth_weekday(y, 6, 6, 3)),
+    # Remembrance Sunday (UK): the second Sunday of November.
+    "remembrance-sunday": lambda y: Resolution.day(nth_weekday(y, 11, 6, 2)),
     # The shopping days after Thanksgiving, and the days of Lent and Holy Week counted from Easter.
     "black-friday": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4) + DAY),
     "cyber-monday": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4) + 4 * DAY),

@@ -58,7 +58,7 @@ ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
 LAST_ORDINALS = frozenset({"last", "final"})
 # Vague counts as the span of counts a careful reader takes them to mean.
 VAGUE_COUNTS = {
-    "a couple of": (2, 2), "a couple": (2, 2), "a few": (2, 5), "few": (2, 5),
+    "a couple of": (2, 2), "a couple": (2, 2), "couple of": (2, 2), "a few": (2, 5), "few": (2, 5),
     "several": (3, 7), "some": (2, 9),
 }
 # The vague count a phrase implies without writing one: a plural alone ("recent days", "the coming
@@ -85,6 +85,13 @@ HOLIDAYS = {
     "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
     "memorial day": "memorial-day", "labor day": "labor-day",
+    "armistice day": "armistice-day", "remembrance day": "armistice-day", "veterans day": "armistice-day",
+    "remembrance sunday": "remembrance-sunday", "anzac day": "anzac-day", "australia day": "australia-day",
+    "bonfire night": "bonfire-night", "guy fawkes night": "bonfire-night", "hogmanay": "new-years-eve",
+    "st. patrick's day": "st-patricks-day", "st patrick's day": "st-patricks-day", "bastille day": "bastille-day",
+    "canada day": "canada-day", "martin luther king day": "mlk-day", "martin luther king jr. day": "mlk-day", "martin luther king jr day": "mlk-day",
+    "presidents day": "presidents-day", "presidents' day": "presidents-day", "columbus day": "columbus-day",
+    "father's day": "fathers-day",
     "black friday": "black-friday", "cyber monday": "cyber-monday", "ash wednesday": "ash-wednesday",
     "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "shrove tuesday": "shrove-tuesday",
     "mardi gras": "shrove-tuesday",
@@ -99,6 +106,7 @@ HOLIDAYS = {
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
 WEEKDAY_NUMBERS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
 DECADE_WORDS = {word[:-1] + "ies": value for word, value in NUMBER_WORDS.items() if value in range(20, 100, 10)}
+DECADE_WORDS["noughties"] = 0  # the 2000s, as British English names them
 # Keyed as the text reads once normalised, which drops the possessive ("new year day").
 NORMALISED_HOLIDAYS = {name.replace("'s", ""): code for name, code in HOLIDAYS.items()}
 
@@ -181,7 +189,7 @@ FUTURE_CUE = (
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
-    r"|takes place|heading (?:into|to|for)|"
+    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
@@ -207,7 +215,7 @@ UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waite
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
-    r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for"
+    r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of)?"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
 )
@@ -428,7 +436,7 @@ RULES = (
         r"(?P<rest>.+) (?:or|and) (?P<dir>later|after|beyond|since|earlier|before|sooner)",
     )),
     ("hours", (
-        r"(?:the )?(?P<rel>past|last|previous|next|coming) (?P<count>%(count)s) hours",
+        r"(?:the )?(?P<rel>past|last|previous|next|coming) (?:(?P<count>%(count)s) )?hours?",
         r"(?P<rel>within) (?P<count>%(count)s) hours",
     )),
     ("hours_ago", (r"(?:(?P<count>%(count)s) )?(?P<unit>hours?|minutes?) ago",)),
@@ -521,6 +529,8 @@ RULES = (
     ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})", r"(?P<year>'\d\d)")),
     ("fiscal_year", (
         r"(?:the )?(?:fiscal|financial)(?: year)? (?P<year>\d{4})", r"fy ?(?P<year>\d{4})",
+        # "FY24": the fiscal year ending in 2024.
+        r"fy ?(?P<short>\d\d)",
         r"(?:the )?(?P<year>\d{4}) (?:fiscal|financial) year",
     )),
     ("relative_fiscal_year", (
@@ -536,6 +546,8 @@ RULES = (
     ("unnumbered_ago", (r"(?P<unit>days|weeks|months|years|decades) ago",)),
     ("the_other_day", (r"the other (?P<unit>day)",)),
     ("decade", (r"(?:the )?(?P<decade>\d{3})0s",)),
+    # "In the new year", said late in a year, is the next one; early in a year, the one begun.
+    ("new_year", (r"the new year",)),
     ("short_decade", (r"(?:the )?'?(?P<tens>[1-9])0s", r"(?:the )?(?P<word>%(decades)s)")),
     ("century", (
         r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",

@@ -346,14 +346,17 @@ def _after_before(m: re.Match, q: Query) -> _Found:
 
 @handler("hours")
 def _hours(m: re.Match, q: Query) -> _Found:
-    """ "The past 24 hours", "within 48 hours": the days the hours cover, the anchor's included."""
-    hours, a = _count(m["count"]), q.anchor
-    days = -(-hours // 24)
+    """ "The past 24 hours", "within 48 hours", "the past hour", "the last few hours": the days the hours
+    cover, the anchor's included (a vague count, at its most)."""
+    low, hours, vague = _counts(m["count"], plural=True) if m["count"] else (1, 1, False)
+    a, days = q.anchor, -(-hours // 24)
     if en.STEPS.get(m["rel"], en.DIRECTIONS.get(m["rel"], 1)) < 0:
         found, side = Resolution.span(a - timedelta(days), a), "up to"
     else:
         found, side = Resolution.span(a, a + timedelta(days)), "from"
-    return replace(found, timex=timex.hours(hours)), f"the {hours} hours {side} {_day(a)}"
+    said = f"{low}..{hours}" if vague else str(hours)
+    return replace(found, timex=timex.hours(None if vague else hours), approximate=vague), (
+        f"the {said} hour(s) {side} {_day(a)}")
 
 
 @handler("hours_ago")
@@ -459,6 +462,11 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
         return _latest_quarter(q.anchor)
+    if unit == "year" and m["rel"] == "the" and _FOR_THE_YEAR.search(q.context) and _RESULTS.search(q.context):
+        # "For the year, net income was a record": the year of the results reported, which in January is
+        # the one just over (its last quarter the latest ended).
+        latest, how = _latest_quarter(q.anchor)
+        return Resolution.year(latest.earliest.year), f"the year of the results reported ({how})"
     return _anchor_unit(unit, en.STEPS[m["rel"]], q.anchor)
 
 
@@ -485,6 +493,7 @@ _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 # A preposition right before a date that owns a noun ("following April's elections", "after Sunday's
 # vote"): the noun's event is told from the side, not by the main verb.
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
+_FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
 
@@ -519,6 +528,16 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
             and _RESULTS.search(q.context)):
         year = q.after.earliest.year - 1
         return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
+    # "Net for the third quarter ended Sept. 30 rose ... from $12.7 million a year earlier": against the
+    # day a quarter reported ends on, a year earlier is that quarter a year before.
+    if (q.after is not None and not vague and not named and unit == "year" and low == high == -1
+            and q.after.precision == "day" and (report := _report(q)) is not None
+            and report[0].latest == q.after.latest):
+        reported, how = report
+        return moved(reported, "year", -1), f"a year before {reported.label}, {how}, which ends on {q.after.label}"
+    # A fiscal year told before ("fiscal 1996 ... the previous year") counts as the year it is named by.
+    if q.after is not None and q.after.precision == "range" and re.fullmatch(r"\d{4}", q.after.timex):
+        q = replace(q, after=Resolution.year(int(q.after.timex)))
     after, what = (q.after, named) if named else _reference_and_what(q)
     if after.precision in TOO_COARSE_TO_COUNT.get(unit, ()):
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
@@ -920,7 +939,18 @@ def _fiscal(year: int) -> tuple[Resolution, str]:
 
 @handler("fiscal_year")
 def _fiscal_year(m: re.Match, q: Query) -> _Found:
+    if m.groupdict().get("short"):  # "FY24": the century of the anchor's, as "'85" is read
+        return _fiscal(_year_of(f"'{m['short']}", q.anchor))
     return _fiscal(int(m["year"]))
+
+
+@handler("new_year")
+def _new_year(m: re.Match, q: Query) -> _Found:
+    """ "The new year": the next one when said from October on, else the one the anchor is in."""
+    a = q.anchor
+    if a.month >= 10:
+        return Resolution.year(a.year + 1), f"the year after {a.year}, said in its last quarter"
+    return Resolution.year(a.year), f"the year {_day(a)} is in, said early in it"
 
 
 @handler("relative_fiscal_year")

@@ -26,9 +26,9 @@ def duration(count: int, unit: str) -> str:
     return f"P{count}{_DURATION_CODES[unit]}"
 
 
-def hours(count: int) -> str:
-    """A length of hours: PT24H."""
-    return f"PT{count}H"
+def hours(count: int | None) -> str:
+    """A length of hours: PT24H; PTXH for a vague count ("the past few hours")."""
+    return f"PT{'X' if count is None else count}H"
 
 
 def weekend(saturday: date) -> str:
