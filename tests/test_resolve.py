@@ -416,7 +416,9 @@ def test_bounds_agree_with_timex(anchor: date, expression: str, future: bool) ->
 
 DATE_WORDS = ["last", "next", "this", "the", "of", "ago", "in", "on", "a", "few", "days", "weeks", "week", "month",
               "year", "quarter", "early", "late", "mid", "Monday", "December", "Dec.", "summer", "2024", "22",
-              "3rd", "1990s", "past", "coming", "after", "before", "later", "earlier", ",", "-", "/", "99999"]
+              "3rd", "1990s", "past", "coming", "after", "before", "later", "earlier", ",", "-", "/", "99999",
+              "hours", "hour", "several", "couple", "eve", "FY24", "H1", "fiscal", "following", "spring", "that",
+              "new", "noughties", "minutes"]
 
 
 @settings(max_examples=200, deadline=None)
