@@ -727,6 +727,24 @@ def test_tag_finds_no_date_in_degrees_an_indefinite_weekday_or_a_match_half(text
     assert not any(word in " ".join(said) for word in ("70s", "Saturday", "half"))
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Updated 14:32 GMT: The prime minister has arrived.", "14:32 GMT"),
+    ("The last train leaves at 10.45pm.", "10.45pm"),
+    ("Troops were placed on alert at 1900 hours.", "1900 hours"),
+    ("The raid began at 0435 local time.", "0435 local time"),
+])
+def test_tag_finds_clock_times_as_news_writes_them(text, said):
+    """A 24-hour clock with a zone or after "at", a dotted British time and military hours are times."""
+    assert (said, "time") in spans(text)
+
+
+@pytest.mark.parametrize("text", ["Growth was 3.5 percent.", "The index rose 18.30 points.",
+                                  "They worked 1200 hours last year.", "John 3:16 says so."])
+def test_tag_finds_no_clock_in_decimals_counts_or_verses(text):
+    """Decimals, a count of hours and a verse reference are no times of day."""
+    assert not [m for m in tag(text, PUBLISHED) if m.kind == "time"]
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None

@@ -284,8 +284,13 @@ _SET = (
 # types these TIME; they are still dated by their day.
 _ZONE = _alt(TIME_ZONES).replace("\\ ", _S)  # "local time" spaced as text spaces it
 _TIME = (
-    rf"(?:\b\d{{1,2}}(?::[0-5]\d)?(?:{_S})?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"(?:{_S}(?:{_ZONE}))?(?!\w)|\b(?:noon|midnight|midday)\b)"
+    rf"(?:\b\d{{1,2}}(?:[:.][0-5]\d)?(?:{_S})?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"(?:{_S}(?:{_ZONE}))?(?!\w)|\b(?:noon|midnight|midday)\b"
+    # A clock in 24 hours, with a zone ("14:32 GMT", "18.30 BST", "1700 GMT", "0600 local time") or, with a
+    # colon, after a word that introduces a time ("at 14:30", "until 22:45"); "1900 hours" too.
+    rf"|\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d{_S}(?:{_ZONE})(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d{_S}hours\b"
+    rf"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|(?<=\baround ))"
+    rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
 )
@@ -408,10 +413,14 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
+_BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
+_MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
 _ENDS_THE_PERIOD = re.compile(
     r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
-_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:1[5-9]|20)\d\d(?!\d)")
+_DOTTED_DATE = re.compile(
+    rf"\d{{1,2}}\.\d{{1,2}}\.(?:1[5-9]|20)\d\d(?!\d)|\d{{1,2}}\.[0-5]\d(?:{_S})?(?i:a\.?m\b|p\.?m\b)"
+    rf"|(?:[01]?\d|2[0-3])\.[0-5]\d{_S}(?i:{_ZONE})\b")
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
@@ -632,7 +641,7 @@ def _in_a_number(text: str, start: int, length: int) -> bool:
             first -= 1
         return start - 1 - first != 4
     if len(after) == 2 and after[0] == "." and _DOTTED_DATE.match(text, start):
-        return False  # "15.08.2023" is a date, not a decimal
+        return False  # "15.08.2023" is a date and "10.45pm" a time, not decimals
     return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
         len(after) == 2 and after[0] in ",." and after[1].isdigit())
 
@@ -654,6 +663,9 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if m is None or not _capitalised(text, start, m.end()) or _no_date(text, start, m):
             continue
         kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
+        if (m.group("duration") is not None and _MILITARY_TIME.fullmatch(m.group())
+                and _previous_word(text, start) in _BEFORE_A_CLOCK):
+            kind = "time"  # "at 1900 hours" is seven in the evening, not a length
         if m.group("offset") is not None and _previous_word(text, start) == "for" and (
                 length := _LENGTH_ONLY.match(lowered, start)) is not None:
             found.append((start, length.end(), "duration"))

@@ -168,7 +168,7 @@ _VERB_GROUP = (r"(?: (?:not|be|been|have|also|still|then|soon|only|now|never|\w+
 # How a market moves at its opening or close: "closes higher", "opens at a record", "closed at $41".
 MARKET_MOVE = (
     r"(?:higher|lower|up|down|flat|mixed|unchanged|firmer|weaker|steady|stronger|above|below|near"
-    r"|at (?:a|an|its|their|record)\b|at \$|at \d+(?:[.,]\d+)?(?! ?(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
+    r"|at (?:a|an|its|their|record)\b|at \$|at \d+(?:[.,]\d+)?(?![:\d]| ?(?:a\.m|p\.m|am\b|pm\b|o'clock)))"
 )
 # The future for certain: an auxiliary, or a schedule in the simple present ("the offer expires Nov.
 # 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
@@ -197,7 +197,8 @@ FUTURE_CUE = (
     # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
     r"(?:postponed|delayed|pushed(?: back)?|put off|moved|rescheduled) (?:to|until|till)(?= (?:\w+ )?$)|"
     # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
-    r"(?:is|are)(?: (?:at|on|for))?(?= $)|"
+    r"(?:is|are)(?: at (?:\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|noon|midnight)(?: [a-z]+ time)?)?"
+    r"(?: (?:at|on|for))?(?= $)|"
     r"(?:is|are) expected|"
     # An earliest time or a deadline is ahead ("as soon as Tuesday", "no later than Friday").
     r"as soon as|as early as|no later than)"
