@@ -263,7 +263,9 @@ GOVERNED_AT_A_DISTANCE = (
     r"|postponed|delayed|moved|rescheduled|planned|expected|proposed|offered|promised|pledged|vowed|warned"
     r"|threatened|predicted|notified|informed|reported|decided|voted|signed|filed|submitted|requested"
     r"|demanded|suggested|recommended|summoned|subpoenaed|given|set)\b)(?:%s)"
-    r"(?:\s+(?!(?:to|that|for|and|but|or|which|who|when|until|till|before|after|by)\b)[a-z'’-]+){1,4}"
+    # "To" before a determiner is a preposition ("flocked to the sales on Boxing Day"), not an infinitive.
+    r"(?:\s+(?!(?:to(?!\s+(?:the|a|an|his|her|its|their|our)\b)|that|for|and|but|or|which|who|when|until|till"
+    r"|before|after|by)\b)[a-z'’-]+){1,4}"
     r"\s+(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
 )
 # What has lasted "since" a date began before the anchor, however near the next one is ("has lived
@@ -299,6 +301,8 @@ POSSESSIVE = r"\b%s['’]s [a-z]"
 REPORTED_ON = (
     r"\b%s(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
     r"|survey|reading)\b"
+    # ... and so does a month a period runs up to ("results for the three months to September").
+    r"|\b(?:months|weeks|year|quarter|period|half) (?:to|ended|ending|through)(?: in)? %s\b"
 )
 # A company's results: a sentence reporting them is about one period, the quarter it names or else the
 # latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
@@ -309,8 +313,9 @@ RESULTS = (
 # Results being reported ("will report fourth-quarter earnings", "is due to post its third-quarter
 # results"): whatever the tense, the period they are for has begun, and usually ended, by then.
 REPORTS_RESULTS = (
-    r"^(?=.*\b(?:report|post|announce|release|publish)(?:s|ed|ing)?\b)"
-    r"(?=.*\b(?:results|earnings|net|income|profits?|loss(?:es)?|revenues?|sales)\b)"
+    r"^(?=.*\b(?:reports?|reported|reporting|posts?|posted|posting|announce[sd]?|announcing|release[sd]?"
+    r"|releasing|publish(?:es|ed|ing)?)\b)"
+    r"(?=.*\b(?:results|earnings|net|income|profits?|loss(?:es)?|revenues?|sales|data|figures|gdp|statistics)\b)"
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"

@@ -35,6 +35,7 @@ _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
 _UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
+_PAST_PLAN = Lazy(r"\b(?:was|were|had been) (?:due|set|scheduled|slated|expected|poised|about|planned)\b")
 _HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
 _LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
 
@@ -244,7 +245,18 @@ class _Sentence:
 
     @cached_property
     def told_in_past(self) -> bool:
-        return "past" in _cues(self.text)
+        # "Was due to", "had been planned": a plan's words in the past tense tell in the past too.
+        return "past" in _cues(self.text) or _PAST_PLAN.search(self.lower) is not None
+
+    @cached_property
+    def subject_of_past(self) -> bool:
+        """True when a past verb follows the expression's phrase closely and none comes before: "sales in
+        the first half were hit", "prices in March fell" tell of the date's own time."""
+        if self.at < 0 or _cues(self.text, 0, self.at):
+            return False
+        end = self.at + len(self.expression)
+        verb = _CUES.search(self.lower, end, min(len(self.lower), end + 30))
+        return verb is not None and verb.lastgroup == "past" and _cues(self.text, end, verb.end()) == ["past"]
 
     @cached_property
     def at(self) -> int:
@@ -252,7 +264,8 @@ class _Sentence:
 
     def _around(self, template: str) -> bool:
         """True when the sentence matches `template` with the expression in its `%s`."""
-        return bool(self.text) and re.search(template % re.escape(self.expression.lower()), self.lower) is not None
+        said = re.escape(self.expression.lower())
+        return bool(self.text) and re.search(template.replace("%s", said), self.lower) is not None
 
     @cached_property
     def premodifier(self) -> bool:

@@ -179,7 +179,7 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
     # A report on a month or quarter ("will release February's jobs report") comes after it: the
     # nearer one just over, not next year's, whatever the tense.
-    if behind < ahead and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
+    if behind < min(ahead, _REPORTED_WITHIN) and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
         return back[-1], f"the latest begun by {_day(a)}, the nearer (a report on it comes after it)"
     if q.sentence.possessive and q.future and _PREPOSITION_BEFORE.search(q.before):
         # "Is to convene on Tuesday following April's elections": a date that owns a noun is the noun's,
@@ -194,6 +194,8 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
+    if not q.future and q.sentence.subject_of_past:
+        return back[-1], f"the latest begun by {_day(a)} (a past verb tells of it)"
     if not q.future and q.sentence.governed_by_past:
         return back[-1], f"the latest begun by {_day(a)} (a past verb governs it)"
     if not q.future and q.sentence.opens_past:
@@ -493,6 +495,8 @@ _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 # A preposition right before a date that owns a noun ("following April's elections", "after Sunday's
 # vote"): the noun's event is told from the side, not by the main verb.
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
+# Days after its end within which a period's results or figures are still being reported.
+_REPORTED_WITHIN = 100
 _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
@@ -587,7 +591,9 @@ def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
     if _REPORTS_RESULTS.search(q.context):
         a = q.anchor
         found = next(r for r in (Resolution.quarter(a.year, n), Resolution.quarter(a.year - 1, n)) if r.earliest <= a)
-        return found, f"the latest begun by {_day(a)} (results are reported after their period)"
+        # Results come within weeks of their period: one over for months is not the one being reported.
+        if (a - found.latest).days <= _REPORTED_WITHIN:
+            return found, f"the latest begun by {_day(a)} (results are reported after their period)"
     return _instance(lambda y: Resolution.quarter(y, n), q, None)
 
 
@@ -977,7 +983,7 @@ def _quarter_of_month(m: re.Match, q: Query) -> _Found:
     last = en.MONTH_NUMBERS[m["month"]]
     first = en.MONTH_NUMBERS[m["first"]] if m.groupdict().get("first") else last - 2
     if first == last - 2 and last % 3 == 0:
-        return _instance(lambda y: Resolution.quarter(y, last // 3), q, None)
+        return _quarter_instance(last // 3, q)
     return _instance(lambda y: Resolution.span(date(y - (first > last), first, 1), month_end(y, last)), q, None)
 
 
