@@ -692,6 +692,8 @@ def test_tag_reads_a_headline_in_title_case(text, published, said, value):
     ("The match kicks off on the 14th at Wembley.", date(2024, 12, 9), "the 14th", "2024-12-14"),
     ("Voting will take place between 12 and 14 December.", date(2024, 12, 9), "12 and 14 December", "2024-W50"),
     ("Pre-polling opened on Tuesday last week.", date(2025, 5, 1), "Tuesday last week", "2025-04-22"),
+    ("The results are due on Monday week.", date(2024, 12, 11), "Monday week", "2024-12-23"),
+    ("The Bank of England will set rates a week tomorrow.", date(2023, 3, 15), "a week tomorrow", "2023-03-23"),
     # Years, decades and halves as business and British news write them.
     ("The bill will be debated in the new year.", date(2024, 12, 9), "the new year", "2025"),
     ("House prices rose sharply in the noughties.", date(2024, 12, 9), "the noughties", "200"),

@@ -215,6 +215,8 @@ _DATE = (
     rf"|the{_S}(?:previous|next|following|preceding|prior){_S}(?:{_MONTH_NAME}|spring|summer|autumn|winter|fall)"
     rf"|(?:(?:the{_S})?(?:previous|next|following|same|preceding|other){_S}(?:day|{_PART_OF_DAY})"
     rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"
+    # British: "Monday week", "Tuesday fortnight", "a week tomorrow", "a week on Monday".
+    rf"|{_WEEKDAY}{_S}(?:week|fortnight)(?![\w-])(?!{_S}of\b)"
     rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
     # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
@@ -243,6 +245,8 @@ _OFFSET = (
     # Not "a day later than planned": a length compared, not a date counted.
     rf"(?:ago|ag|(?:earlier|later)(?!{_S}than\b)|before|after|previously|back"
     rf"|from{_S}(?:now|today|tomorrow|(?:(?:next|this){_S})?{_WEEKDAY}(?![s'’])))"
+    # British: "a week tomorrow", "a fortnight on Friday".
+    rf"|\b(?:a|one){_S}(?:week|fortnight){_S}(?:today|tomorrow|on{_S}{_WEEKDAY})(?!\w)"
     rf"|\b(?:{_PLURAL_UNIT}|minutes|(?:some|a{_S}long|a{_S}short){_S}time|long|a{_S}while){_S}"
     rf"(?:ago|(?:earlier|later)(?!{_S}than\b))|\ba{_S}while{_S}back"
     rf"|\bthe{_S}(?:day|week|month|year|night){_S}(?:before|after)(?!{_S}(?:yesterday|tomorrow))"

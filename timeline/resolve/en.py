@@ -452,6 +452,12 @@ RULES = (
         r"(?P<first>\d{1,2})(?:st|nd|rd|th)? ?(?:-|to|and) ?(?P<last>\d{1,2})(?:st|nd|rd|th)? (?:of )?"
         r"(?P<month>%(month)s)(?: (?P<year>%(year)s))?",
     )),
+    # British: "Monday week" (a week after the coming Monday), "Tuesday fortnight", "a week tomorrow",
+    # "a week on Monday".
+    ("weekday_week", (
+        r"(?P<weekday>%(weekday)s) (?P<unit>week|fortnight)",
+        r"(?:a|one) (?P<unit>week|fortnight) (?:(?P<deictic>today|tomorrow)|on (?P<weekday>%(weekday)s))",
+    )),
     ("weekday", (
         r"(?:(?P<rel>%(rel)s) )?(?P<weekday>%(weekday)s)(?: (?P<week>last|this|next) week)?(?: %(daypart)s)?",
     )),

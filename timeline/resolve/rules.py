@@ -421,6 +421,20 @@ def _weekday(m: re.Match, q: Query) -> _Found:
     return Resolution.day(nearest), f"the nearest {name} {side} {_day(a)} ({q.direction})"
 
 
+@handler("weekday_week")
+def _weekday_week(m: re.Match, q: Query) -> _Found:
+    """ "Monday week", "a week on Monday": a week (a fortnight) after the coming Monday; "a week
+    tomorrow" after tomorrow."""
+    a, days = q.anchor, 7 if m["unit"] == "week" else 14
+    if m.groupdict().get("deictic"):
+        start, what = a + timedelta(en.DEICTIC_DAYS[m["deictic"]]), m["deictic"]
+    else:
+        weekday = en.WEEKDAY_NUMBERS[m["weekday"]]
+        start = a + timedelta((weekday - a.weekday()) % 7)  # "Tuesday fortnight" said on a Tuesday: from today
+        what = f"the coming {_WEEKDAY_TITLES[weekday]}"
+    return Resolution.day(start + timedelta(days)), f"a {m['unit']} after {what} ({_day(start)})"
+
+
 @handler("weekend")
 def _weekend(m: re.Match, q: Query) -> _Found:
     a, step = q.anchor, _step(m["rel"])
