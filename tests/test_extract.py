@@ -747,6 +747,32 @@ def test_tag_finds_no_clock_in_decimals_counts_or_verses(text):
     assert not [m for m in tag(text, PUBLISHED) if m.kind == "time"]
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    # An offset set off by a comma before a day is restated by it; a day before an offset in weeks too.
+    ("France holds the first round on Sunday, with a runoff two weeks later, on April 24.", date(2022, 4, 6),
+     "two weeks later", "2022-04-24"),
+    ("The shooting took place on Feb. 26, 2012. He was not arrested until April 11, 2012, more than six weeks "
+     "later.", date(2013, 7, 5), "more than six weeks later", "2012-04-11"),
+    # Told in the past, an offset counts from no date still ahead.
+    ("She won the caucuses on Monday and heads to New Hampshire, which holds its primary on Tuesday. One rival "
+     "dropped out the next day.", date(2024, 1, 19), "the next day", "2024-01-16"),
+    ("In August 2014 the probe reached the comet. Its lander touched down that November.", date(2016, 9, 29),
+     "that November", "2014-11"),
+    ("Briggs was born on Christmas Day in 1922.", date(2007, 12, 20), "Christmas Day in 1922", "1922-12-25"),
+    ("The first round was on Sunday. The runoff will take place two weeks after the first round.",
+     date(2011, 8, 8), "two weeks after", "2011-W33"),
+])
+def test_tag_dates_offsets_and_flashbacks_from_the_story(text, published, said, value):
+    """Offsets restated by a date beside them, counted from the story's date, and months of a year told before."""
+    assert mention(text, said, published).resolution.timex == value
+
+
+def test_tag_reads_a_length_after_for_with_a_hedge_and_no_age_as_years_ago():
+    """ "For about 10 days before being moved" is a length; "3.5 billion years ago" is no date from now."""
+    assert spans("He was held for about 10 days before being moved.") == [("about 10 days", "duration")]
+    assert spans("The crater held a lake about 3.5 billion years ago.") == []
+
+
 def test_tag_leaves_an_offset_with_no_earlier_date_unresolved():
     """"Two days later" at the start of an article has nothing to count from, nor after a whole year."""
     assert mention("Two days later, the convoy returned.", "Two days later").resolution is None

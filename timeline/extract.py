@@ -27,7 +27,7 @@ from .dates import TOO_COARSE_TO_COUNT, Resolution
 from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
-from .resolve import needs_reference, resolve
+from .resolve import needs_reference, resolve, tense
 from .resolve.en import (
     DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
@@ -125,7 +125,7 @@ _HEDGE = rf"(?:{_alt([*APPROXIMATORS, 'some', 'up to', 'just', 'only'])})"
 _REFERENCE = (
     # "The present" as a noun, not "the present government".
     # "The then-current price": the present of the story's time, before the report (PAST_REF).
-    r"then[- ]current|"
+    r"then[- ]current|the (?:recent|distant) past|the present time|(?<=\bat )this time(?! (?:of|last|next|a|around)\b)|"
     r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present(?! (?!day\b)[a-z])"
     r"|the past"
     r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
@@ -221,8 +221,8 @@ _DATE = (
     # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b)?"
-    rf"|(?:last|next|this){_S}{_MONTH_NAME}"
-    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:,?{_S}(?:of{_S})?{_YEAR})?"
+    rf"|(?:last|next|this|that){_S}{_MONTH_NAME}"
+    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:,?{_S}(?:(?:of|in){_S})?{_YEAR})?"
     # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}(?:and|at|in)\b))"
@@ -417,6 +417,8 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
+_FOR_BEFORE = re.compile(rf"(?i:\bfor{_S}(?:(?:{_HEDGE}){_S})?)$")
+_MAGNITUDES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "hundred"})
 _BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
@@ -461,6 +463,7 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
+_APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
 _BARE_CONTEXT = frozenset({"for", "in", "over", "within", "after"})
@@ -503,6 +506,11 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     if _OWNS_A_NOUN.match(text, match.end("weak")) and previous and not _capitalised_word_before(text, start):
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
+
+
+def _after_for(text: str, start: int) -> bool:
+    """True when "for" stands before `start`, perhaps with a hedge between ("for about 10 days")."""
+    return _FOR_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _capitalised_word_before(text: str, start: int) -> bool:
@@ -571,6 +579,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     return bool(
         m.group("weak") and not _weak_is_date(text, m)
         or m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT
+        # "3.5 billion years ago": a geological age, not "years ago" from now.
+        or said.startswith(("years ago", "decades ago", "centuries ago")) and _previous_word(text, start) in _MAGNITUDES
         # "two thousand years", "two thousand people": a count, not the year 2000.
         or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
         or said in _WEEKDAY_WORDS and (_titles_a_name(text, start, end)
@@ -579,6 +589,9 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         or said.partition(" ")[0] in _WEEKDAY_WORDS and " " in said and text[start:end].istitle()
         and _titles_a_name(text, start, end)
         or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
+        # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4.
+        or said == "independence day" and (_previous_word(text, start).endswith(("'s", "’s"))
+                                           or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")
         # "The holy month of Ramadan": the feast is named after it, and tagged there.
         or said.endswith("the holy month") and _following_word(text, end) == "of"
         or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
@@ -670,7 +683,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if (m.group("duration") is not None and _MILITARY_TIME.fullmatch(m.group())
                 and _previous_word(text, start) in _BEFORE_A_CLOCK):
             kind = "time"  # "at 1900 hours" is seven in the evening, not a length
-        if m.group("offset") is not None and _previous_word(text, start) == "for" and (
+        if m.group("offset") is not None and _after_for(text, start) and (
                 length := _LENGTH_ONLY.match(lowered, start)) is not None:
             found.append((start, length.end(), "duration"))
             continue
@@ -975,9 +988,9 @@ def _event_head(text: str, end: int, sentence_end: int) -> str | None:
     offensive began", "opened" in "four days after it opened"; None when it is no word of content."""
     for word in _EVENT_WORD.findall(text, end, sentence_end)[:4]:
         lowered = word.lower()
-        if lowered in _EVENT_LEAD:
-            continue
-        return None if len(lowered) < 4 or lowered in _STOP_WORDS else _stem(lowered)
+        if lowered in _EVENT_LEAD or lowered in _STOP_WORDS:
+            continue  # "two weeks after the first round": the event is the round
+        return None if len(lowered) < 4 else _stem(lowered)
     return None
 
 
@@ -1010,6 +1023,27 @@ def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resoluti
     return found.with_rule(f"{expression}: on the day the story last told, {told.text!r} -> {found.label}")
 
 
+def _restates(precision: str, unit: str) -> bool:
+    """Whether a date of `precision` can be restated by an offset counted in `unit`: its own unit, or a
+    day by weeks ("on Monday, two weeks after the vote"; "April 11, more than six weeks later")."""
+    return precision == unit or (precision, unit) == ("day", "week")
+
+
+def _restated_after(text: str, mention: Mention, tagged: list[tuple[Mention, int | None]]) -> None:
+    """An offset right before a day set off by a comma is restated by it: "a runoff two weeks later, on
+    April 24" is April 24 (tagged[-1], the offset, is re-dated in place)."""
+    if not tagged or mention.resolution is None or mention.resolution.precision != "day":
+        return
+    before, reference = tagged[-1]
+    unit = _OFFSET_UNIT.search(before.text)
+    if (before.kind != "date" or unit is None or not _restates("day", unit.group(1).lower())
+            or not needs_reference(before.text) or not _APPOSITION_ON.fullmatch(text, before.end, mention.start)):
+        return
+    found = mention.resolution.with_rule(f"{before.text}: the date that restates it, {mention.text!r} -> "
+                                         f"{mention.resolution.label}")
+    tagged[-1] = (replace(before, resolution=found), reference)
+
+
 def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
     """The date an offset restates when it stands in apposition to it (see _APPOSITION), else None."""
     if not tagged:
@@ -1017,7 +1051,8 @@ def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention
     before = tagged[-1][0]
     unit = _OFFSET_UNIT.search(expression)
     if (before.resolution is None or before.kind != "date" or unit is None
-            or before.resolution.precision != unit.group(1).lower() or not _APPOSITION.fullmatch(text, before.end, start)):
+            or not _restates(before.resolution.precision, unit.group(1).lower())
+            or not _APPOSITION.fullmatch(text, before.end, start)):
         return None
     found = before.resolution
     return found.with_rule(f"{expression}: the date it restates, {before.text!r} -> {found.label}")
@@ -1041,8 +1076,13 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             _names_an_event(text, end, sentence_end))
         reference = None
         if referential and not named_event:
-            chosen = _reference(expression, [tagged[i][0].resolution for i in anchors])
-            reference = anchors[chosen] if chosen is not None else None
+            # Told in the past ("one rival dropped out the next day"), an offset counts from no date still
+            # ahead of the publication.
+            candidates = anchors
+            if tense(text[sentence_start:sentence_end], expression) == "past":
+                candidates = [i for i in anchors if tagged[i][0].resolution.earliest <= published]
+            chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
+            reference = candidates[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
         # "A week after the offensive began": counted from the day the article told the offensive on.
         told = None
@@ -1066,6 +1106,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date":
             _time_on(text, mention, tagged)
+            if not referential:
+                _restated_after(text, mention, tagged)
         tagged.append((mention, reference))
         joined = _joined_days(text, mention)
         if (second := _joined_year(text, mention)) is not None:

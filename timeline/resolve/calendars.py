@@ -20,7 +20,7 @@ _FIXED_HOLIDAYS = {
     "new-years-day": (1, 1), "valentines-day": (2, 14), "halloween": (10, 31), "christmas-eve": (12, 24),
     "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31), "may-day": (5, 1),
     "nowruz": (3, 21), "armistice-day": (11, 11), "anzac-day": (4, 25), "australia-day": (1, 26),
-    "bonfire-night": (11, 5), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
+    "bonfire-night": (11, 5), "independence-day-us": (7, 4), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
 }
 
 

@@ -91,7 +91,7 @@ HOLIDAYS = {
     "st. patrick's day": "st-patricks-day", "st patrick's day": "st-patricks-day", "bastille day": "bastille-day",
     "canada day": "canada-day", "martin luther king day": "mlk-day", "martin luther king jr. day": "mlk-day", "martin luther king jr day": "mlk-day",
     "presidents day": "presidents-day", "presidents' day": "presidents-day", "columbus day": "columbus-day",
-    "father's day": "fathers-day",
+    "father's day": "fathers-day", "mother's day": "mothers-day-us", "independence day": "independence-day-us",
     "black friday": "black-friday", "cyber monday": "cyber-monday", "ash wednesday": "ash-wednesday",
     "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "shrove tuesday": "shrove-tuesday",
     "mardi gras": "shrove-tuesday",
@@ -174,11 +174,11 @@ MARKET_MOVE = (
 # 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
 # happened ("Wall Street closes higher Monday").
 FIRM_FUTURE_CUE = (
-    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes? effect|resumes|convenes|reconvenes"
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes? (?:full )?effect|resumes|convenes|reconvenes"
     # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
     # expects to complete the sale in January"); "should have" and "must have" are left to FUTURE_CUE.
     r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about) to"
-    r"|(?:expects|anticipates|plans|intends|aims|hopes) to)"
+    r"|(?:expects|anticipates|plans|intends|aims|hopes) to|(?:expects|anticipates) (?:[\w-]+ ){1,3}to (?=[a-z]))"
     rf"{_VERB_GROUP}"
 )
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.
@@ -189,7 +189,11 @@ FUTURE_CUE = (
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
-    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)|"
+    # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
+    r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
+    r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
+    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)|takes office"
+    r"|(?<!\bto )take office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
@@ -197,7 +201,7 @@ FUTURE_CUE = (
     # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
     r"(?:postponed|delayed|pushed(?: back)?|put off|moved|rescheduled) (?:to|until|till)(?= (?:\w+ )?$)|"
     # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
-    r"(?:is|are)(?: at (?:\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|noon|midnight)(?: [a-z]+ time)?)?"
+    r"(?:is|are)(?: [a-z]+ed| at (?:\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|noon|midnight)(?: [a-z]+ time)?)?"
     r"(?: (?:at|on|for))?(?= $)|"
     r"(?:is|are) expected|"
     # An earliest time or a deadline is ahead ("as soon as Tuesday", "no later than Friday").
@@ -217,6 +221,8 @@ UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waite
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of)?"
+    # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
+    r"|set(?: (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+)?)? (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
 )
@@ -224,8 +230,8 @@ PLAN_CUE = (
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
 # before it says nothing of the date's direction.
 INFINITIVE = (
-    r"(?:\w+ed|agreement|plan|decision|proposal|offer|bid|deal|move|effort|attempt|program|programme)"
-    r" to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
+    r"(?:\w+ed(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move|effort"
+    r"|attempt|program|programme) to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
     r"|date)\b)[a-z]{3,}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
@@ -419,10 +425,10 @@ RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
     ("present", (
         r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
-        r"|the present",
+        r"|the present(?: time)?|(?:at )?this time",
     )),
     ("past_or_future", (
-        r"(?P<past>recently|lately|of late|previously|formerly|the past|the time|then[- ]current"
+        r"(?P<past>recently|lately|of late|previously|formerly|the (?:recent |distant )?past|the time|then[- ]current"
         r"|(?:some|a long|a short) time ago|long ago|a while (?:ago|back))",
         r"(?P<future>the (?:near |distant |foreseeable )?future|soon|the (?:near|short|long) term"
         r"|future (?:weeks|months|quarters|years|decades)|a (?:later|future) date)",
@@ -489,6 +495,8 @@ RULES = (
         r"(?P<unit>day|night|morning|afternoon|evening|week|month|quarter|year)",
     )),
     # "The following spring", "the previous January": the first such after (or last before) the event.
+    # "That November": the month in the year of the event told before ("in August 2014 ... that November").
+    ("month_of_that", (r"that (?P<month>%(month)s)",)),
     ("named_from_reference", (
         r"the (?P<dir>previous|preceding|prior|following|next) (?:(?P<month>%(month)s)|(?P<season>%(season)s))",
     )),
@@ -528,7 +536,7 @@ RULES = (
         r"(?:(?:(?:%(rel)s) )?(?P<weekday>%(weekday)s) )?(?:the )?(?P<day>%(day)s)(?: of)? (?P<month>%(month)s)"
         r"(?: (?:of )?(?P<year>%(year)s))?",
     )),
-    ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of )?(?P<year>%(year)s))?",)),
+    ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     ("iso_day", (r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})",)),
     ("iso_month", (r"(?P<year>\d{4})-(?P<month>\d{2})",)),
     ("numeric_day", (r"(?P<first>\d{1,2})([/.])(?P<second>\d{1,2})\2(?P<year>\d{4})",)),
@@ -563,7 +571,7 @@ RULES = (
     ("short_decade", (r"(?:the )?'?(?P<tens>[1-9])0s", r"(?:the )?(?P<word>%(decades)s)")),
     ("century", (
         r"(?:the )?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|%(ordinal)s) century",
-        r"(?:the )?(?P<rel>this|current|last|previous|next) century",
+        r"(?:the )?(?P<rel>this|current|last|previous|next|the) century",
     )),
     ("ordinal_day", (
         r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))(?: of (?P<rel>this|last|next) month)?",

@@ -46,6 +46,7 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
@@ -66,9 +67,11 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         start, kind = m.end(), m.lastgroup
         if verbs_only and m.group().startswith(_DATE_WORD_CUES):
             continue
-        if kind == "past" and (m.group() in _NOT_PAST or _ADJECTIVE_BEFORE.search(lowered, max(0, m.start() - 30),
-                                                                                   m.start())):
-            continue  # not a past verb: "hundred", or an adjective ("a still unspecified date")
+        if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
+                lowered, max(0, m.start() - 30), m.start())):
+            continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
+        if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
+            continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
         if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
                 _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
@@ -124,9 +127,8 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
         # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
-        if (before == ["until"] and len(cues_before) > 1 and cues_before[-2] == "past"
-                and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)):
-            before = ["past"]
+        if before == ["until"] and "past" in cues_before and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at):
+            before = ["past"]  # "was not allowed to call her family until Oct. 9"
         # "Clearing the way for the deal to close on Monday": an infinitive after a plan's words is the plan.
         if before == ["open"] and len(cues_before) > 1 and cues_before[-2] == "plan":
             before = ["plan"]
@@ -252,10 +254,10 @@ class _Sentence:
     def subject_of_past(self) -> bool:
         """True when a past verb follows the expression's phrase closely and none comes before: "sales in
         the first half were hit", "prices in March fell" tell of the date's own time."""
-        if self.at < 0 or _cues(self.text, 0, self.at):
-            return False
+        if self.at < 0 or self.premodifier or _cues(self.text, 0, self.at):
+            return False  # "the Oct. 7 recall election crisscrossed ...": the verb is the noun's phrase's
         end = self.at + len(self.expression)
-        verb = _CUES.search(self.lower, end, min(len(self.lower), end + 30))
+        verb = _CUES.search(self.lower, end, min(len(self.lower), end + 12))
         return verb is not None and verb.lastgroup == "past" and _cues(self.text, end, verb.end()) == ["past"]
 
     @cached_property

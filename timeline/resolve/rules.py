@@ -685,6 +685,14 @@ def _same_unit(m: re.Match, q: Query) -> _Found:
     return _from_reference(q, unit, 0, 0, False)
 
 
+@handler("month_of_that", reference=True)
+def _month_of_that(m: re.Match, q: Query) -> _Found:
+    """ "That November": the month in the year of the event told before."""
+    after, what = _reference_and_what(q)
+    found = Resolution.month(after.earliest.year, en.MONTH_NUMBERS[m["month"]])
+    return found, f"{m['month'].capitalize()} of the year of {what} ({after.label})"
+
+
 @handler("named_from_reference", reference=True)
 def _named_from_reference(m: re.Match, q: Query) -> _Found:
     """ "The following spring", "the previous January": the first such month or season begun after the
