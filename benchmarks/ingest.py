@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from timeline.extract import ingest_many, tag  # noqa: E402
+from timeline.resolve import clear_caches  # noqa: E402
 from timeline.model import Dataset, Place, Source  # noqa: E402
 
 SEED = 20241209
@@ -134,6 +135,7 @@ def _side_by_side(articles: list[tuple[str, date]], rounds: int = 2) -> tuple[fl
     """
     tag_ms, search_ms = [], []
     for _ in range(rounds):
+        clear_caches()  # each round reads the sample afresh, not from what the last round left cached
         tag_ms += [_elapsed_ms(tag, *a) for a in articles]
         search_ms += [_elapsed_ms(_search_dates, *a) for a in articles]
     return statistics.median(tag_ms), statistics.median(search_ms)

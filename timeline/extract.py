@@ -75,8 +75,25 @@ class IngestResult:
 
 
 def _alt(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so that a prefix never shadows a word."""
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    """A regex alternation of literal words as a tree of their shared beginnings ("ma(?:y|rch)"), so that
+    the scanner rejects a place by its first letters instead of trying every word in turn; at each point
+    a longer word is tried before a shorter one ends, so that a prefix never shadows a word."""
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    options = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        options.append("")
+    if len(options) == 1:
+        return options[0]
+    return f"(?:{'|'.join(options)})"
 
 
 _S = r"[^\S\n]+"  # spacing inside one expression: never across a line break
@@ -256,8 +273,9 @@ _OFFSET = (
     rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
 )
 # "Last" the verb: "is set to last four days", "the siege would last five years".
-_LAST = (r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bmay )(?<!\bmight )(?<!\bshould )"
-         r"(?<!\bmust )(?<!\bdid )(?<!\bdoes )(?<!\bdo )(?<!\bnot )(?<!n't )last")
+# The word first, so that the look back is made only where it stands.
+_LAST = "last" + "".join(rf"(?<!\b{word} last)" for word in (
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not")) + "(?<!n't last)"
 _DURATION = (
     rf"(?:\b(?:the{_S})?(?:past|{_LAST}|next|previous|following){_S}{_PLURAL_UNIT}"
     # "The past year" is the length of a year reaching back, as "the past two years" is; not "last year",
@@ -293,7 +311,7 @@ _TIME = (
     # A clock in 24 hours, with a zone ("14:32 GMT", "18.30 BST", "1700 GMT", "0600 local time") or, with a
     # colon, after a word that introduces a time ("at 14:30", "until 22:45"); "1900 hours" too.
     rf"|\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d{_S}(?:{_ZONE})(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d{_S}hours\b"
-    rf"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|(?<=\baround ))"
+    rf"|(?=\d)(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|(?<=\baround ))"
     rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
@@ -463,6 +481,7 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
+_JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -575,37 +594,44 @@ def _in_a_name(text: str, start: int) -> bool:
 def _no_date(text: str, start: int, m: re.Match) -> bool:
     """True when the words the patterns matched at `start` are no date where they stand."""
     said, end = m.group(), m.end()
-    last = said.rpartition(" ")[2]
+    if (m.group("weak") and not _weak_is_date(text, m)
+            or m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT
+            # "two thousand years", "two thousand people": a count, not the year 2000.
+            or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
+            or m.group("half") and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
+            # "Highs in the 70s": degrees, not a decade.
+            or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
+        return True
+    first, last = said.partition(" ")[0], said.rpartition(" ")[2]
+    if first in _WEEKDAY_WORDS and _weekday_names_nothing(text, start, end, said):
+        return True
+    if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end) or said == "independence day" and (
+            # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4.
+            _previous_word(text, start).endswith(("'s", "’s"))
+            or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
+        return True
     return bool(
-        m.group("weak") and not _weak_is_date(text, m)
-        or m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT
         # "3.5 billion years ago": a geological age, not "years ago" from now.
-        or said.startswith(("years ago", "decades ago", "centuries ago")) and _previous_word(text, start) in _MAGNITUDES
-        # "two thousand years", "two thousand people": a count, not the year 2000.
-        or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
-        or said in _WEEKDAY_WORDS and (_titles_a_name(text, start, end)
-                                       or _previous_word(text, start) in _DAY_NAMING_WORDS)
-        # "The Monday Night Special": a weekday and a part of the day, capitalised, in a name.
-        or said.partition(" ")[0] in _WEEKDAY_WORDS and " " in said and text[start:end].istitle()
-        and _titles_a_name(text, start, end)
-        or said in _HOLIDAY_NAMES and _names_with_next(text, start, end)
-        # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4.
-        or said == "independence day" and (_previous_word(text, start).endswith(("'s", "’s"))
-                                           or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")
+        said.startswith(("years ago", "decades ago", "centuries ago")) and _previous_word(text, start) in _MAGNITUDES
         # "The holy month of Ramadan": the feast is named after it, and tagged there.
         or said.endswith("the holy month") and _following_word(text, end) == "of"
         or last in _SEASONS_AND_MONTHS and _last_word_names(text, end - len(last), end)
         or last in SEASON_WORDS and _following_word(text, end) in _SEASON_KINDS
         or said in _PRESENT_TITLES and _a_title(text, start, end)
-        # "On a Friday in September": one Friday or another, no day in particular; but "a Sunday night
-        # memorial service" is the service's Sunday.
-        or said.partition(" ")[0] in _WEEKDAY_WORDS and _previous_word(text, start) in ("a", "an", "one")
-        and _heads_its_phrase(text, end)
         or said in _TITLED_UNITS and _TITLED.search(text, max(0, start - 30), start) is not None
-        or m.group("half") and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
-        # "Highs in the 70s": degrees, not a decade.
-        or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None
     )
+
+
+def _weekday_names_nothing(text: str, start: int, end: int, said: str) -> bool:
+    """True for a weekday in a name ("the Sunday Times", "Super Tuesday", "the Monday Night Special") or
+    one that is no day in particular ("on a Friday in September"; "a Sunday night memorial service" is
+    the service's Sunday)."""
+    previous = _previous_word(text, start)
+    if " " not in said:
+        return _titles_a_name(text, start, end) or previous in _DAY_NAMING_WORDS or (
+            previous in ("a", "an", "one") and _heads_its_phrase(text, end))
+    return (text[start:end].istitle() and _titles_a_name(text, start, end)
+            or previous in ("a", "an", "one") and _heads_its_phrase(text, end))
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -1094,17 +1120,20 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
         if told is not None and resolution is not None:
             resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")
-        if referential and (restated := _restated(text, start, expression, tagged)) is not None:
+        # What joins a mention to the one just before it (a range, an apposition, "on") is a few characters.
+        joined_to_last = bool(tagged) and start - tagged[-1][0].end <= _JOINT_LENGTH
+        if referential and joined_to_last and (restated := _restated(text, start, expression, tagged)) is not None:
             resolution = restated
         elif kind == "date" and anchors and (told := _in_story_year(
                 text, expression, resolution, tagged[anchors[-1]][0], sentences[index], index, published)) is not None:
             resolution = told
-        if kind == "date" and (ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
+        if kind == "date" and joined_to_last and (
+                ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
         if kind == "time" and resolution is None and anchors and not _TIME_ON.match(text, end):
             resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
         mention = Mention(start, end, expression, kind, resolution, index)
-        if kind == "date":
+        if kind == "date" and joined_to_last:
             _time_on(text, mention, tagged)
             if not referential:
                 _restated_after(text, mention, tagged)
@@ -1119,10 +1148,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # Nor with a date it counts "since" ("for the first time since November 1980").
         # Nor with the day a period told before it ends on ("fiscal 1996, which ended Jan. 31"): the
         # story is still the period's.
-        looks_back = (_COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
-                      or _previous_word(text, start) == "since"
-                      or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None)
-        if resolution is not None and kind == "date" and not _is_reference(mention) and not looks_back:
+        if resolution is not None and kind == "date" and not _is_reference(mention) and not (
+                _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
+                or _previous_word(text, start) == "since"
+                or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None):
             anchors.append(len(tagged) - 1)
     return tagged
 

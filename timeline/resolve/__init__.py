@@ -43,6 +43,6 @@ Choices where news usage leaves room (the README's rules list them all, with Tim
   Saturday was called off") take the nearer of the two weekdays.
 """
 
-from .engine import needs_reference, resolve, tense
+from .engine import clear_caches, needs_reference, resolve, tense
 
-__all__ = ["needs_reference", "resolve", "tense"]
+__all__ = ["clear_caches", "needs_reference", "resolve", "tense"]

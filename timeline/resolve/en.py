@@ -299,17 +299,18 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
                       "limited", "naked", "sacred", "wicked", "kindred", "breed", "creed", "greed"})
 # A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
 # deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
-PREMODIFIER = r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) %s [a-z]"
+# These are read around the date: each is a list of (what must come right before it, right after it).
+PREMODIFIER = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) ", r" [a-z]")]
 # ... and so is one that owns a noun ("Wednesday's ruling", "Sunday's vote").
-POSSESSIVE = r"\b%s['’]s [a-z]"
+POSSESSIVE = [(r"", r"['’]s [a-z]")]
 # A month or quarter that owns a report on it ("February's jobs report", "the January trade figures"):
-# the report comes after the period, so the period has begun by the time it is written of. `%s` is the date.
-REPORTED_ON = (
-    r"\b%s(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
-    r"|survey|reading)\b"
+# the report comes after the period, so the period has begun by the time it is written of.
+REPORTED_ON = [
+    (r"", r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
+          r"|survey|reading)\b"),
     # ... and so does a month a period runs up to ("results for the three months to September").
-    r"|\b(?:months|weeks|year|quarter|period|half) (?:to|ended|ending|through)(?: in)? %s\b"
-)
+    (r"\b(?:months|weeks|year|quarter|period|half) (?:to|ended|ending|through)(?: in)? ", r"\b"),
+]
 # A company's results: a sentence reporting them is about one period, the quarter it names or else the
 # latest ended, and its "a year earlier" is the same period a year before (TimeML's reading).
 RESULTS = (

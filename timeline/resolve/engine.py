@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from datetime import date, datetime
 from typing import Callable
 
@@ -47,6 +47,16 @@ def _title_case(text: str) -> bool:
 
 
 _NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
+@cache
+def _ending_here(pattern: str) -> re.Pattern:
+    return re.compile(f"(?:{pattern})$")
+
+
+@cache
+def _starting_here(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
@@ -200,6 +210,7 @@ def _whole_units(m: re.Match) -> str:
     return f"{count(m['c']) * 100} years"
 
 
+@lru_cache(maxsize=4096)
 def _normalise(expression: str) -> str:
     text = _TIME_OF_DAY.sub(" ", expression.lower())
     for pattern, replacement in _NORMALISE:
@@ -264,10 +275,14 @@ class _Sentence:
     def at(self) -> int:
         return self.lower.find(self.expression.lower())
 
-    def _around(self, template: str) -> bool:
-        """True when the sentence matches `template` with the expression in its `%s`."""
-        said = re.escape(self.expression.lower())
-        return bool(self.text) and re.search(template.replace("%s", said), self.lower) is not None
+    def _around(self, pairs: list[tuple[str, str]]) -> bool:
+        """True when, for one of the (before, after) patterns, the words right before the expression match
+        the first and those right after it the second."""
+        if self.at < 0:
+            return False
+        end = self.at + len(self.expression)
+        return any(_ending_here(before).search(self.lower, max(0, self.at - 80), self.at) is not None
+                   and _starting_here(after).match(self.lower, end) is not None for before, after in pairs)
 
     @cached_property
     def premodifier(self) -> bool:
@@ -380,17 +395,29 @@ def _rules() -> tuple[_Rule, ...]:
     return _compile(en.RULES, HANDLERS)
 
 
+@lru_cache(maxsize=8192)
+def _match_from(text: str, first: int) -> tuple[int, _Rule, re.Match] | None:
+    """The first rule from the `first`-th on whose pattern reads all of `text`: its place, the rule and the
+    match; None after the last. Which rules match depends on the words alone, and news repeats its
+    expressions ("Monday", "last week"), so this is worked out once per wording, not once per mention."""
+    rules = _rules()
+    for index in range(first, len(rules)):
+        if (m := rules[index].pattern.fullmatch(text)) is not None:
+            return index, rules[index], m
+    return None
+
+
 def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
     text, preposition, approximate = _strip(text)
     if preposition != q.preposition:
         q = replace(q, preposition=preposition)
-    for rule in _rules():
-        m = rule.pattern.fullmatch(text)
-        if m is None:
-            continue
+    first = 0
+    while (hit := _match_from(text, first)) is not None:
+        index, rule, m = hit
         found = rule.handler(m, q)
         if found is not None:
             break
+        first = index + 1
     else:
         found = fallback(text, q.expression, q.anchor, q.future)
     resolution, how = found
@@ -429,8 +456,14 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
     return found.with_rule(f"{q.expression}: {how} -> {found.label}")
 
 
+def clear_caches() -> None:
+    """Forget the per-wording caches (`_normalise`, `_match_from`): the benchmarks time the work itself."""
+    _normalise.cache_clear()
+    _match_from.cache_clear()
+
+
 def needs_reference(expression: str) -> bool:
     """True when the expression counts from another event ("a day after the toppling", "two days later")."""
     text, _, _ = _strip(_normalise(expression))
-    rule = next((r for r in _rules() if r.pattern.fullmatch(text)), None)
-    return rule is not None and rule.reference
+    hit = _match_from(text, 0)
+    return hit is not None and hit[1].reference
