@@ -510,3 +510,15 @@ def test_nine_eleven_is_the_day_of_the_attacks_only_after_it():
     assert resolve("9/11", date(2013, 6, 20)).timex == "2001-09-11"
     with pytest.raises(UnresolvedDate, match="no year"):
         resolve("9/11", date(1999, 1, 1))
+
+
+def test_clear_caches_changes_no_answer() -> None:
+    """The per-wording caches only save work: answers are the same before and after they are cleared, and
+    the same wording in another sentence is read by that sentence's tense."""
+    from timeline.resolve import clear_caches
+
+    past = resolve("Friday", date(2024, 12, 9), "Talks collapsed on Friday.")
+    ahead = resolve("Friday", date(2024, 12, 9), "Talks will resume on Friday.")
+    clear_caches()
+    assert resolve("Friday", date(2024, 12, 9), "Talks collapsed on Friday.") == past
+    assert (past.edtf, ahead.edtf) == ("2024-12-06", "2024-12-13")
