@@ -413,6 +413,8 @@ def test_tag_does_not_restate_a_date_of_another_unit():
     ("Polls will open on May 3, 5 and 7.", {"5": date(2022, 5, 5), "7": date(2022, 5, 7)}),
     ("The talks ran on March 3rd and 4th, officials said.", {"4th": date(2021, 3, 4)}),
     ("The council met from June 3 to 7.", {"7": date(2021, 6, 7)}),
+    # ... and before it, when the day comes first: "3, 5 and 7 May".
+    ("Polls will open on 3, 5 and 7 May.", {"3": date(2022, 5, 3), "5": date(2022, 5, 5)}),
 ])
 def test_tag_dates_the_days_joined_to_a_month_day(text, joined):
     """In "April 24 and 25" the joined day is a date of its own, in the same month and year."""
@@ -610,9 +612,13 @@ def test_tag_dates_a_time_of_day_by_the_day_the_story_told(text, said, value):
     assert (found.kind, found.resolution.edtf) == ("time", value)
 
 
-def test_tag_leaves_a_time_of_day_undated_with_no_day_told():
-    """With no day in its sentence or the one before, a time of day stays undated."""
-    assert mention("The meeting starts at 9 a.m.", "9 a.m.").resolution is None
+def test_tag_dates_a_time_of_day_by_the_publication_day_when_no_day_is_told():
+    """With no day told before it ("Updated 14:32 GMT: ..."), a time of day is on the publication day;
+    with a day told long before, it stays undated."""
+    found = mention("Updated 14:32 GMT: the prime minister has arrived.", "14:32 GMT")
+    assert found.resolution.edtf == PUBLISHED.isoformat() and "publication day" in found.resolution.rule
+    far = "The raid was on Monday. " + "Nothing else was said. " * 3 + "The meeting starts at 9 a.m."
+    assert mention(far, "9 a.m.").resolution is None
 
 
 @pytest.mark.parametrize("text, published, said, value", [
@@ -690,7 +696,8 @@ def test_tag_reads_a_headline_in_title_case(text, published, said, value):
     ("The order was passed on 15.08.2023.", date(2024, 12, 10), "15.08.2023", "2023-08-15"),
     ("Mon, Dec 9, 2024 - 5 min read", date(2024, 12, 9), "Mon, Dec 9, 2024", "2024-12-09"),
     ("The match kicks off on the 14th at Wembley.", date(2024, 12, 9), "the 14th", "2024-12-14"),
-    ("Voting will take place between 12 and 14 December.", date(2024, 12, 9), "12 and 14 December", "2024-W50"),
+    ("Voting will take place between 12 and 14 December.", date(2024, 12, 9), "12", "2024-12-12"),
+    ("Voting will take place between 12 and 14 December.", date(2024, 12, 9), "14 December", "2024-12-14"),
     ("Pre-polling opened on Tuesday last week.", date(2025, 5, 1), "Tuesday last week", "2025-04-22"),
     ("The results are due on Monday week.", date(2024, 12, 11), "Monday week", "2024-12-23"),
     ("The Bank of England will set rates a week tomorrow.", date(2023, 3, 15), "a week tomorrow", "2023-03-23"),

@@ -193,7 +193,7 @@ _DATE = (
     rf"(?:(?:(?:this|last|next){_S})?{_MONTH}(?:,?{_S}{_DATED_YEAR})?|(?:this|last|next){_S}month)|"
     # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
     rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
-    rf"|{_DAY}(?:(?:{_S})?[-–](?:{_S})?|{_S}(?:and|to){_S}){_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
+    rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
     # Open on one side: "post-1959", "1994 or later", "1990 and beyond".
     rf"(?:post|pre)-{_YEAR}|(?:{_MONTH}{_S})?{_YEAR}{_S}(?:or|and){_S}(?:later|after|beyond|earlier|before)(?!{_S}\d)|"
     rf"(?P<spelled>(?:the{_S}year{_S})?{_SPELLED_YEAR})|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
@@ -470,6 +470,8 @@ _JOINED_DAYS = re.compile(
     rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}"
     rf"(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})", re.IGNORECASE)
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+# ... and the days joined before a day of a month: "between 12 and 14 December", "3, 5 and 7 May".
+_LEADING_DAYS = re.compile(rf"(?<![\d,.$£€])\b{_DAY}(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to){_S}$", re.IGNORECASE)
 # The second year of a pair written short ("the 1995-96 season", "fiscal 2012-13"): a year of its own,
 # the first after the year before it that ends in those digits.
 _SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-]|[/.]\d)")
@@ -631,6 +633,8 @@ def _weekday_names_nothing(text: str, start: int, end: int, said: str) -> bool:
         return _titles_a_name(text, start, end) or previous in _DAY_NAMING_WORDS or (
             previous in ("a", "an", "one") and _heads_its_phrase(text, end))
     return (text[start:end].istitle() and _titles_a_name(text, start, end)
+            # "Ash Wednesday this week": the feast is the date, tagged from its first word.
+            or f"{previous} {said.partition(' ')[0]}" in _HOLIDAY_NAMES
             or previous in ("a", "an", "one") and _heads_its_phrase(text, end))
 
 
@@ -859,6 +863,28 @@ def _joined_days(text: str, mention: Mention) -> list[Mention]:
         said = number.group()
         found = Resolution.day(day).with_rule(f"{said}: in the month of {mention.text!r} -> {day.isoformat()}")
         days.append(Mention(number.start(), number.end(), said, "date", found, mention.sentence))
+    return days
+
+
+def _leading_days(text: str, mention: Mention) -> list[Mention]:
+    """The days joined before a day of a month ("between 12 and 14 December", "on 3, 5 and 7 May"), each
+    dated as that day of its month."""
+    found = mention.resolution
+    if found is None or found.precision != "day" or not mention.text[:1].isdigit():
+        return []
+    joined = _LEADING_DAYS.search(text, max(0, mention.start - 40), mention.start)
+    if joined is None:
+        return []
+    days = []
+    for number in _JOINED_DAY.finditer(text, joined.start(), joined.end()):
+        try:
+            day = found.earliest.replace(day=int(number.group(1)))
+        except ValueError:
+            continue
+        said = number.group()
+        rule = f"{said}: in the month of {mention.text!r} -> {day.isoformat()}"
+        days.append(Mention(number.start(), number.end(), said, "date", Resolution.day(day).with_rule(rule),
+                            mention.sentence))
     return days
 
 
@@ -1130,9 +1156,16 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if kind == "date" and joined_to_last and (
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
-        if kind == "time" and resolution is None and anchors and not _TIME_ON.match(text, end):
-            resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
+        if kind == "time" and resolution is None and not _TIME_ON.match(text, end):
+            if anchors:
+                resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
+            else:  # "Updated 14:32 GMT": with no day told yet, a clock time is on the publication day
+                resolution = Resolution.day(published).with_rule(
+                    f"{expression}: the publication day, no day told before it -> {published.isoformat()}")
         mention = Mention(start, end, expression, kind, resolution, index)
+        if kind == "date" and (leading := _leading_days(text, mention)):
+            anchors.extend(range(len(tagged), len(tagged) + len(leading)))
+            tagged.extend((day, None) for day in leading)
         if kind == "date" and joined_to_last:
             _time_on(text, mention, tagged)
             if not referential:

@@ -192,8 +192,8 @@ FUTURE_CUE = (
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
     r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
     r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
-    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)|takes office"
-    r"|(?<!\bto )take office|could(?! not| have|n't)(?<!\bnor could)|"
+    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)"
+    r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
@@ -358,8 +358,10 @@ TIME_ZONES = ("local time", "eastern time", "central time", "mountain time", "pa
               "cest", "bst", "eet", "eest")
 # A time of day is dropped: the resolver's answers are days.
 TIME_OF_DAY = (
-    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight|midday)"
-    rf"(?: (?:{'|'.join(TIME_ZONES)}))?"
+    r"\b(?:at )?(?:\d{1,2}(?:[:.]\d{2})? ?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\d{1,2}:\d{2}(?::\d{2})?|noon|midnight|midday"
+    # A clock in 24 hours before a zone or "hours": "1930 GMT", "18.30 BST", "0600 hours".
+    rf"|(?:[01]?\d|2[0-3])\.?[0-5]\d(?= (?:hours|{'|'.join(TIME_ZONES)})\b))"
+    rf"(?: (?:{'|'.join(TIME_ZONES)}|hours))?"
 )
 # (pattern, replacement) in order, applied to the lower-cased text.
 NORMALISE = (

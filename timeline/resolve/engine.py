@@ -269,7 +269,9 @@ class _Sentence:
             return False  # "the Oct. 7 recall election crisscrossed ...": the verb is the noun's phrase's
         end = self.at + len(self.expression)
         verb = _CUES.search(self.lower, end, min(len(self.lower), end + 12))
-        return verb is not None and verb.lastgroup == "past" and _cues(self.text, end, verb.end()) == ["past"]
+        # Not across a comma: "who leaves office on March 11, declared" ends a clause at the date.
+        return (verb is not None and verb.lastgroup == "past" and _cues(self.text, end, verb.end()) == ["past"]
+                and not any(mark in self.lower[end:verb.start()] for mark in ",;:"))
 
     @cached_property
     def at(self) -> int:
