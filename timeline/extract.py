@@ -852,18 +852,7 @@ def _joined_days(text: str, mention: Mention) -> list[Mention]:
     if first is None or first.precision != "day" or not _MONTH_DAY.fullmatch(mention.text):
         return []
     joined = _JOINED_DAYS.match(text, mention.end)
-    if joined is None:
-        return []
-    days = []
-    for number in _JOINED_DAY.finditer(text, joined.start(), joined.end()):
-        try:
-            day = first.earliest.replace(day=int(number.group(1)))
-        except ValueError:  # "Feb. 28 and 30": no such day
-            continue
-        said = number.group()
-        found = Resolution.day(day).with_rule(f"{said}: in the month of {mention.text!r} -> {day.isoformat()}")
-        days.append(Mention(number.start(), number.end(), said, "date", found, mention.sentence))
-    return days
+    return [] if joined is None else _days_of_its_month(text, joined, mention)
 
 
 def _leading_days(text: str, mention: Mention) -> list[Mention]:
@@ -873,18 +862,20 @@ def _leading_days(text: str, mention: Mention) -> list[Mention]:
     if found is None or found.precision != "day" or not mention.text[:1].isdigit():
         return []
     joined = _LEADING_DAYS.search(text, max(0, mention.start - 40), mention.start)
-    if joined is None:
-        return []
+    return [] if joined is None else _days_of_its_month(text, joined, mention)
+
+
+def _days_of_its_month(text: str, joined: re.Match, mention: Mention) -> list[Mention]:
+    """The day numbers in `joined`, each a mention dated as that day of the month and year of `mention`."""
     days = []
     for number in _JOINED_DAY.finditer(text, joined.start(), joined.end()):
         try:
-            day = found.earliest.replace(day=int(number.group(1)))
-        except ValueError:
+            day = mention.resolution.earliest.replace(day=int(number.group(1)))
+        except ValueError:  # "Feb. 28 and 30": no such day
             continue
         said = number.group()
-        rule = f"{said}: in the month of {mention.text!r} -> {day.isoformat()}"
-        days.append(Mention(number.start(), number.end(), said, "date", Resolution.day(day).with_rule(rule),
-                            mention.sentence))
+        found = Resolution.day(day).with_rule(f"{said}: in the month of {mention.text!r} -> {day.isoformat()}")
+        days.append(Mention(number.start(), number.end(), said, "date", found, mention.sentence))
     return days
 
 
