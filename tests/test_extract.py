@@ -768,9 +768,28 @@ def test_tag_dates_offsets_and_flashbacks_from_the_story(text, published, said, 
     assert mention(text, said, published).resolution.timex == value
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    # A day counted from a span of days counts from the latest day told.
+    ("The Fed announced its decision on Wednesday. Earlier this month, yields rose. The yield rose to 2.33 "
+     "percent from 2.19 percent the previous day.", date(2013, 6, 19), "the previous day", "2013-06-18"),
+    # An event named by a day that owns it: "Thursday's attack ... the day before the attack".
+    ("Thursday's attack killed nine. He had visited a shooting range the day before the attack.",
+     date(2015, 10, 31), "the day before", "2015-10-28"),
+    # A date that counts from the story's sets its year for the yearless dates after it.
+    ("In June 2008, the inquiry began. Reilly denied any wrongdoing that summer and won a sixth term in November.",
+     date(2011, 2, 28), "November", "2008-11"),
+    ("Hurricane Ike struck in September 2008. Ike came ashore at Galveston on Sept. 13 of that year.",
+     date(2014, 9, 18), "Sept. 13 of that year", "2008-09-13"),
+])
+def test_tag_dates_from_the_story_across_spans_owners_and_years(text, published, said, value):
+    """Offsets and yearless dates read from the story's days and years, not from the publication date."""
+    assert mention(text, said, published).resolution.timex == value
+
+
 def test_tag_reads_a_length_after_for_with_a_hedge_and_no_age_as_years_ago():
     """ "For about 10 days before being moved" is a length; "3.5 billion years ago" is no date from now."""
     assert spans("He was held for about 10 days before being moved.") == [("about 10 days", "duration")]
+    assert spans("Jurors deliberated over three days before finding him guilty.") == [("three days", "duration")]
     assert spans("The crater held a lake about 3.5 billion years ago.") == []
 
 

@@ -162,7 +162,7 @@ _DETERMINER = (
 # Company results: the period a report compares with, or the one it reports ("the year-ago quarter",
 # "year-earlier profit", "the corresponding period last year", "the latest period", "the 1988 quarter").
 _RESULTS_PERIOD = (
-    rf"(?:the{_S})?(?:(?:comparable|corresponding|same){_S})?year[- ](?:ago|earlier)"
+    rf"(?:the{_S})?(?:(?:comparable|corresponding|same){_S})?(?:year[- ](?:ago|earlier)|prior[- ]year(?=[- ](?:quarter|period)))"
     rf"(?:{_S}(?:first|second|third|fourth|fiscal))*(?:[- ](?:quarter|period))?"
     rf"|(?:the{_S})?(?:comparable|corresponding|same){_S}(?:quarter|period)(?:{_S}(?:of|in))?"
     rf"{_S}(?:last{_S}year|a{_S}year{_S}(?:ago|earlier))"
@@ -201,7 +201,8 @@ _DATE = (
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
     rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
     # A day in a year named from the anchor: "Dec. 9 last year", "3 March last year".
-    rf"(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}(?:of{_S})?{_MONTH}){_S}(?:of{_S})?(?:last|this|next){_S}year(?![-\w])|"
+    rf"(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}(?:of{_S})?{_MONTH}){_S}(?:of{_S})?"
+    rf"(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?![-\w])|"
     rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     # A day in words: "the first of January", "the twenty-third of May".
@@ -435,7 +436,7 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
-_FOR_BEFORE = re.compile(rf"(?i:\bfor{_S}(?:(?:{_HEDGE}){_S})?)$")
+_FOR_BEFORE = re.compile(rf"(?i:\b(?:for|over){_S}(?:(?:{_HEDGE}){_S})?)$")
 _MAGNITUDES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "hundred"})
 _BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
@@ -838,12 +839,23 @@ def _reference(expression: str, anchors: list[Resolution]) -> int | None:
     if not anchors:
         return None
     counted = _COUNTED_UNIT.search(expression)
-    coarse = TOO_COARSE_TO_COUNT.get((counted.group(1) or "day").lower() if counted else "", frozenset())
+    unit = (counted.group(1) or "day").lower() if counted else ""
+    coarse = TOO_COARSE_TO_COUNT.get(unit, frozenset())
+
+    def too_coarse(found: Resolution) -> bool:
+        # A span of days longer than a week ("earlier this month") names no day to count days from.
+        return found.precision in coarse or (
+            unit == "day" and found.precision == "range" and (found.latest - found.earliest).days > 7)
+
     latest = anchors[-1]
-    if latest.precision not in coarse:
+    if not too_coarse(latest):
         return len(anchors) - 1
-    return next((i for i in range(len(anchors) - 1, -1, -1) if anchors[i].precision not in coarse
-                 and latest.earliest <= anchors[i].earliest and anchors[i].latest <= latest.latest), None)
+    # Within a whole year, quarter or decade only a day told in it counts ("In 2021 ... on November 20 ...
+    # the next day"); after a span of days, the latest day told does ("Wednesday ... Earlier this month,
+    # ... the previous day").
+    within = latest.precision != "range"
+    return next((i for i in range(len(anchors) - 1, -1, -1) if not too_coarse(anchors[i]) and (
+        not within or latest.earliest <= anchors[i].earliest and anchors[i].latest <= latest.latest)), None)
 
 
 def _joined_days(text: str, mention: Mention) -> list[Mention]:
@@ -1000,8 +1012,12 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
     publication date and the tense alone would give; None where the sentence opened with no such year
     (a year in a clause of its own, "invited in July 1997, will join on March 12", sets no scene)."""
     if (found is None or found.precision not in ("month", "day") or told.sentence != index
-            or told.resolution is None or not _YEARLESS.fullmatch(expression)
-            or not _NAMES_A_YEAR.search(told.text) or not _SCENE_OPENING.fullmatch(text, sentence[0], told.start)):
+            or told.resolution is None or not _YEARLESS.fullmatch(expression)):
+        return None
+    # The year set by the sentence's opening ("In 1998, ..."), or by a date in it that counts from the
+    # story's ("denied any wrongdoing that summer and won a sixth term in November").
+    if not (_NAMES_A_YEAR.search(told.text) and _SCENE_OPENING.fullmatch(text, sentence[0], told.start)
+            or needs_reference(told.text)):
         return None
     year = told.resolution.earliest.year
     if told.resolution.latest.year != year or year == found.earliest.year or year == published.year:
@@ -1014,6 +1030,7 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
 
 
 # The words before what names an event ("after the fall of", "after it opened"): not its head.
+_OWNED = re.compile(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 _EVENT_LEAD = frozenset("the a an his her its their our this that these those he she it they we i you "
                         "was were had has have been being".split())
 _EVENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -1052,7 +1069,8 @@ def _event_told(text: str, head: str, tagged: list[tuple[Mention, int | None]], 
         if told.resolution is None or told.resolution.precision != "day":
             continue
         lead = _EVENT_WORD.findall(text, max(sentences[told.sentence][0], told.start - 60), told.start)[-6:]
-        if head in {_stem(w) for w in lead}:
+        owned = _OWNED.match(text, told.end)  # "Thursday's attack": the day owns the event's word
+        if head in {_stem(w) for w in lead} or owned is not None and head in {_stem(w) for w in owned.groups() if w}:
             return told
     return None
 

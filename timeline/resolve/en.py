@@ -195,11 +195,12 @@ FUTURE_CUE = (
     r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
-    r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place)|"
+    r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
     rf"(?:(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:open|close)|opens|closes)(?! {MARKET_MOVE})|"
     # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
-    r"(?:postponed|delayed|pushed(?: back)?|put off|moved|rescheduled) (?:to|until|till)(?= (?:\w+ )?$)|"
+    r"(?:postpone|delay|push|put off|move|reschedule|extend)(?:s|d|ed|es|ing)?(?: back)?"
+    r"(?: (?:the|a|an|its|his|her|their) [\w-]+)? (?:back )?(?:to|until|till)(?= (?:\w+ )?$)|"
     # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
     r"(?:is|are)(?: [a-z]+ed| at (?:\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|noon|midnight)(?: [a-z]+ time)?)?"
     r"(?: (?:at|on|for))?(?= $)|"
@@ -211,7 +212,7 @@ FUTURE_CUE = (
 # "Until" opening a sentence tells of the time up to the date, not of the date ahead. Elsewhere the time
 # it ends is ahead ("the offer runs until Monday", "until Monday"), unless a verb before it tells of a
 # past ("did not return until Oct. 5", "the snow did not stop until Sunday"): see engine._cue.
-UP_TO = r"until|till"
+UP_TO = r"until|till|(?:through|thru)(?= (?:the )?$)"
 # What makes the time "until" ends a past one: a negation or a verb of lasting before it ("did not return
 # until Oct. 5", "the rain lasted until Tuesday"); "gave the company until Monday" sets a deadline ahead.
 UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waited|persisted|went on|dragged on"
@@ -222,7 +223,9 @@ PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of)?"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
-    r"|set(?: (?:the|a|an|its|his|her|their) [\w-]+(?: [\w-]+)?)? (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
+    r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
+    # What something is cancelled, booked or closed for: "canceled classes for Friday".
+    r"|(?:cancell?ed|called off|booked|reserved|closed) (?:[\w-]+ ){0,3}for(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
 )
@@ -281,7 +284,8 @@ SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middl
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # A schedule's bare verb after a past verb and its object is no present tense: "threw open the gates",
 # "let the prisoners go". `%s` is PAST_CUE.
-BARE_SCHEDULE = frozenset("resume reconvene convene begin start go meet reopen kick vote play take open close".split())
+BARE_SCHEDULE = frozenset(
+    "resume reconvene convene begin start go meet reopen kick vote play take open close return".split())
 AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){0,2}$"
 # Schedule verbs that are nouns too, and what makes them one before them: "by eight votes", "tax returns",
 # "the close of trading", "an open letter".
@@ -322,7 +326,8 @@ RESULTS = (
 REPORTS_RESULTS = (
     r"^(?=.*\b(?:reports?|reported|reporting|posts?|posted|posting|announce[sd]?|announcing|release[sd]?"
     r"|releasing|publish(?:es|ed|ing)?)\b)"
-    r"(?=.*\b(?:results|earnings|net|income|profits?|loss(?:es)?|revenues?|sales|data|figures|gdp|statistics)\b)"
+    r"(?=.*\b(?:results|earnings|net|income|profits?|loss(?:es)?|revenues?|sales|data|figures|gdp|statistics"
+    r"|growth|estimates?)\b)"
 )
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
@@ -484,6 +489,8 @@ RULES = (
         r"(?:the )?(?:comparable |corresponding |same )?(?P<kind>quarter|period) "
         r"(?:of |in )?(?:a year (?:ago|earlier)|last year)",
         r"last year (?P<kind>quarter|period)",
+        # "The prior-year period": as "the year-ago period"; "the prior year" alone is the year before.
+        r"(?:the )?prior[ -]year (?P<kind>quarter|period|results|figures?)",
     )),
     ("reported_period", (
         r"the (?:latest|most recent) (?P<kind>period)", r"the (?P<year>\d{4}) (?P<kind>quarter|period)",
@@ -546,7 +553,9 @@ RULES = (
     # "9/11" with no year is the day of the attacks in the news, as TimeML values it.
     ("nine_eleven", (r"9/11",)),
     # "March of that year", "in May the same year": the month in the year of the event told before.
-    ("month_of_that_year", (r"(?P<month>%(month)s) (?:of )?(?P<year>(?:that|the) (?:same |very )?year|that same year)",)),
+    ("month_of_that_year", (
+        r"(?P<month>%(month)s) (?:(?P<day>%(day)s) )?(?:of )?(?P<year>(?:that|the) (?:same |very )?year|that same year)",
+    )),
     ("month", (r"(?:(?P<rel>%(rel)s) )?(?P<month>%(month)s)(?: (?:of )?(?P<year>%(year)s))?",)),
     ("season", (r"(?:(?P<rel>%(rel)s) )?(?:the )?(?P<season>%(season)s)(?: (?:of )?(?P<year>%(year)s))?",)),
     ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})", r"(?P<year>'\d\d)")),

@@ -35,6 +35,9 @@ _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
 _UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
+_DETERMINER_NEAR = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:[a-z-]+\s+)?$")
+# "Through" after a past verb is the verb's time: "the festival ran through Sunday".
+_THROUGH = Lazy(r"\b(?:through|thru)\s+$")
 _PAST_PLAN = Lazy(r"\b(?:was|were|had been) (?:due|set|scheduled|slated|expected|poised|about|planned)\b")
 _HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
 _LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
@@ -83,6 +86,9 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
+        if kind == "future" and noun in ("forecast", "forecasts", "predicts") and _DETERMINER_NEAR.search(
+                lowered, max(0, m.start() - 40), m.start()):
+            continue  # "cut its growth forecast": a noun
         if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
                 _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
                 or noun.endswith("s") and _COUNT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
@@ -137,8 +143,9 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
         # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
-        if before == ["until"] and "past" in cues_before and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at):
-            before = ["past"]  # "was not allowed to call her family until Oct. 9"
+        if before == ["until"] and "past" in cues_before and (
+                _UNTIL_IN_THE_PAST.search(context.lower(), 0, at) or _THROUGH.search(context.lower(), 0, at)):
+            before = ["past"]  # "was not allowed to call her family until Oct. 9"; "stocks rose through Friday"
         # "Clearing the way for the deal to close on Monday": an infinitive after a plan's words is the plan.
         if before == ["open"] and len(cues_before) > 1 and cues_before[-2] == "plan":
             before = ["plan"]

@@ -191,6 +191,9 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         # ahead from when it was made, which may be either side of the report: the nearer is meant.
         chosen, side = (back[-1], f"{behind} days back") if behind <= ahead else (forth[0], f"{ahead} days ahead")
         return chosen, f"the nearer to {_day(a)}, {side} (words pointing ahead, told in the past tense)"
+    if _LEVEL_REACHED.search(q.context) and q.sentence.premodifier and q.sentence._around([(r"", _LEVEL_AFTER)]):
+        # "Down 16 percent from its April high": a level reached is in the past, however near the next.
+        return back[-1], f"the latest begun by {_day(a)} (a level it reached)"
     nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -260,6 +263,9 @@ def _part(m: re.Match, q: Query) -> _Found:
 def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
     whole = unit_of(base, unit)
     first, last = (whole.earliest, base - DAY) if en.DIRECTIONS[side] < 0 else (base + DAY, whole.latest)
+    if last < first and unit == "week" and en.DIRECTIONS[side] > 0:
+        # "Later this week" said on a Sunday: news counts the week from Sunday, so the coming days.
+        return unit_of(base + DAY, "week"), f"the week after {_day(base)}, said on its last day"
     if last < first:  # said on the unit's first (or last) day: the words can only mean that day
         first = last = base
     return Resolution.span(first, last, timex=whole.timex), f"the part of {whole.label} {side} than {_day(base)}"
@@ -413,6 +419,10 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         # from when it was made, which may be either side of the report: the nearer day is meant.
         how = f"the nearer {name}, {side} {_day(a)} (words pointing ahead, told in the past tense)"
         return Resolution.day(nearer), how
+    if q.cue == "open":
+        # "Agreed to resume talks on Friday", "prepared to cancel a trip on Sunday": an intent, made
+        # before the report and carried out either side of it: the nearer day.
+        return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (an infinitive of intent)"
     if q.cue == "would" and q.sentence.possessive:
         # "Would look for ways around Wednesday's ruling": the day is the ruling's, and only a firm
         # future ("will") says it is still ahead.
@@ -470,6 +480,13 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
     unit = en.UNITS[m["unit"]]
     # "The quarter" of a sentence reporting results, or telling of the quarter in the past tense, is the
     # quarter reported, the latest ended; not the anchor's, which has barely begun to be told.
+    if unit == "week" and m["rel"] == "the" and (ended := _WEEK_ENDED.search(q.context)) is not None:
+        try:
+            day, how = q.read(ended["day"].replace(".", ""))
+        except UnresolvedDate:
+            day = None
+        if day is not None and day.precision == "day":
+            return unit_of(day.earliest, "week"), f"the week ending on {day.label} ({how})"
     if unit == "quarter" and m["rel"] == "the" and (ending := _QUARTER_ENDING.search(q.context)) is not None:
         n = (en.MONTH_NUMBERS[ending["month"]] - 1) // 3 + 1
         found, how = _quarter_instance(n, q)
@@ -512,6 +529,10 @@ _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|o
 # Days after its end within which a period's results or figures are still being reported.
 _REPORTED_WITHIN = 100
 _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
+# A level a market or a price reached, owned by the date before it: "its April high", "the March low".
+_LEVEL_AFTER = r" (?:[a-z-]+ )?(?:high|highs|low|lows|peak|record|close|level)\b"
+_LEVEL_REACHED = Lazy(r"\b(?:high|highs|low|lows|peak|record|close|level)\b")
+_WEEK_ENDED = Lazy(r"\bthe week (?:that |which )?end(?:ed|ing|s) (?:on )?(?P<day>[a-z]+\.? \d{1,2})\b")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
 
@@ -935,7 +956,13 @@ def _month(m: re.Match, q: Query) -> _Found:
 @handler("month_of_that_year", reference=True)
 def _month_of_that_year(m: re.Match, q: Query) -> _Found:
     year, how = q.read(m["year"])
-    return Resolution.month(year.earliest.year, en.MONTH_NUMBERS[m["month"]]), f"a month of {year.label} ({how})"
+    month = en.MONTH_NUMBERS[m["month"]]
+    if m["day"]:  # "Sept. 13 of that year"
+        day = calendar_day(year.earliest.year, month, _ordinal(m["day"]))
+        if day is None:
+            return None
+        return day, f"a day of {year.label} ({how})"
+    return Resolution.month(year.earliest.year, month), f"a month of {year.label} ({how})"
 
 
 @handler("season")
