@@ -1094,3 +1094,23 @@ def test_ingest_counts_a_trimmed_quote_of_the_same_source_as_known():
                                                            "The SDF took control of Deir az-Zour last Friday"),))
     result = ingest(Dataset(places=GAZETTEER, events=(known,)), NEW_ARAB, source())
     assert result.dataset.event(known.id) == known and result.unchanged == 1
+
+
+@pytest.mark.parametrize("text, published, message", [
+    ("On Friday, talks resumed.", None, "publication date"),
+    ("On Friday, talks resumed.", "2024-12-09", "publication date"),
+    (b"On Friday", date(2024, 12, 9), "text as a string"),
+])
+def test_tag_refuses_input_it_cannot_read_in_one_line(text, published, message):
+    """A publication date that is not a date, or a text that is not a string, is an InputError saying which."""
+    with pytest.raises(InputError, match=message) as raised:
+        tag(text, published)
+    assert "\n" not in str(raised.value)
+
+
+def test_tag_dates_every_mention_of_a_sentence_with_no_stops():
+    """A list of weekdays with no full stop (one "sentence" of 3,500 mentions) is read from a window
+    around each mention, and every mention is dated (the tense of each is read near it)."""
+    text = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday " * 500
+    found = tag(text, PUBLISHED)
+    assert len(found) == 3500 and all(m.resolution is not None for m in found)

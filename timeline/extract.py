@@ -484,6 +484,7 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
+_CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
 _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
@@ -1130,6 +1131,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         index = max(bisect.bisect_right(starts, start) - 1, 0)
         sentence_start, sentence_end = sentences[index]
         expression = text[start:end]
+        # The words around it that tell its tense: its sentence, cut to a window around it, so that a
+        # "sentence" of thousands of words (a list with no stops) costs no more per mention than a real one.
+        context = text[max(sentence_start, start - _CONTEXT_REACH):min(sentence_end, end + _CONTEXT_REACH)]
         referential = (kind == "date" and bool(_MAY_COUNT_FROM_ANOTHER.search(expression))
                        and needs_reference(expression))
         # A named event ("a day after the toppling") is for propose() to look up: tag() has no events.
@@ -1140,7 +1144,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             # Told in the past ("one rival dropped out the next day"), an offset counts from no date still
             # ahead of the publication.
             candidates = anchors
-            if tense(text[sentence_start:sentence_end], expression) == "past":
+            if tense(context, expression) == "past":
                 candidates = [i for i in anchors if tagged[i][0].resolution.earliest <= published]
             chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
             reference = candidates[chosen] if chosen is not None else None
@@ -1152,7 +1156,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if told is not None:
             named_event, after, reference = False, told.resolution, next(
                 i for i, (m, _) in enumerate(tagged) if m is told)
-        resolution = _resolution(text, span, published, text[sentence_start:sentence_end], after, named_event)
+        resolution = _resolution(text, span, published, context, after, named_event)
         if told is not None and resolution is not None:
             resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")
         # What joins a mention to the one just before it (a range, an apposition, "on") is a few characters.
@@ -1199,7 +1203,14 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
 
 
 def tag(text: str, published: date) -> list[Mention]:
-    """Every temporal expression in `text`, resolved against the publication date where it can be."""
+    """Every temporal expression in `text`, resolved against the publication date where it can be.
+
+    Raises InputError, saying which, for a text that is not a string or a publication date that is not
+    a date: everything relative is read from it, so there is nothing to fall back on."""
+    if not isinstance(text, str):
+        raise InputError(f"tag needs the article's text as a string, not {type(text).__name__}")
+    if not isinstance(published, date):
+        raise InputError(f"tag needs the publication date as a date, not {published!r}")
     return [mention for mention, _ in _tag(text, split_sentences(text), published)]
 
 
