@@ -274,6 +274,26 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "The restaurant's signature dish, the Monday Night Special, costs $14.",
     "Britain's May said no.",
     "Theresa May's government fell.",
+    # Titles of works and names, written with capitals news does not give to date words.
+    "The Day After Tomorrow depicted a sudden ice age.",
+    "Friday Night Lights was filmed in Austin.",
+    "He wrote The Year of Magical Thinking.",
+    "She appeared on This Morning to promote the book.",
+    "Residents of Winter Park lost power.",
+    "Orwell's Nineteen Eighty-Four topped the charts again.",
+    # Weekdays in names: a paper, a company, a person, an agreement.
+    "Sunday Times reporter Christina Lamb filed from Kyiv.",
+    "Monday.com shares rose 5 percent.",
+    "Lt. Col. Friday Okoro briefed reporters.",
+    "The Good Friday Agreement holds.",
+    # Numbers that label, code or count; a game's quarter; a shooting stat; a length after a colon.
+    "His badge number 2019 was read out.",
+    "The code 2022-0142 was used.",
+    "The vote was 2024 to 1.",
+    "A total of 1999 ballots were cast.",
+    "The Lakers trailed by 10 points in the fourth quarter.",
+    "Curry shot 9/11 from the field.",
+    "Rinse after 2:30 of scrubbing.",
     # A UN resolution's number: the UN passed none before 1946.
     "The 1701 resolution ended the war.",
     # A season that names a kind of thing, not a time.
@@ -1094,6 +1114,18 @@ def test_ingest_counts_a_trimmed_quote_of_the_same_source_as_known():
                                                            "The SDF took control of Deir az-Zour last Friday"),))
     result = ingest(Dataset(places=GAZETTEER, events=(known,)), NEW_ARAB, source())
     assert result.dataset.event(known.id) == known and result.unchanged == 1
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("Security was tightened after the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
+    ("The vote is on Sept. 11.", "Sept. 11", "2023-09-11"),
+    ("Last Friday, talks failed.", "Last Friday", "2023-09-08"),
+    ("In the fourth quarter, net income rose.", "the fourth quarter", "2022-Q4"),
+])
+def test_tag_keeps_the_dates_beside_those_names(text, said, value):
+    """"The Sept. 11 attacks" are those of 2001, as "9/11" is; a weekday opening a sentence and a results
+    quarter are dates still."""
+    assert mention(text, said, date(2023, 9, 9)).resolution.timex == value
 
 
 @pytest.mark.parametrize("text, published, message", [

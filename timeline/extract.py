@@ -211,7 +211,7 @@ _DATE = (
     # A month in a year named from the anchor: one expression ("June last year", "March of this year").
     rf"|{_MONTH_NAME}{_S}(?:of{_S})?(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?!-)"
     rf"|{_YEAR}(?P<ymd>[-/.])[01]?\d(?P=ymd)[0-3]?\d(?!\d)|\d{{1,2}}(?P<dmy>[/.-])\d{{1,2}}(?P=dmy){_YEAR}"
-    rf"|(?<![\d/.])9/11(?![\d/.]\d|\d)"
+    rf"|(?<![\d/.])9/11(?![\d/.]\d|\d)(?!{_S}from\b)"
     # "12-Dec-2024", "9 Dec 2024" written with dashes or slashes.
     rf"|{_DAY}[-/]{_MONTH}[-/]{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
@@ -313,7 +313,7 @@ _TIME = (
     # colon, after a word that introduces a time ("at 14:30", "until 22:45"); "1900 hours" too.
     rf"|\b(?:[01]?\d|2[0-3])[:.]?[0-5]\d{_S}(?:{_ZONE})(?!\w)|\b(?:[01]\d|2[0-3])[0-5]\d{_S}hours\b"
     rf"|(?=\d)(?:(?<=\bat )|(?<=\bby )|(?<=\buntil )|(?<=\bfrom )|(?<=\bafter )|(?<=\bbefore )|(?<=\baround ))"
-    rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]))"
+    rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!{_S}of\b))"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
 )
@@ -440,6 +440,30 @@ _FOR_BEFORE = re.compile(rf"(?i:\b(?:for|over){_S}(?:(?:{_HEDGE}){_S})?)$")
 _MAGNITUDES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "hundred"})
 _BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
+# Words a number after them labels, not dates: "badge number 2019", "pages 1998-2003", "room 2001".
+_LABELS = frozenset(
+    "number numbers no code codes plate page pages room rooms flight flights badge route model version article "
+    "section rule chapter verse exit gate apartment suite unit account serial id ext extension box".split())
+# After a year's digits, what makes them a code or a count: "2022-0142", "a vote of 2024 to 1".
+_NOT_A_YEAR_AFTER = re.compile(r"[-/]\d{3,}|[^\S\n]+to[^\S\n]+\d{1,3}(?![\d,])")
+_COUNT_BEFORE = re.compile(r"(?i:\b(?:total|sum|tally|count)\s+of\s+)$")
+# A newspaper's or a programme's name after a weekday: "Sunday Times reporter", "the Monday Edition".
+_NEWSPAPER_WORDS = frozenset(
+    "times telegraph express mirror post herald mail tribune star independent edition sport observer "
+    "magazine night-lights".split())
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_CAPITAL_AFTER = re.compile(r",?[^\S\n]+[A-Z][a-z]")
+_PROPER_DATE_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
+_ORDINAL_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)")
+_GAME_TOLD = re.compile(
+    r"(?i:\b(?:points?|scored|scores|trailed|trailing|led|touchdowns?|baskets?|goals?|yards|rebounds|innings?"
+    r"|quarterback|field goals?|free throws?|overtime|halftime|buzzer|the game|the match|season opener)\b)")
+# Titles before a person's name, which may open a sentence ("Actress Tuesday Weld", "Lt. Col. Friday Okoro").
+_PERSON_TITLES = frozenset(
+    "mr mrs ms dr col gen lt sgt capt maj cpl adm cmdr gov sen rep prof rev actress actor singer rapper "
+    "president minister senator judge coach striker officer chief".split())
+# What ends a sentence before a word, so that the word opens one.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’`(\[\n—–-]\s*)$")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
 _ENDS_THE_PERIOD = re.compile(
     r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
@@ -511,8 +535,9 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         after = following.group(1).lower().rstrip(".") if following else ""
         # "The 1701 resolution" is the UN's resolution 1701: the UN passed none before 1946.
         numbered = after in ("resolution", "resolutions") and int(word) < 1946
-        return text[start - 1:start] not in _MONEY and after not in _COUNTED and not numbered and not _in_a_name(
-            text, start)
+        return not (text[start - 1:start] in _MONEY or after in _COUNTED or numbered or _in_a_name(text, start)
+                    or _previous_word(text, start) in _LABELS or _NOT_A_YEAR_AFTER.match(text, match.end("weak"))
+                    or _COUNT_BEFORE.search(text, max(0, start - 20), start))
     previous = _previous_word(text, start)
     if word == "march" and previous == "the" and _following_word(text, match.end("weak")) in _MARCH_NOUN:
         return False  # "the March on Washington"
@@ -541,6 +566,20 @@ def _capitalised_word_before(text: str, start: int) -> bool:
     return found is not None and found.group(1)[0].isupper()
 
 
+def _between_capitals(text: str, start: int, end: int) -> bool:
+    """True for a weekday set between a capitalised word that is no date word and another capitalised
+    word, in running text: a name ("Lt. Col. Friday Okoro", "Actress Tuesday Weld")."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    following = _NEXT_WORD.match(text, end)
+    if before is None or following is None or _in_a_headline(text, start):
+        return False
+    word, next_word = before.group(1), following.group(1)
+    if not (word[0].isupper() and next_word[0].isupper()) or next_word.lower().rstrip(".") in _DATE_NAMES:
+        return False
+    return word.lower() in _PERSON_TITLES or (
+        word.lower() not in _NAMES_OF_TIMES and not _SENTENCE_START.search(text, 0, before.start()))
+
+
 def _a_title(text: str, start: int, end: int) -> bool:
     """True for "This Week" in 'ABC News' "This Week"' or "Today" in "This is VOA Today": words of the
     present written capitalised (not in capitals, as headlines are) right after a broadcaster's acronym or
@@ -555,7 +594,10 @@ def _in_a_headline(text: str, at: int) -> bool:
     """True when the line around `at` is written in title case ("Man Charged in Christmas Day Attack on
     Jet"): there a capital letter names nothing."""
     first, last = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    words = _LONG_WORD.findall(text, first, len(text) if last < 0 else last)
+    last = len(text) if last < 0 else last
+    if text[first:last].rstrip().endswith("."):
+        return False  # a headline has no full stop: "Friday Night Lights was filmed in Austin." is a sentence
+    words = _LONG_WORD.findall(text, first, last)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -614,6 +656,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
+    if _a_capitalised_title(text, start, end) or _a_game_period(text, start, end, said):
+        return True
     return bool(
         # "3.5 billion years ago": a geological age, not "years ago" from now.
         said.startswith(("years ago", "decades ago", "centuries ago")) and _previous_word(text, start) in _MAGNITUDES
@@ -626,14 +670,52 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     )
 
 
+def _a_capitalised_title(text: str, start: int, end: int) -> bool:
+    """True for date words in the title of a work or a name, in running text: "The Day After Tomorrow",
+    "Friday Night Lights", "12 Years a Slave", "Seven Days in May", "This Morning", "The Weekend" (a
+    paper), "Winter Park": words that news writes in lower case, here capitalised. Names of days, months
+    and feasts, which are capitalised anyway, say nothing; nor does the first word of a sentence."""
+    said = text[start:end]
+    words = _NAME.findall(said)
+    if said.isupper() or _YEAR_DIGITS.search(said) or said.lower() in _HOLIDAY_NAMES or any(
+            h in said.lower() for h in _HOLIDAY_NAMES if " " in h):
+        return False
+    opens = _SENTENCE_START.search(text, 0, start) is not None
+    common = [w for w in (words[1:] if opens else words) if w.lower() not in _PROPER_DATE_WORDS]
+    if not common or not all(w[0].isupper() for w in common) or _in_a_headline(text, start):
+        return False
+    # One capitalised season or common word mid-sentence is a name only when a capitalised word follows
+    # ("Winter Park", "Spring, Texas"); two or more are a title whatever follows.
+    # ... or a capitalised word before it that opens no sentence ("The Day After Tomorrow").
+    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    after_a_capital = (before is not None and before.group(1)[0].isupper()
+                       and _SENTENCE_START.search(text, 0, before.start()) is None)
+    return len(words) > 1 or _CAPITAL_AFTER.match(text, end) is not None or after_a_capital
+
+
+def _a_game_period(text: str, start: int, end: int, said: str) -> bool:
+    """True for "the fourth quarter" of a game: an ordinal quarter with no year in a sentence about a
+    game ("trailed by 10 in the fourth quarter") and none about results."""
+    if not _ORDINAL_QUARTER.fullmatch(said):
+        return False
+    sentence = _sentence_around(text, start, end)
+    return _GAME_TOLD.search(sentence) is not None and _RESULTS_TOLD.search(sentence) is None
+
+
 def _weekday_names_nothing(text: str, start: int, end: int, said: str) -> bool:
     """True for a weekday in a name ("the Sunday Times", "Super Tuesday", "the Monday Night Special") or
     one that is no day in particular ("on a Friday in September"; "a Sunday night memorial service" is
     the service's Sunday)."""
     previous = _previous_word(text, start)
     if " " not in said:
-        return _titles_a_name(text, start, end) or previous in _DAY_NAMING_WORDS or (
-            previous in ("a", "an", "one") and _heads_its_phrase(text, end))
+        return (_titles_a_name(text, start, end) or previous in _DAY_NAMING_WORDS
+                or previous in ("a", "an", "one") and _heads_its_phrase(text, end)
+                # "the Good Friday Agreement": a feast's name run on into a name
+                or f"{previous} {said}" in _HOLIDAY_NAMES
+                # "Sunday Times reporter", "Monday.com", "Col. Friday Okoro", "actress Tuesday Weld"
+                or _following_word(text, end).rstrip(".") in _NEWSPAPER_WORDS
+                or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()
+                or _between_capitals(text, start, end))
     return (text[start:end].istitle() and _titles_a_name(text, start, end)
             # "Ash Wednesday this week": the feast is the date, tagged from its first word.
             or f"{previous} {said.partition(' ')[0]}" in _HOLIDAY_NAMES

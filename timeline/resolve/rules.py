@@ -533,6 +533,7 @@ _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)"
 _LEVEL_AFTER = r" (?:[a-z-]+ )?(?:high|highs|low|lows|peak|record|close|level)\b"
 _LEVEL_REACHED = Lazy(r"\b(?:high|highs|low|lows|peak|record|close|level)\b")
 _WEEK_ENDED = Lazy(r"\bthe week (?:that |which )?end(?:ed|ing|s) (?:on )?(?P<day>[a-z]+\.? \d{1,2})\b")
+_ATTACKS_AFTER = Lazy(r"\W*(?:attacks?|terror(?:ist)? attacks?|hijackings?|commission|anniversary)\b")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
 
@@ -905,7 +906,12 @@ def _dated(year_text: str | None, month: int, day: int, weekday: str | None, q: 
 
 @handler("month_day")
 def _month_day(m: re.Match, q: Query) -> _Found:
-    return _dated(m["year"], en.MONTH_NUMBERS[m["month"]], _ordinal(m["day"]), m["weekday"], q)
+    month, day = en.MONTH_NUMBERS[m["month"]], _ordinal(m["day"])
+    if (month, day) == (9, 11) and not m["year"] and q.anchor > date(2001, 9, 11) and q.sentence.at >= 0 and (
+            _ATTACKS_AFTER.match(q.context, q.sentence.at + len(q.expression))):
+        # "The Sept. 11 attacks", as "9/11": the day of the attacks, not this year's September 11.
+        return Resolution.day(date(2001, 9, 11)), "the September 11, 2001 attacks, as the news names them"
+    return _dated(m["year"], month, day, m["weekday"], q)
 
 
 @handler("holiday")
