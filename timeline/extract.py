@@ -452,6 +452,7 @@ _NEWSPAPER_WORDS = frozenset(
     "times telegraph express mirror post herald mail tribune star independent edition sport observer "
     "magazine night-lights".split())
 _YEAR_DIGITS = re.compile(r"\d{4}")
+_MANY_WORD_HOLIDAYS = tuple(h for h in HOLIDAYS if " " in h)
 _CAPITAL_AFTER = re.compile(r",?[^\S\n]+[A-Z][a-z]")
 _PROPER_DATE_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
 _ORDINAL_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)")
@@ -463,7 +464,7 @@ _PERSON_TITLES = frozenset(
     "mr mrs ms dr col gen lt sgt capt maj cpl adm cmdr gov sen rep prof rev actress actor singer rapper "
     "president minister senator judge coach striker officer chief".split())
 # What ends a sentence before a word, so that the word opens one.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’`(\[\n—–-]\s*)$")
+_SENTENCE_MARKS = frozenset(".!?:;\"“”'‘’`([\n—–-")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
 _ENDS_THE_PERIOD = re.compile(
     r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
@@ -566,18 +567,29 @@ def _capitalised_word_before(text: str, start: int) -> bool:
     return found is not None and found.group(1)[0].isupper()
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """True when the word at `at` opens a sentence or a line: only spaces and a stop, a quotation mark,
+    a bracket or a dash stand before it, or nothing."""
+    i = at
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_MARKS
+
+
 def _between_capitals(text: str, start: int, end: int) -> bool:
     """True for a weekday set between a capitalised word that is no date word and another capitalised
     word, in running text: a name ("Lt. Col. Friday Okoro", "Actress Tuesday Weld")."""
-    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     following = _NEXT_WORD.match(text, end)
-    if before is None or following is None or _in_a_headline(text, start):
+    if following is None or not following.group(1)[0].isupper():
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    if before is None or not before.group(1)[0].isupper():
         return False
     word, next_word = before.group(1), following.group(1)
-    if not (word[0].isupper() and next_word[0].isupper()) or next_word.lower().rstrip(".") in _DATE_NAMES:
+    if next_word.lower().rstrip(".") in _DATE_NAMES or _in_a_headline(text, start):
         return False
     return word.lower() in _PERSON_TITLES or (
-        word.lower() not in _NAMES_OF_TIMES and not _SENTENCE_START.search(text, 0, before.start()))
+        word.lower() not in _NAMES_OF_TIMES and not _opens_sentence(text, before.start()))
 
 
 def _a_title(text: str, start: int, end: int) -> bool:
@@ -656,7 +668,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
-    if _a_capitalised_title(text, start, end) or _a_game_period(text, start, end, said):
+    if (not text[start:end].islower() and _a_capitalised_title(text, start, end)
+            or said.endswith("quarter") and _a_game_period(text, start, end, said)):
         return True
     return bool(
         # "3.5 billion years ago": a geological age, not "years ago" from now.
@@ -676,27 +689,32 @@ def _a_capitalised_title(text: str, start: int, end: int) -> bool:
     paper), "Winter Park": words that news writes in lower case, here capitalised. Names of days, months
     and feasts, which are capitalised anyway, say nothing; nor does the first word of a sentence."""
     said = text[start:end]
-    words = _NAME.findall(said)
-    if said.isupper() or _YEAR_DIGITS.search(said) or said.lower() in _HOLIDAY_NAMES or any(
-            h in said.lower() for h in _HOLIDAY_NAMES if " " in h):
+    # Cheap tests first: most mentions are in lower case, or a day's or month's name alone.
+    if said.islower() or said.isupper() or said.lower() in _PROPER_DATE_WORDS:
         return False
-    opens = _SENTENCE_START.search(text, 0, start) is not None
+    words = _NAME.findall(said)
+    if not any(w[0].isupper() and w.lower() not in _PROPER_DATE_WORDS for w in words):
+        return False
+    opens = _opens_sentence(text, start)
     common = [w for w in (words[1:] if opens else words) if w.lower() not in _PROPER_DATE_WORDS]
-    if not common or not all(w[0].isupper() for w in common) or _in_a_headline(text, start):
+    if not common or not all(w[0].isupper() for w in common) or _YEAR_DIGITS.search(said):
+        return False
+    lowered = said.lower()
+    if lowered in _HOLIDAY_NAMES or any(h in lowered for h in _MANY_WORD_HOLIDAYS) or _in_a_headline(text, start):
         return False
     # One capitalised season or common word mid-sentence is a name only when a capitalised word follows
     # ("Winter Park", "Spring, Texas"); two or more are a title whatever follows.
     # ... or a capitalised word before it that opens no sentence ("The Day After Tomorrow").
     before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     after_a_capital = (before is not None and before.group(1)[0].isupper()
-                       and _SENTENCE_START.search(text, 0, before.start()) is None)
+                       and not _opens_sentence(text, before.start()))
     return len(words) > 1 or _CAPITAL_AFTER.match(text, end) is not None or after_a_capital
 
 
 def _a_game_period(text: str, start: int, end: int, said: str) -> bool:
     """True for "the fourth quarter" of a game: an ordinal quarter with no year in a sentence about a
     game ("trailed by 10 in the fourth quarter") and none about results."""
-    if not _ORDINAL_QUARTER.fullmatch(said):
+    if not said.endswith("quarter") or not _ORDINAL_QUARTER.fullmatch(said):
         return False
     sentence = _sentence_around(text, start, end)
     return _GAME_TOLD.search(sentence) is not None and _RESULTS_TOLD.search(sentence) is None
@@ -708,13 +726,15 @@ def _weekday_names_nothing(text: str, start: int, end: int, said: str) -> bool:
     the service's Sunday)."""
     previous = _previous_word(text, start)
     if " " not in said:
-        return (_titles_a_name(text, start, end) or previous in _DAY_NAMING_WORDS
+        following = _following_word(text, end)
+        return (previous in _DAY_NAMING_WORDS
                 or previous in ("a", "an", "one") and _heads_its_phrase(text, end)
                 # "the Good Friday Agreement": a feast's name run on into a name
                 or f"{previous} {said}" in _HOLIDAY_NAMES
                 # "Sunday Times reporter", "Monday.com", "Col. Friday Okoro", "actress Tuesday Weld"
-                or _following_word(text, end).rstrip(".") in _NEWSPAPER_WORDS
+                or following.rstrip(".") in _NEWSPAPER_WORDS
                 or text[end:end + 1] == "." and text[end + 1:end + 2].isalpha()
+                or previous == "the" and _titles_a_name(text, start, end)
                 or _between_capitals(text, start, end))
     return (text[start:end].istitle() and _titles_a_name(text, start, end)
             # "Ash Wednesday this week": the feast is the date, tagged from its first word.
@@ -1226,7 +1246,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             # Told in the past ("one rival dropped out the next day"), an offset counts from no date still
             # ahead of the publication.
             candidates = anchors
-            if tense(context, expression) == "past":
+            if any(tagged[i][0].resolution.earliest > published for i in anchors) and (
+                    tense(context, expression) == "past"):
                 candidates = [i for i in anchors if tagged[i][0].resolution.earliest <= published]
             chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
             reference = candidates[chosen] if chosen is not None else None
@@ -1278,7 +1299,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # story is still the period's.
         if resolution is not None and kind == "date" and not _is_reference(mention) and not (
                 _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
-                or _previous_word(text, start) == "since"
+                or text[max(0, start - 6):start].lower() == "since "
                 or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None):
             anchors.append(len(tagged) - 1)
     return tagged
