@@ -294,6 +294,7 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "The Lakers trailed by 10 points in the fourth quarter.",
     "Curry shot 9/11 from the field.",
     "Rinse after 2:30 of scrubbing.",
+    "The serial number 12-05-2021 was engraved.",
     # A UN resolution's number: the UN passed none before 1946.
     "The 1701 resolution ended the war.",
     # A season that names a kind of thing, not a time.
@@ -1120,6 +1121,7 @@ def test_ingest_counts_a_trimmed_quote_of_the_same_source_as_known():
     ("Security was tightened after the Sept. 11 attacks.", "Sept. 11", "2001-09-11"),
     ("The vote is on Sept. 11.", "Sept. 11", "2023-09-11"),
     ("Last Friday, talks failed.", "Last Friday", "2023-09-08"),
+    ("Last Ramadan, prices of basic food items rose.", "Last Ramadan", "2023"),
     ("In the fourth quarter, net income rose.", "the fourth quarter", "2022-Q4"),
 ])
 def test_tag_keeps_the_dates_beside_those_names(text, said, value):

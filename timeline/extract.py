@@ -454,7 +454,10 @@ _NEWSPAPER_WORDS = frozenset(
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _MANY_WORD_HOLIDAYS = tuple(h for h in HOLIDAYS if " " in h)
 _CAPITAL_AFTER = re.compile(r",?[^\S\n]+[A-Z][a-z]")
-_PROPER_DATE_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS])
+# Words written with a capital whatever they stand in: days, months and feasts named in one word
+# ("Ramadan", "Christmas"; "Eid al-Fitr"). The other words of feasts ("Day", "Night") are common words.
+_PROPER_DATE_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *WEEKDAY_ABBREVIATIONS,
+                                *(h for h in HOLIDAYS if " " not in h), "eid", "al", "fitr", "adha", "ah"])
 _ORDINAL_QUARTER = re.compile(r"(?i:(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)")
 _GAME_TOLD = re.compile(
     r"(?i:\b(?:points?|scored|scores|trailed|trailing|led|touchdowns?|baskets?|goals?|yards|rebounds|innings?"
@@ -471,6 +474,7 @@ _ENDS_THE_PERIOD = re.compile(
 _DOTTED_DATE = re.compile(
     rf"\d{{1,2}}\.\d{{1,2}}\.(?:1[5-9]|20)\d\d(?!\d)|\d{{1,2}}\.[0-5]\d(?:{_S})?(?i:a\.?m\b|p\.?m\b)"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d{_S}(?i:{_ZONE})\b")
+_HEADLINE_LENGTH = 200
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
@@ -604,8 +608,11 @@ def _a_title(text: str, start: int, end: int) -> bool:
 
 def _in_a_headline(text: str, at: int) -> bool:
     """True when the line around `at` is written in title case ("Man Charged in Christmas Day Attack on
-    Jet"): there a capital letter names nothing."""
-    first, last = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    Jet"): there a capital letter names nothing. A line of more than a few hundred characters is a
+    paragraph, not a headline (and is not read word by word for each mention in it)."""
+    first, last = text.rfind("\n", max(0, at - _HEADLINE_LENGTH), at) + 1, text.find("\n", at, at + _HEADLINE_LENGTH)
+    if last < 0 and at + _HEADLINE_LENGTH < len(text) or first == 0 and at > _HEADLINE_LENGTH:
+        return False
     last = len(text) if last < 0 else last
     if text[first:last].rstrip().endswith("."):
         return False  # a headline has no full stop: "Friday Night Lights was filmed in Austin." is a sentence
@@ -661,6 +668,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
+    if said[:1].isdigit() and _previous_word(text, start) in _LABELS:
+        return True  # "serial number 12-05-2021", "room 2001"
     if first in _WEEKDAY_WORDS and _weekday_names_nothing(text, start, end, said):
         return True
     if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end) or said == "independence day" and (

@@ -221,7 +221,7 @@ UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waite
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
-    r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of)?"
+    r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of| for)?(?= $)"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
     # What something is cancelled, booked or closed for: "canceled classes for Friday".

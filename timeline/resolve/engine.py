@@ -143,9 +143,12 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
         # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
-        if before == ["until"] and "past" in cues_before and (
-                _UNTIL_IN_THE_PAST.search(context.lower(), 0, at) or _THROUGH.search(context.lower(), 0, at)):
-            before = ["past"]  # "was not allowed to call her family until Oct. 9"; "stocks rose through Friday"
+        if before == ["until"] and (
+                "past" in cues_before and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)
+                or cues_before[-2:-1] == ["past"] and _THROUGH.search(context.lower(), 0, at)):
+            # "Was not allowed to call her family until Oct. 9"; "stocks rose through Friday" (the verb
+            # right before "through"; "will run through June" looks ahead).
+            before = ["past"]
         # "Clearing the way for the deal to close on Monday": an infinitive after a plan's words is the plan.
         if before == ["open"] and len(cues_before) > 1 and cues_before[-2] == "plan":
             before = ["plan"]
