@@ -651,6 +651,23 @@ def test_tag_dates_the_islamic_feasts_as_news_names_them(text, published, said, 
     assert mention(text, said, published).resolution.earliest.isoformat() == value
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Syrians marked Eid al-Fitr on Wednesday, 1 Shawwal 1445 AH.", date(2024, 4, 12), "1 Shawwal 1445 AH",
+     "2024-04-10"),
+    ("On the 27th of Ramadan, the Salvation Government distributed aid.", date(2024, 4, 12),
+     "the 27th of Ramadan", "2024-04-06"),
+    ("The feast fell on Saturday, 10 Dhu al-Hijjah 1443 AH.", date(2022, 7, 12), "10 Dhu al-Hijjah 1443 AH",
+     "2022-07-09"),
+    # "The month of Ramadan" is one expression, not "the month" and a feast.
+    ("During the month of Ramadan, charities distributed food.", date(2025, 4, 1), "the month of Ramadan",
+     "2025-03-01/2025-03-29"),
+])
+def test_tag_dates_a_day_of_a_hijri_month(text, published, said, value):
+    """A day of a Hijri month, with its Hijri year or without, is one expression dated by the Umm al-Qura
+    calendar (hijridate)."""
+    assert mention(text, said, published).resolution.edtf == value
+
+
 def test_tag_dates_a_range_of_weekdays_forward_from_its_start():
     """ "From Saturday evening until Tuesday" said on Sunday runs from yesterday evening to Tuesday; a
     range of weekdays never ends before it starts."""

@@ -29,7 +29,7 @@ from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
 from .resolve import needs_reference, resolve, tense
 from .resolve.en import (
-    DECADE_WORDS, HOLIDAYS, SPELLED_YEAR,
+    DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
     UNITS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 )
@@ -128,6 +128,8 @@ def _spelled(phrase: str) -> str:
     return re.escape(phrase).replace("\\ ", "[- ]").replace("'", "['’]")
 
 
+# The months of the Hijri calendar, as the resolver spells them.
+_HIJRI_MONTH = rf"(?:{'|'.join(_spelled(m) for m in sorted(HIJRI_MONTHS, key=len, reverse=True))})"
 # The resolver's holidays.
 _HOLIDAY = rf"(?:{'|'.join(_spelled(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
 _NUMBER_WORD = _alt(w for w in NUMBER_WORDS if w not in ("a", "an"))
@@ -205,6 +207,8 @@ _DATE = (
     rf"(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?![-\w])|"
     rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan".
+    rf"|(?:the{_S})?(?:{_DAY}|{_ORDINAL})(?:{_S}of)?{_S}{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day in words: "the first of January", "the twenty-third of May".
     rf"|(?:the{_S})?(?:(?:twenty|thirty)[- ])?(?:{_alt(ORDINAL_WORDS)}){_S}of{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"
@@ -219,6 +223,8 @@ _DATE = (
     rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
     rf"(?:{_S}of{_S}(?:(?:fiscal{_S})?{_YEAR}|(?:this|last|next|the){_S}year))?"
+    # "The month of May", "the holy month of Ramadan": one expression, before "the month" alone.
+    rf"|the{_S}(?:holy{_S})?month{_S}of{_S}(?:ramadan|ramadhan|{_MONTH_NAME})(?!\w)"
     rf"|q[1-4](?:{_S}{_YEAR})?|h[12](?:{_S}{_YEAR})?(?![\w-])|fy(?:{_S})?(?:{_YEAR}|\d\d)(?![\w-])"
     # "In the new year"; not "the New Year's Day holiday".
     rf"|the{_S}new{_S}year(?!['’]|{_S}(?:day|eve|holiday))"
@@ -345,7 +351,7 @@ _TRIGGER_WORDS = frozenset([
     "half",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
-    "eid", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
 # The words that can open an expression before its trigger word, and those that can sit between.

@@ -208,6 +208,21 @@ def _hijri_holidays(month: int, day: int | None, around: date) -> list[Resolutio
     return found
 
 
+def hijri_days(month: int, day: int, around: date) -> list[Resolution]:
+    """A day of a Hijri month in the Hijri years around `around`, in order (see _hijri_holidays)."""
+    return _hijri_holidays(month, day, around)
+
+
+def hijri_day(year: int, month: int, day: int) -> Resolution | None:
+    """A day of a Hijri year, month and day (Umm al-Qura), or None where the tables or the month lack it."""
+    from hijridate import Hijri
+
+    try:
+        return Resolution.day(_gregorian(Hijri(year, month, day)))
+    except (OverflowError, ValueError):
+        return None
+
+
 def _gregorian(hijri) -> date:
     g = hijri.to_gregorian()
     return date(g.year, g.month, g.day)

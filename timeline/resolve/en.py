@@ -109,6 +109,19 @@ DECADE_WORDS = {word[:-1] + "ies": value for word, value in NUMBER_WORDS.items()
 DECADE_WORDS["noughties"] = 0  # the 2000s, as British English names them
 # Keyed as the text reads once normalised, which drops the possessive ("new year day").
 NORMALISED_HOLIDAYS = {name.replace("'s", ""): code for name, code in HOLIDAYS.items()}
+# The months of the Hijri calendar as English-language outlets spell them ("1 Shawwal 1445 AH", "the 27th
+# of Ramadan"), with their numbers.
+HIJRI_MONTHS = {
+    "muharram": 1, "safar": 2, "rabi al-awwal": 3, "rabi' al-awwal": 3, "rabi al-awal": 3, "rabi i": 3,
+    "rabi al-thani": 4, "rabi' al-thani": 4, "rabi al-akhir": 4, "rabi' al-akhir": 4, "rabi ii": 4,
+    "jumada al-awwal": 5, "jumada al-ula": 5, "jumada i": 5, "jumada al-thani": 6, "jumada al-akhirah": 6,
+    "jumada al-akhira": 6, "jumada ii": 6, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9, "ramadhan": 9,
+    "shawwal": 10, "dhu al-qadah": 11, "dhu al-qa'dah": 11, "dhul qadah": 11, "dhul-qadah": 11,
+    "dhu al-qidah": 11, "dhu al-qi'dah": 11, "dhu al-hijjah": 12, "dhu al-hijja": 12, "dhul hijjah": 12,
+    "dhul-hijjah": 12,
+}
+# ... as the normaliser leaves them (a hyphen between letters becomes a space).
+NORMALISED_HIJRI_MONTHS = {name.replace("-", " "): number for name, number in HIJRI_MONTHS.items()}
 
 # Days named from the anchor, as the days they lie from it.
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -156,6 +169,7 @@ FRAGMENTS = {
     "decades": _alternation(DECADE_WORDS),
     "ordinal": _ORDINAL_WORD,
     "holiday": _alternation(NORMALISED_HOLIDAYS),
+    "hmonth": _alternation(NORMALISED_HIJRI_MONTHS),
 }
 
 # -- reading the sentence: which way does it look? ---------------------------------------------------
@@ -443,6 +457,7 @@ RULES = (
     )),
     ("part_of_the_day", (r"(?P<side>earlier|later|early|late) in the day",)),
     ("eve_of", (r"(?:the )?eve of (?P<rest>.+)",)),
+    ("month_of", (r"(?:the )?(?:holy )?month of (?P<rest>ramadan|ramadhan|%(month)s)",)),
     ("part", (r"(?:the )?(?P<part>early|mid|late|beginning|start|middle|end|close)(?: of)? (?P<rest>.+)",)),
     ("earlier_later_this", (r"(?P<side>earlier|later) (?:this|in the) (?P<unit>week|month|quarter|year)",)),
     ("earlier_later_this_season", (r"(?P<side>earlier|later) this (?P<season>%(season)s)",)),
@@ -545,6 +560,10 @@ RULES = (
         r"(?: (?:of )?(?P<year>%(year)s))?",
         r"(?:(?:(?:%(rel)s) )?(?P<weekday>%(weekday)s) )?(?:the )?(?P<day>%(day)s)(?: of)? (?P<month>%(month)s)"
         r"(?: (?:of )?(?P<year>%(year)s))?",
+    )),
+    # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan", "10 Dhu al-Hijjah 1443".
+    ("hijri_day", (
+        r"(?:the )?(?P<day>%(day)s)(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
     )),
     ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     ("iso_day", (r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})",)),

@@ -17,8 +17,8 @@ from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
 from .calendars import (
-    DAY, calendar_day, canonical, cover, half, holidays, moved, narrow, nth_weekday, offset, shift, unit_of,
-    weekend,
+    DAY, calendar_day, canonical, cover, half, hijri_day, hijri_days, holidays, moved, narrow, nth_weekday, offset,
+    shift, unit_of, weekend,
 )
 
 if TYPE_CHECKING:  # the engine hands each handler its Query; rules never import the engine
@@ -822,6 +822,12 @@ def _ago(m: re.Match, q: Query) -> _Found:
 # -- parts of a period -----------------------------------------------------------------------------------
 
 
+@handler("month_of")
+def _month_of(m: re.Match, q: Query) -> _Found:
+    """ "The holy month of Ramadan", "the month of Ramadan": the month it names."""
+    return q.read(m["rest"])
+
+
 @handler("eve_of")
 def _eve_of(m: re.Match, q: Query) -> _Found:
     """ "The eve of Eid al-Fitr", "the eve of the Jan. 20 inauguration": the day before it begins."""
@@ -912,6 +918,19 @@ def _month_day(m: re.Match, q: Query) -> _Found:
         # "The Sept. 11 attacks", as "9/11": the day of the attacks, not this year's September 11.
         return Resolution.day(date(2001, 9, 11)), "the September 11, 2001 attacks, as the news names them"
     return _dated(m["year"], month, day, m["weekday"], q)
+
+
+@handler("hijri_day")
+def _hijri_day(m: re.Match, q: Query) -> _Found:
+    """A day of a Hijri month: of the Hijri year given ("1 Shawwal 1445 AH"), else the occurrence the
+    tense points to, as for any yearly date (Umm al-Qura, through hijridate)."""
+    month, day = en.NORMALISED_HIJRI_MONTHS[m["hmonth"]], _ordinal(m["day"])
+    if not 1 <= day <= 30:
+        return None
+    if m["hyear"]:
+        found = hijri_day(int(m["hyear"]), month, day)
+        return _found(found, q, f"{day} {m['hmonth']} {m['hyear']} AH (Umm al-Qura)")
+    return _instance(hijri_days(month, day, q.anchor), q, None)
 
 
 @handler("holiday")
