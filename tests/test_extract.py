@@ -690,6 +690,15 @@ def test_tag_counts_an_offset_from_the_day_the_article_told_its_event(text, said
     assert "the event told on" in found.resolution.rule
 
 
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Two weeks after the 6 February earthquakes, aid arrived.", date(2023, 2, 20), "Two weeks after", "2023-W08"),
+    ("Results are expected the day after the vote on May 26.", date(2021, 5, 20), "the day after", "2021-05-27"),
+])
+def test_tag_counts_an_offset_from_the_day_its_clause_names(text, published, said, value):
+    """ "Two weeks after the 6 February earthquakes": the clause after "after" names the day to count from."""
+    assert mention(text, said, published).resolution.timex == value
+
+
 @pytest.mark.parametrize("text, said", [
     # The event's word after the day is another event's date: charged Thursday, not murdered.
     ("Kopp was charged Thursday with the murder. A jogger saw his car 10 days before the murder.", "10 days before"),

@@ -520,7 +520,10 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
 _CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
-_JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
+_JOINT_LENGTH = 12
+# Where the clause an offset names its event in ends, and a day written in it.
+_CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
+_DAY_IN_CLAUSE = re.compile(rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")  # ", through ", " until ", ", on ": longer gaps join nothing
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -1193,6 +1196,20 @@ def _event_told(text: str, head: str, tagged: list[tuple[Mention, int | None]], 
     return None
 
 
+def _date_in_clause(text: str, end: int, sentence_end: int, published: date, context: str) -> Resolution | None:
+    """The day the clause after an offset's "after" or "before" names, when it names one ("after the 6
+    February earthquakes", "after the first demonstrations erupted on March 18"); None otherwise."""
+    clause = _CLAUSE_END.split(text[end:sentence_end], maxsplit=1)[0]
+    found = _DAY_IN_CLAUSE.search(clause)
+    if found is None:
+        return None
+    try:
+        day = resolve(found.group().replace("the ", "", 1), published, context)
+    except UnresolvedDate:
+        return None
+    return day if day.precision == "day" else None
+
+
 def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:
     """A time of day with no day of its own ("The quake hit at 3:34 a.m. local time.") is on the day the
     story told last, in its sentence or the one before; None when that is no day."""
@@ -1274,6 +1291,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if told is not None:
             named_event, after, reference = False, told.resolution, next(
                 i for i, (m, _) in enumerate(tagged) if m is told)
+        elif named_event and referential and (dated := _date_in_clause(text, end, sentence_end, published,
+                                                                         context)) is not None:
+            # "Two weeks after the 6 February earthquakes", "a week after protests erupted on March 18".
+            named_event, after = False, dated
         resolution = _resolution(text, span, published, context, after, named_event)
         if told is not None and resolution is not None:
             resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")
