@@ -480,6 +480,7 @@ _ENDS_THE_PERIOD = re.compile(
 _DOTTED_DATE = re.compile(
     rf"\d{{1,2}}\.\d{{1,2}}\.(?:1[5-9]|20)\d\d(?!\d)|\d{{1,2}}\.[0-5]\d(?:{_S})?(?i:a\.?m\b|p\.?m\b)"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d{_S}(?i:{_ZONE})\b")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _HEADLINE_LENGTH = 200
 _LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
@@ -677,8 +678,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
-    if said[:1].isdigit() and _previous_word(text, start) in _LABELS:
-        return True  # "serial number 12-05-2021", "room 2001"
+    if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
+        return True  # "serial number 12-05-2021"
     if first in _WEEKDAY_WORDS and _weekday_names_nothing(text, start, end, said):
         return True
     if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end) or said == "independence day" and (
