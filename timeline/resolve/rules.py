@@ -929,7 +929,7 @@ def _hijri_day(m: re.Match, q: Query) -> _Found:
         return None
     if m["hyear"]:
         found = hijri_day(int(m["hyear"]), month, day)
-        return _found(found, q, f"{day} {m['hmonth']} {m['hyear']} AH (Umm al-Qura)")
+        return _found(found, q, f"day {day} of Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
     return _instance(hijri_days(month, day, q.anchor), q, None)
 
 
