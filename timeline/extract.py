@@ -1312,9 +1312,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if kind == "time" and resolution is None and not _TIME_ON.match(text, end):
             if anchors:
                 resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
-            else:  # "Updated 14:32 GMT": with no day told yet, a clock time is on the publication day
-                resolution = Resolution.day(published).with_rule(
-                    f"{expression}: the publication day, no day told before it -> {published.isoformat()}")
+            else:  # "Updated 14:32 GMT": with no day told yet, a clock time is most likely on the
+                # publication day, though it may be the night before: approximate, and said so.
+                resolution = Resolution.day(published, mod="APPROX", approximate=True).with_rule(
+                    f"{expression}: the publication day, no day told before it -> {published.isoformat()}~")
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date" and (leading := _leading_days(text, mention)):
             anchors.extend(range(len(tagged), len(tagged) + len(leading)))
