@@ -499,6 +499,15 @@ def test_tag_dates_a_yearless_range_that_holds_the_anchor_as_that_one():
     assert found == {"November": "2013-11", "March": "2014-03"}
 
 
+def test_tag_dates_a_length_reaching_ahead_from_the_publication():
+    """ "The next two weeks" is the length of two weeks from the day after the publication, as "the past
+    two weeks" reaches back; "the next few days" is the near future (FUTURE_REF)."""
+    found = mention("Over the next two weeks, talks continue.", "the next two weeks", date(2022, 5, 1))
+    assert (found.kind, found.resolution.timex, str(found.resolution.earliest)) == ("duration", "P2W", "2022-05-02")
+    found = mention("Releases will begin within the next few days.", "the next few days", date(2022, 5, 1))
+    assert found.resolution.timex == "FUTURE_REF"
+
+
 def test_tag_reads_the_year_to_a_month_as_a_length():
     """ "In the year to November" is the twelve months up to November, not the calendar year."""
     found = {m.text: m for m in tag("Prices rose 1.2 percent in the year to November.", date(2013, 12, 31))}

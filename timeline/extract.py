@@ -494,6 +494,8 @@ _MAY_COUNT_FROM_ANOTHER = re.compile(
     r"(?i:\b(?:after|before|later|earlier|previous|next|following|same|preceding|prior|that|then)\b)"
 )
 _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
+# ... and the lengths that reach ahead from it: "the next few days", "the coming two weeks".
+_REACHES_AHEAD = re.compile(r"(?i:the\s+(?:next|coming)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
@@ -946,7 +948,8 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         if previous == "in" and counted:
             # "Will leave in two weeks": a length reaching forward from now, in a sentence that looks ahead.
             expression = f"in {expression}"
-        elif not (_REACHES_BACK.match(expression) or (previous in _BACK_PREPOSITIONS and counted)):
+        elif not (_REACHES_BACK.match(expression) or _REACHES_AHEAD.match(expression)
+                  or (previous in _BACK_PREPOSITIONS and counted)):
             return None
     try:
         return resolve(expression, published, context, after=after)
