@@ -668,6 +668,9 @@ def test_tag_dates_the_islamic_feasts_as_news_names_them(text, published, said, 
      "the 27th of Ramadan", "2024-04-06"),
     ("The feast fell on Saturday, 10 Dhu al-Hijjah 1443 AH.", date(2022, 7, 12), "10 Dhu al-Hijjah 1443 AH",
      "2022-07-09"),
+    # A Hijri month where a word makes it one, and a day of it.
+    ("Fighting eased in Muharram.", date(2023, 9, 1), "Muharram", "2023-07-19/2023-08-16"),
+    ("He said Friday would be the first day of Shawwal.", date(2023, 4, 24), "the first day of Shawwal", "2023-04-21"),
     # "The month of Ramadan" is one expression, not "the month" and a feast.
     ("During the month of Ramadan, charities distributed food.", date(2025, 4, 1), "the month of Ramadan",
      "2025-03-01/2025-03-29"),

@@ -207,6 +207,9 @@ _DATE = (
     rf"(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?![-\w])|"
     rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
+    # A Hijri month after a word that makes it one ("the first day of Shawwal", "in Muharram").
+    rf"|(?:(?<=\bof )|(?<=\bin )|(?<=\bduring )|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))"
+    rf"{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan".
     rf"|(?:the{_S})?(?:{_DAY}|{_ORDINAL})(?:{_S}of)?{_S}{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day in words: "the first of January", "the twenty-third of May".

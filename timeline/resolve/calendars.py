@@ -213,6 +213,22 @@ def hijri_days(month: int, day: int, around: date) -> list[Resolution]:
     return _hijri_holidays(month, day, around)
 
 
+def hijri_months(month: int, around: date) -> list[Resolution]:
+    """A Hijri month, as the span of its days, in the Hijri years around `around`, in order."""
+    return _hijri_holidays(month, None, around)
+
+
+def hijri_month(year: int, month: int) -> Resolution | None:
+    """A Hijri month of a Hijri year as the span of its days, or None outside the tables."""
+    from hijridate import Hijri
+
+    try:
+        first = Hijri(year, month, 1)
+        return Resolution.span(_gregorian(first), _gregorian(Hijri(year, month, first.month_length())))
+    except (OverflowError, ValueError):
+        return None
+
+
 def hijri_day(year: int, month: int, day: int) -> Resolution | None:
     """A day of a Hijri year, month and day (Umm al-Qura), or None where the tables or the month lack it."""
     from hijridate import Hijri

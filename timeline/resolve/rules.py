@@ -17,7 +17,7 @@ from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
 from .calendars import (
-    DAY, calendar_day, canonical, cover, half, hijri_day, hijri_days, holidays, moved, narrow, nth_weekday, offset,
+    DAY, calendar_day, canonical, cover, half, hijri_day, hijri_days, hijri_month, hijri_months, holidays, moved, narrow, nth_weekday, offset,
     shift, unit_of, weekend,
 )
 
@@ -931,6 +931,15 @@ def _hijri_day(m: re.Match, q: Query) -> _Found:
         found = hijri_day(int(m["hyear"]), month, day)
         return _found(found, q, f"day {day} of Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
     return _instance(hijri_days(month, day, q.anchor), q, None)
+
+
+@handler("hijri_month")
+def _hijri_month(m: re.Match, q: Query) -> _Found:
+    """A Hijri month as the span of its days: of the Hijri year given, else as any yearly thing."""
+    month = en.NORMALISED_HIJRI_MONTHS[m["hmonth"]]
+    if m["hyear"]:
+        return _found(hijri_month(int(m["hyear"]), month), q, f"Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
+    return _instance(hijri_months(month, q.anchor), q, _step(m["rel"]))
 
 
 @handler("holiday")
