@@ -128,8 +128,9 @@ def _spelled(phrase: str) -> str:
     return re.escape(phrase).replace("\\ ", "[- ]").replace("'", "['’]")
 
 
-# The months of the Hijri calendar, as the resolver spells them.
-_HIJRI_MONTH = rf"(?:{'|'.join(_spelled(m) for m in sorted(HIJRI_MONTHS, key=len, reverse=True))})"
+# The months of the Hijri calendar, as the resolver spells them, with a hyphen or a space and either
+# apostrophe, as one tree of words.
+_HIJRI_MONTH = _alt({v for m in HIJRI_MONTHS for h in (m, m.replace("-", " ")) for v in (h, h.replace("'", "’"))})
 # The resolver's holidays.
 _HOLIDAY = rf"(?:{'|'.join(_spelled(h) for h in sorted(HOLIDAYS, key=len, reverse=True))})"
 _NUMBER_WORD = _alt(w for w in NUMBER_WORDS if w not in ("a", "an"))
@@ -208,7 +209,8 @@ _DATE = (
     rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|(?:(?:{_WEEKDAY}|{_WEEKDAY_SHORT}),?{_S})?{_MONTH}{_S}{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     # A Hijri month after a word that makes it one ("the first day of Shawwal", "in Muharram").
-    rf"|(?:(?<=\bof )|(?<=\bin )|(?<=\bduring )|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))"
+    rf"|(?=muh|saf|rab|jum|raj|sha|ram|dhu)"  # the month's first letters before the look back, for speed
+    rf"(?:(?<=\bof )|(?<=\bin )|(?<=\bduring )|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))"
     rf"{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan".
     rf"|(?:the{_S})?(?:{_DAY}|{_ORDINAL})(?:{_S}of)?{_S}{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
