@@ -676,13 +676,14 @@ def _in_a_name(text: str, start: int) -> bool:
 def _no_date(text: str, start: int, m: re.Match) -> bool:
     """True when the words the patterns matched at `start` are no date where they stand."""
     said, end = m.group(), m.end()
-    if (m.group("weak") and not _weak_is_date(text, m)
-            or m.group("bare") and _previous_word(text, start) not in _BARE_CONTEXT
+    weak, bare, spelled, half, tens = m.group("weak", "bare", "spelled", "half", "tens")
+    if (weak and not _weak_is_date(text, m)
+            or bare and _previous_word(text, start) not in _BARE_CONTEXT
             # "two thousand years", "two thousand people": a count, not the year 2000.
-            or m.group("spelled") and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
-            or m.group("half") and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
+            or spelled and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
+            or half and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
             # "Highs in the 70s": degrees, not a decade.
-            or m.group("tens") and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
+            or tens and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
@@ -839,7 +840,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         m = _SCAN.match(lowered, start)
         if m is None or not _capitalised(text, start, m.end()) or _no_date(text, start, m):
             continue
-        kind = _KINDS[next(name for name in _KINDS if m.group(name) is not None)]
+        kind = _KINDS[m.lastgroup] if m.lastgroup in _KINDS else _KINDS[
+            next(name for name in _KINDS if m.group(name) is not None)]
         if (m.group("duration") is not None and _MILITARY_TIME.fullmatch(m.group())
                 and _previous_word(text, start) in _BEFORE_A_CLOCK):
             kind = "time"  # "at 1900 hours" is seven in the evening, not a length
