@@ -496,6 +496,15 @@ def test_feast_outside_the_hijri_tables_is_unresolved() -> None:
         resolve("Eid al-Fitr", date(1800, 6, 1))
 
 
+def test_thirtieth_of_a_hijri_month_skips_the_years_it_has_29_days() -> None:
+    """"30 Ramadan" with no year is the nearest Ramadan that has a 30th (Ramadan 1444 AH had 29 days),
+    and the 30th of a 29-day month in a year given is unresolved, never the next month's first."""
+    found = resolve("on 30 Ramadan", date(2024, 1, 1))
+    assert (found.earliest, found.precision) == (date(2024, 4, 9), "day")
+    with pytest.raises(UnresolvedDate):
+        resolve("30 Ramadan 1444 AH", date(2024, 1, 1))
+
+
 def test_public_api_resolve_is_the_function() -> None:
     """`timeline.resolve` is the function, also after the `timeline.resolve` module has been imported."""
     import timeline

@@ -28,6 +28,7 @@ from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
 from .resolve import needs_reference, resolve, tense
+from .resolve.engine import title_case
 from .resolve.en import (
     DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
@@ -457,7 +458,7 @@ _LABELS = frozenset(
     "section rule chapter verse exit gate apartment suite unit account serial id ext extension box".split())
 # After a year's digits, what makes them a code or a count: "2022-0142", "a vote of 2024 to 1".
 _NOT_A_YEAR_AFTER = re.compile(r"[-/]\d{3,}|[^\S\n]+to[^\S\n]+\d{1,3}(?![\d,])")
-_COUNT_BEFORE = re.compile(r"(?i:\b(?:total|sum|tally|count)\s+of\s+)$")
+_TOTAL_OF = re.compile(r"(?i:\b(?:total|sum|tally|count)\s+of\s+)$")
 # A newspaper's or a programme's name after a weekday: "Sunday Times reporter", "the Monday Edition".
 _NEWSPAPER_WORDS = frozenset(
     "times telegraph express mirror post herald mail tribune star independent edition sport observer "
@@ -482,12 +483,11 @@ _SENTENCE_MARKS = frozenset(".!?:;\"“”'‘’`([\n—–-")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
 _ENDS_THE_PERIOD = re.compile(
     r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
-_DOTTED_DATE = re.compile(
+_DOTTED_DATE_OR_TIME = re.compile(
     rf"\d{{1,2}}\.\d{{1,2}}\.(?:1[5-9]|20)\d\d(?!\d)|\d{{1,2}}\.[0-5]\d(?:{_S})?(?i:a\.?m\b|p\.?m\b)"
     rf"|(?:[01]?\d|2[0-3])\.[0-5]\d{_S}(?i:{_ZONE})\b")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _HEADLINE_LENGTH = 200
-_LONG_WORD = re.compile(r"\b[A-Za-z][a-z'’]{3,}")
 _REFERENCE_ONLY = re.compile(rf"(?i:{_REFERENCE})")
 _NAMED_AFTER = re.compile(r"(?i:after|before)$")
 # "The year" (day, week, month, night) and the clause that names it by an event.
@@ -528,10 +528,11 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
 _CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
-_JOINT_LENGTH = 12
+_JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 # Where the clause an offset names its event in ends, and a day written in it.
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
-_DAY_IN_CLAUSE = re.compile(rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")  # ", through ", " until ", ", on ": longer gaps join nothing
+_DAY_IN_CLAUSE = re.compile(
+    rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -559,7 +560,7 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         numbered = after in ("resolution", "resolutions") and int(word) < 1946
         return not (text[start - 1:start] in _MONEY or after in _COUNTED or numbered or _in_a_name(text, start)
                     or _previous_word(text, start) in _LABELS or _NOT_A_YEAR_AFTER.match(text, match.end("weak"))
-                    or _COUNT_BEFORE.search(text, max(0, start - 20), start))
+                    or _TOTAL_OF.search(text, max(0, start - 20), start))
     previous = _previous_word(text, start)
     if word == "march" and previous == "the" and _following_word(text, match.end("weak")) in _MARCH_NOUN:
         return False  # "the March on Washington"
@@ -633,8 +634,7 @@ def _in_a_headline(text: str, at: int) -> bool:
     last = len(text) if last < 0 else last
     if text[first:last].rstrip().endswith("."):
         return False  # a headline has no full stop: "Friday Night Lights was filmed in Austin." is a sentence
-    words = _LONG_WORD.findall(text, first, last)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return title_case(text, first, last)
 
 
 def _names_with_next(text: str, start: int, end: int) -> bool:
@@ -818,7 +818,7 @@ def _in_a_number(text: str, start: int, length: int) -> bool:
         while first > 0 and text[first - 1].isdigit():
             first -= 1
         return start - 1 - first != 4
-    if len(after) == 2 and after[0] == "." and _DOTTED_DATE.match(text, start):
+    if len(after) == 2 and after[0] == "." and _DOTTED_DATE_OR_TIME.match(text, start):
         return False  # "15.08.2023" is a date and "10.45pm" a time, not decimals
     return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
         len(after) == 2 and after[0] in ",." and after[1].isdigit())

@@ -187,25 +187,16 @@ def holidays(code: str, around: date) -> list[Resolution]:
 
 def _hijri_holidays(month: int, day: int | None, around: date) -> list[Resolution]:
     """A Hijri date (or month) in the Hijri years around `around`; the Hijri year is eleven days
-    shorter than the Gregorian, so a Gregorian year may hold two of them or none."""
-    from hijridate import Gregorian, Hijri
+    shorter than the Gregorian, so a Gregorian year may hold two of them or none. A year whose month
+    lacks the day (a 30th in a 29-day month) or that the tables do not cover is left out."""
+    from hijridate import Gregorian
 
     try:
         middle = Gregorian(around.year, around.month, around.day).to_hijri().year
     except OverflowError:
         return []
-    found = []
-    for year in range(middle - _YEARS_AROUND, middle + _YEARS_AROUND + 1):
-        try:
-            if day is None:
-                first = Hijri(year, month, 1)
-                last = Hijri(year, month, first.month_length())
-                found.append(Resolution.span(_gregorian(first), _gregorian(last)))
-            else:
-                found.append(Resolution.day(_gregorian(Hijri(year, month, day))))
-        except OverflowError:  # outside the years the Umm al-Qura tables cover
-            continue
-    return found
+    years = range(middle - _YEARS_AROUND, middle + _YEARS_AROUND + 1)
+    return [found for year in years if (found := hijri_date(year, month, day)) is not None]
 
 
 def hijri_days(month: int, day: int, around: date) -> list[Resolution]:
@@ -218,23 +209,16 @@ def hijri_months(month: int, around: date) -> list[Resolution]:
     return _hijri_holidays(month, None, around)
 
 
-def hijri_month(year: int, month: int) -> Resolution | None:
-    """A Hijri month of a Hijri year as the span of its days, or None outside the tables."""
+def hijri_date(year: int, month: int, day: int | None) -> Resolution | None:
+    """A day of a Hijri year and month (Umm al-Qura), or with no day the month as the span of its days;
+    None where the tables or the month lack it."""
     from hijridate import Hijri
 
     try:
+        if day is not None:
+            return Resolution.day(_gregorian(Hijri(year, month, day)))
         first = Hijri(year, month, 1)
         return Resolution.span(_gregorian(first), _gregorian(Hijri(year, month, first.month_length())))
-    except (OverflowError, ValueError):
-        return None
-
-
-def hijri_day(year: int, month: int, day: int) -> Resolution | None:
-    """A day of a Hijri year, month and day (Umm al-Qura), or None where the tables or the month lack it."""
-    from hijridate import Hijri
-
-    try:
-        return Resolution.day(_gregorian(Hijri(year, month, day)))
     except (OverflowError, ValueError):
         return None
 

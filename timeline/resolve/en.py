@@ -323,6 +323,8 @@ PREMODIFIER = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) ", r" [a-z]")]
 POSSESSIVE = [(r"", r"['’]s [a-z]")]
 # A month or quarter that owns a report on it ("February's jobs report", "the January trade figures"):
 # the report comes after the period, so the period has begun by the time it is written of.
+# A level a market or a price reached, owned by the date before it: "its April high", "the March low".
+LEVEL_REACHED = [(r"", r" (?:[a-z-]+ )?(?:high|highs|low|lows|peak|record|close|level)\b")]
 REPORTED_ON = [
     (r"", r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
           r"|survey|reading)\b"),

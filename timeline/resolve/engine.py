@@ -43,13 +43,15 @@ _HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
 _LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
 
 
-def _title_case(text: str) -> bool:
-    """True for a headline's title case: most of the longer words capitalised."""
-    words = _LONG_WORD.findall(text)
+_NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
+
+
+def title_case(text: str, start: int = 0, end: int | None = None) -> bool:
+    """True when text[start:end] is in a headline's title case: most of its longer words capitalised."""
+    words = _LONG_WORD.findall(text, start, len(text) if end is None else end)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-_NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
 @cache
 def _ending_here(pattern: str) -> re.Pattern:
     return re.compile(f"(?:{pattern})$")
@@ -138,7 +140,7 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
             return "would"
         # A headline drops "is": "Stock Exchange to Reopen Monday" is "is to reopen".
-        if _HEADLINE_TO.search(context, 0, at) and _title_case(context):
+        if _HEADLINE_TO.search(context, 0, at) and title_case(context):
             return "firm"
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
@@ -305,6 +307,11 @@ class _Sentence:
     def possessive(self) -> bool:
         """True when the expression owns a noun ("Wednesday's ruling"): the date is the noun's."""
         return self._around(en.POSSESSIVE)
+
+    @cached_property
+    def owns_a_level(self) -> bool:
+        """True when the expression owns a level reached ("its April high"): a level reached is past."""
+        return self._around(en.LEVEL_REACHED)
 
     @cached_property
     def reported_on(self) -> bool:

@@ -17,8 +17,8 @@ from ..errors import UnresolvedDate
 from ..patterns import Lazy
 from . import en, timex
 from .calendars import (
-    DAY, calendar_day, canonical, cover, half, hijri_day, hijri_days, hijri_month, hijri_months, holidays, moved, narrow, nth_weekday, offset,
-    shift, unit_of, weekend,
+    DAY, calendar_day, canonical, cover, half, hijri_date, hijri_days, hijri_months, holidays, moved, narrow,
+    nth_weekday, offset, shift, unit_of, weekend,
 )
 
 if TYPE_CHECKING:  # the engine hands each handler its Query; rules never import the engine
@@ -184,14 +184,13 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.sentence.possessive and q.future and _PREPOSITION_BEFORE.search(q.before):
         # "Is to convene on Tuesday following April's elections": a date that owns a noun is the noun's,
         # which the main verb's future does not move: the nearer one.
-        chosen, side = (back[-1], f"{behind} days back") if behind <= ahead else (forth[0], f"{ahead} days ahead")
-        return chosen, f"the nearer to {_day(a)}, {side} (the date of the noun it owns)"
+        return _nearer(back[-1], behind, forth[0], ahead, f"the nearer to {_day(a)}", "the date of the noun it owns")
     if q.cue == "plan" and q.told_in_past:
         # A plan told in the past tense ("the vote had been planned for June, but was postponed") points
         # ahead from when it was made, which may be either side of the report: the nearer is meant.
-        chosen, side = (back[-1], f"{behind} days back") if behind <= ahead else (forth[0], f"{ahead} days ahead")
-        return chosen, f"the nearer to {_day(a)}, {side} (words pointing ahead, told in the past tense)"
-    if _LEVEL_REACHED.search(q.context) and q.sentence.premodifier and q.sentence._around([(r"", _LEVEL_AFTER)]):
+        return _nearer(back[-1], behind, forth[0], ahead, f"the nearer to {_day(a)}",
+                       "words pointing ahead, told in the past tense")
+    if q.sentence.premodifier and q.sentence.owns_a_level:
         # "Down 16 percent from its April high": a level reached is in the past, however near the next.
         return back[-1], f"the latest begun by {_day(a)} (a level it reached)"
     nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
@@ -207,6 +206,14 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
     return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
+
+
+def _nearer(back: Resolution, behind: int, forth: Resolution, ahead: int, what: str, why: str) -> _Found:
+    """Of the latest occurrence `behind` days back and the first `ahead` days ahead, the nearer (the
+    one back on a tie), with the rule text saying which side and why."""
+    if behind <= ahead:
+        return back, f"{what}, {behind} days back ({why})"
+    return forth, f"{what}, {ahead} days ahead ({why})"
 
 
 def _since(q: Query) -> bool:
@@ -372,7 +379,8 @@ def _hours_ago(m: re.Match, q: Query) -> _Found:
     """ "Two hours ago", "minutes ago", "48 hours ago": the day of the anchor's that many whole days back;
     the hour of writing is unknown, so hours short of a day stay on the anchor's day."""
     hours = _counts(m["count"], plural=m["unit"].endswith("s"))[1] if m["unit"].startswith("hour") else 0
-    return Resolution.day(q.anchor - timedelta(hours // 24)), f"{m['count'] or 'some'} {m['unit']} before {_day(q.anchor)}: {hours // 24} whole day(s) back"
+    how = f"{m['count'] or 'some'} {m['unit']} before {_day(q.anchor)}: {hours // 24} whole day(s) back"
+    return Resolution.day(q.anchor - timedelta(hours // 24)), how
 
 
 @handler("day_range")
@@ -529,10 +537,8 @@ _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|o
 # Days after its end within which a period's results or figures are still being reported.
 _REPORTED_WITHIN = 100
 _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
-# A level a market or a price reached, owned by the date before it: "its April high", "the March low".
-_LEVEL_AFTER = r" (?:[a-z-]+ )?(?:high|highs|low|lows|peak|record|close|level)\b"
-_LEVEL_REACHED = Lazy(r"\b(?:high|highs|low|lows|peak|record|close|level)\b")
 _WEEK_ENDED = Lazy(r"\bthe week (?:that |which )?end(?:ed|ing|s) (?:on )?(?P<day>[a-z]+\.? \d{1,2})\b")
+_ATTACKS = date(2001, 9, 11)
 _ATTACKS_AFTER = Lazy(r"\W*(?:attacks?|terror(?:ist)? attacks?|hijackings?|commission|anniversary)\b")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
 
@@ -913,10 +919,9 @@ def _dated(year_text: str | None, month: int, day: int, weekday: str | None, q: 
 @handler("month_day")
 def _month_day(m: re.Match, q: Query) -> _Found:
     month, day = en.MONTH_NUMBERS[m["month"]], _ordinal(m["day"])
-    if (month, day) == (9, 11) and not m["year"] and q.anchor > date(2001, 9, 11) and q.sentence.at >= 0 and (
+    if (month, day) == (9, 11) and not m["year"] and q.anchor > _ATTACKS and q.sentence.at >= 0 and (
             _ATTACKS_AFTER.match(q.context, q.sentence.at + len(q.expression))):
-        # "The Sept. 11 attacks", as "9/11": the day of the attacks, not this year's September 11.
-        return Resolution.day(date(2001, 9, 11)), "the September 11, 2001 attacks, as the news names them"
+        return _the_attacks()  # "The Sept. 11 attacks", as "9/11": not this year's September 11
     return _dated(m["year"], month, day, m["weekday"], q)
 
 
@@ -928,7 +933,7 @@ def _hijri_day(m: re.Match, q: Query) -> _Found:
     if not 1 <= day <= 30:
         return None
     if m["hyear"]:
-        found = hijri_day(int(m["hyear"]), month, day)
+        found = hijri_date(int(m["hyear"]), month, day)
         return _found(found, q, f"day {day} of Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
     return _instance(hijri_days(month, day, q.anchor), q, None)
 
@@ -938,7 +943,8 @@ def _hijri_month(m: re.Match, q: Query) -> _Found:
     """A Hijri month as the span of its days: of the Hijri year given, else as any yearly thing."""
     month = en.NORMALISED_HIJRI_MONTHS[m["hmonth"]]
     if m["hyear"]:
-        return _found(hijri_month(int(m["hyear"]), month), q, f"Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
+        found = hijri_date(int(m["hyear"]), month, None)
+        return _found(found, q, f"Hijri month {month} of {m['hyear']} AH (Umm al-Qura)")
     return _instance(hijri_months(month, q.anchor), q, _step(m["rel"]))
 
 
@@ -964,10 +970,14 @@ def _iso_month(m: re.Match, q: Query) -> _Found:
 
 @handler("nine_eleven")
 def _nine_eleven(m: re.Match, q: Query) -> _Found:
-    attacks = date(2001, 9, 11)
-    if q.anchor < attacks:
+    if q.anchor < _ATTACKS:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a day and month with no year")
-    return Resolution.day(attacks), "the September 11, 2001 attacks, as the news names them"
+    return _the_attacks()
+
+
+def _the_attacks() -> _Found:
+    """The day the news means by "9/11" and "the Sept. 11 attacks"."""
+    return Resolution.day(_ATTACKS), "the September 11, 2001 attacks, as the news names them"
 
 
 @handler("numeric_day")
