@@ -778,6 +778,27 @@ def test_tag_reads_dates_as_news_writes_them(text, published, said, value):
     assert mention(text, said, published).resolution.timex == value
 
 
+@pytest.mark.parametrize("text, said, value", [
+    # A fiscal quarter named in the lead: the results told after it that name none are its own.
+    ("Acme earned $5 million in the fiscal first quarter. It had a loss of $2 million a year ago. "
+     "Shipments doubled in the quarter.", "a year ago", "1988-Q1"),
+    ("Acme earned $5 million in the fiscal first quarter. It had a loss of $2 million a year ago. "
+     "Shipments doubled in the quarter.", "the quarter", "1989-Q1"),
+    ("Acme reported a 40% drop in fourth-quarter earnings. Sales in the latest period fell 3%.",
+     "the latest period", "1989-Q4"),
+    # A quarter the story compares with is not the one it reports.
+    ("Acme posted a gain in third-quarter net. After a flat second quarter, sales recovered. "
+     "The latest period also had lower interest costs.", "The latest period", "1989-Q3"),
+    # Nor is one ahead.
+    ("Acme said fourth-quarter sales will fall. Net income rose 10% from a year ago.", "a year ago", "1988-Q3"),
+])
+def test_tag_reads_results_naming_no_quarter_as_the_quarter_the_story_reports(text, said, value):
+    """Results told with no quarter named ("a year ago", "the latest period") are about the quarter the
+    story named as reported, by the number it named it with (a fiscal first quarter may end in
+    September); not a quarter it only compares with or looks ahead to."""
+    assert mention(text, said, date(1989, 10, 26)).resolution.timex == value
+
+
 @pytest.mark.parametrize("text", [
     "Highs will be in the 70s on Sunday.",
     "Christmas Eve falls on a Saturday this year.",

@@ -30,7 +30,7 @@ from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, sl
 from .resolve import needs_reference, resolve, tense
 from .resolve.engine import title_case
 from .resolve.en import (
-    DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, SPELLED_YEAR,
+    DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, QUARTER_NAMED, RESULTS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
     UNITS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 )
@@ -423,6 +423,13 @@ _RESULTS_TOLD = re.compile(
     r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy"
     r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
     r"|trading|prices)\b)")
+# A company's results, and a quarter named by its number (the resolver's words for them).
+_RESULTS = re.compile(RESULTS)
+_QUARTER_NAMED = re.compile(QUARTER_NAMED)
+# How a story names the quarter it reports: "third-quarter net", "for the fiscal first quarter", "in its
+# fourth quarter"; not one it compares with ("after a flat second quarter").
+_RESULTS_NOUN_AFTER = re.compile(r"(?i: (?:net|income|earnings|profits?|loss(?:es)?|revenues?|sales|results)\b)")
+_FOR_THE_PERIOD = re.compile(r"(?i:\b(?:for|in) (?:(?:the|its) )?$)")
 _TITLED_UNITS = frozenset({"the week", "the month", "the year", "the decade", "the century"})
 # Nouns a season names a kind of, not a time of ("the winter storm", "summer clothes", "spring wheat").
 _SEASON_KINDS = frozenset(
@@ -940,7 +947,7 @@ def _names_an_event(text: str, end: int, sentence_end: int) -> bool:
 
 
 def _resolution(text: str, span: tuple[int, int, str], published: date, context: str,
-                after: Resolution | None, named_event: bool) -> Resolution | None:
+                after: Resolution | None, named_event: bool, reported: Resolution | None = None) -> Resolution | None:
     """The dates a span names, or None where nothing anchors it: a set, a bare length of time, an offset
     from a named event ("a day after the toppling", for propose() to look up), or "two days later" with
     no date before it in the article or its sentence."""
@@ -959,9 +966,22 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
                   or (previous in _BACK_PREPOSITIONS and counted)):
             return None
     try:
-        return resolve(expression, published, context, after=after)
+        return resolve(expression, published, context, after=after, reported=reported)
     except UnresolvedDate:
         return None
+
+
+def _names_the_quarter_reported(text: str, mention: Mention, context: str, published: date) -> bool:
+    """True for a quarter named by its number in a sentence of company results not told as ahead
+    ("posted a loss for the fiscal first quarter", "fourth-quarter earnings fell"). The results told
+    after it that name no quarter ("a year ago", "the latest period") are that quarter's, whatever
+    the calendar says: a fiscal first quarter may end in September."""
+    found = mention.resolution
+    return (found is not None and found.precision == "quarter" and found.earliest <= published
+            and _QUARTER_NAMED.search(mention.text.lower()) is not None
+            and _RESULTS.search(context.lower()) is not None and tense(context) == "past"
+            and (_RESULTS_NOUN_AFTER.match(text, mention.end) is not None
+                 or _FOR_THE_PERIOD.search(text, max(0, mention.start - 10), mention.start) is not None))
 
 
 def _reference(expression: str, anchors: list[Resolution]) -> int | None:
@@ -1271,6 +1291,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
     tagged: list[tuple[Mention, int | None]] = []
     # The mentions naming calendar dates, latest last: what "two days later" counts from.
     anchors: list[int] = []
+    # The quarter the story reports company results for, as it named it (see _names_the_quarter_reported).
+    reported: Resolution | None = None
     for span in _longest(_candidates(text)):
         start, end, kind = span
         index = max(bisect.bisect_right(starts, start) - 1, 0)
@@ -1306,7 +1328,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                                                                          context)) is not None:
             # "Two weeks after the 6 February earthquakes", "a week after protests erupted on March 18".
             named_event, after = False, dated
-        resolution = _resolution(text, span, published, context, after, named_event)
+        resolution = _resolution(text, span, published, context, after, named_event, reported)
         if told is not None and resolution is not None:
             resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")
         # What joins a mention to the one just before it (a range, an apposition, "on") is a few characters.
@@ -1327,6 +1349,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                 resolution = Resolution.day(published, mod="APPROX", approximate=True).with_rule(
                     f"{expression}: the publication day, no day told before it -> {published.isoformat()}~")
         mention = Mention(start, end, expression, kind, resolution, index)
+        if kind == "date" and _names_the_quarter_reported(text, mention, context, published):
+            reported = resolution
         if kind == "date" and (leading := _leading_days(text, mention)):
             anchors.extend(range(len(tagged), len(tagged) + len(leading)))
             tagged.extend((day, None) for day in leading)

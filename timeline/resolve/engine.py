@@ -345,6 +345,10 @@ class Query:
     sentence: _Sentence
     after: Resolution | None
     preposition: str = ""
+    # The quarter the article reports results for, named in an earlier sentence ("posted a loss for
+    # the fiscal first quarter"): what a results sentence naming none ("a year ago", "the latest
+    # period") is about, where the calendar alone would guess the latest quarter ended.
+    reported: Resolution | None = None
 
     @property
     def cue(self) -> str | None:
@@ -453,19 +457,22 @@ def _as_date(value: date) -> date:
 
 
 def resolve(expression: str, anchor: date, context: str | None = None, *,
-            after: Resolution | date | None = None) -> Resolution:
+            after: Resolution | date | None = None, reported: Resolution | None = None) -> Resolution:
     """The dates `expression` names, read in an article published on `anchor`.
 
     `context` is the sentence around the expression; its tense sets the direction where the words do
-    not. `after` is the date of the event an offset ("two days later") counts from. Raises
-    UnresolvedDate for anything that cannot be resolved.
+    not. `after` is the date of the event an offset ("two days later") counts from. `reported` is the
+    quarter the article reports company results for, where an earlier sentence named it ("its fiscal
+    first quarter"); a results sentence that names no quarter is about that one. Raises UnresolvedDate
+    for anything that cannot be resolved.
     """
     if not isinstance(expression, str) or not expression.strip():
         raise UnresolvedDate("cannot resolve an empty date expression")
     if len(expression) > _MAX_LENGTH:
         raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
     reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
-    q = Query(expression.strip(), _as_date(anchor), _Sentence(context, expression.strip()), reference)
+    q = Query(expression.strip(), _as_date(anchor), _Sentence(context, expression.strip()), reference,
+              reported=reported)
     try:
         found, how = _resolve_text(_normalise(expression), q)
     except UnresolvedDate:

@@ -502,11 +502,11 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
-        return _latest_quarter(q.anchor)
+        return _latest_quarter(q)
     if unit == "year" and m["rel"] == "the" and _FOR_THE_YEAR.search(q.context) and _RESULTS.search(q.context):
         # "For the year, net income was a record": the year of the results reported, which in January is
         # the one just over (its last quarter the latest ended).
-        latest, how = _latest_quarter(q.anchor)
+        latest, how = _latest_quarter(q)
         return Resolution.year(latest.earliest.year), f"the year of the results reported ({how})"
     return _anchor_unit(unit, en.STEPS[m["rel"]], q.anchor)
 
@@ -578,7 +578,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
     # day a quarter reported ends on, a year earlier is that quarter a year before.
     if (q.after is not None and not vague and not named and unit == "year" and low == high == -1
             and q.after.precision == "day" and (report := _report(q)) is not None
-            and report[0].latest == q.after.latest):
+            and (report[0].latest == q.after.latest or report[0] == q.reported)):
         reported, how = report
         return moved(reported, "year", -1), f"a year before {reported.label}, {how}, which ends on {q.after.label}"
     # A fiscal year told before ("fiscal 1996 ... the previous year") counts as the year it is named by.
@@ -624,7 +624,7 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
         n = _ordinal(ordinal)
         found, how = _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
-    return _latest_quarter(q.anchor)
+    return _latest_quarter(q)
 
 
 def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
@@ -639,7 +639,12 @@ def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
     return _instance(lambda y: Resolution.quarter(y, n), q, None)
 
 
-def _latest_quarter(a: date) -> tuple[Resolution, str]:
+def _latest_quarter(q: Query) -> tuple[Resolution, str]:
+    """The quarter results are about where their sentence names none: the one the story named as
+    reported, else the latest ended by the anchor, since results are published after their period."""
+    if q.reported is not None:
+        return q.reported, f"the quarter the story reports ({q.reported.label})"
+    a = q.anchor
     found = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
     return found, f"the quarter reported: the latest ended by {_day(a)}"
 
@@ -663,7 +668,7 @@ def _year_ago_period(m: re.Match, q: Query) -> _Found:
     """ "The year-ago quarter": the period reported (the quarter named, else the latest ended), a year back."""
     found = _year_back(q, "year", -1, m.groupdict().get("ord"))
     if found is None:  # no results in the sentence: the latest quarter reported by the anchor
-        latest, how = _latest_quarter(q.anchor)
+        latest, how = _latest_quarter(q)
         return moved(latest, "year", -1), f"a year before {latest.label}, {how}"
     return found
 
@@ -671,7 +676,7 @@ def _year_ago_period(m: re.Match, q: Query) -> _Found:
 @handler("reported_period")
 def _reported_period(m: re.Match, q: Query) -> _Found:
     """ "The latest period", "the 1988 quarter": the quarter reported, in the year named if any."""
-    reported, how = _report(q) or _latest_quarter(q.anchor)
+    reported, how = _report(q) or _latest_quarter(q)
     if m.groupdict().get("year"):
         year = int(m["year"])
         if _LONGER_PERIOD.search(q.context) and m["kind"] == "period":
