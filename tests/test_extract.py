@@ -218,6 +218,16 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("In the first half, sales fell 4 percent.", [("the first half", "date")]),
     ("First-half profit rose 5%.", [("First-half", "date")]),
     ("He scored twice in the second half.", []),
+    # An anniversary is one date; a season of a year named from the anchor is one expression.
+    ("Fifty years ago today, the first crew landed.", [("Fifty years ago today", "date")]),
+    ("A decade ago this week, the bank collapsed.", [("A decade ago this week", "date")]),
+    ("The device arrives in the fall of next year.", [("the fall of next year", "date")]),
+    # A count of quarters after "the past" is a length; "in 13 years" before "after" a clause is one too.
+    ("It lost money in the past two quarters.", [("the past two quarters", "duration")]),
+    ("It defaulted for the second time in 13 years after talks collapsed.", [("13 years", "duration")]),
+    # "Overnight" and "at dawn" are times; "an overnight stay" and "overnight rates" name kinds.
+    ("Jets struck targets overnight, and troops moved in at dawn.", [("overnight", "time"), ("dawn", "time")]),
+    ("He booked an overnight stay as overnight rates rose.", []),
 ])
 def test_tag_finds_timeml_extents_and_kinds(text, expected):
     """Each expression is found with its TimeML extent (preposition outside) and its kind."""
@@ -300,6 +310,12 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     # A season that names a kind of thing, not a time.
     "The winter storm dumped a foot of snow on the city.",
     "Farmers planted spring wheat.",
+    # ... and so does a feast ("a Christmas market"); "the past" of a count of things is "the previous".
+    "A truck plowed into a crowded Christmas market.",
+    "It was warmer than the past two races, with four wins in the past eight seasons.",
+    # "The future of" someone is a fate; "after-hours" trading is a session, not a length.
+    "Talks stalled over the future of the president.",
+    "Shares fell 3 percent in after-hours trading.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
     """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names
@@ -629,9 +645,12 @@ def test_tag_dates_a_season_or_month_from_the_story(text, said, value):
     ("The earthquake struck before dawn Saturday. The quake hit at 3:34 a.m. local time.",
      "3:34 a.m. local time", "2010-02-27"),
     ("The closest approach is set for 12:33 a.m. Eastern time on Tuesday.", "12:33 a.m. Eastern time", "2010-03-02"),
+    # "At dawn", "before dawn" are times too, dated by the weekday right after them.
+    ("The earthquake struck before dawn Friday.", "dawn", "2010-02-26"),
 ])
 def test_tag_dates_a_time_of_day_by_the_day_the_story_told(text, said, value):
-    """A time of day with no day of its own is on the day told just before it, or the day after "on"."""
+    """A time of day with no day of its own is on the day told just before it, or the day after "on" (or
+    right after it, for a weekday)."""
     found = mention(text, said, date(2010, 2, 27))
     assert (found.kind, found.resolution.edtf) == ("time", value)
 
@@ -786,6 +805,10 @@ def test_tag_reads_dates_as_news_writes_them(text, published, said, value):
      "Shipments doubled in the quarter.", "the quarter", "1989-Q1"),
     ("Acme reported a 40% drop in fourth-quarter earnings. Sales in the latest period fell 3%.",
      "the latest period", "1989-Q4"),
+    # A quarter its sentence names by the month it ends in comes before the one the story named.
+    ("Acme said its fiscal second-quarter earnings fell 31%. For the quarter ended March 31, it earned "
+     "$6.1 million, compared with $8.8 million in the year-earlier quarter.", "the year-earlier quarter",
+     "1988-Q1"),
     # A quarter the story compares with is not the one it reports.
     ("Acme posted a gain in third-quarter net. After a flat second quarter, sales recovered. "
      "The latest period also had lower interest costs.", "The latest period", "1989-Q3"),
@@ -797,6 +820,26 @@ def test_tag_reads_results_naming_no_quarter_as_the_quarter_the_story_reports(te
     story named as reported, by the number it named it with (a fiscal first quarter may end in
     September); not a quarter it only compares with or looks ahead to."""
     assert mention(text, said, date(1989, 10, 26)).resolution.timex == value
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    # Two days ahead joined by "or": the second after the first, whatever the tense says of it alone.
+    ("Officials said the river was expected to peak on Monday or Tuesday.", date(2010, 12, 31), "Tuesday",
+     "2011-01-04"),
+    # ... but a pair told of the past may run either way.
+    ("Following are statements made Friday and Thursday by the lawyers.", date(1998, 2, 6), "Thursday",
+     "1998-02-05"),
+    # Counted from an anniversary's day, not from today's.
+    ("Fifty years ago today, the rocket lifted off. Four days later, the crew landed.", date(2019, 7, 16),
+     "Four days later", "1969-07-20"),
+    # A time told in the past is on no day still ahead: the publication day, approximate.
+    ("Lawmakers must act by Jan. 1. The candidate conceded shortly before 1 a.m. in Boston.",
+     date(2012, 11, 7), "1 a.m.", "2012-11-07"),
+])
+def test_tag_dates_pairs_anniversaries_and_times_by_the_story(text, published, said, value):
+    """Two weekdays ahead joined by "or" run forward; an offset after an anniversary counts from its
+    day; a clock time told in the past is not put on a day the story told as ahead."""
+    assert mention(text, said, published).resolution.timex == value
 
 
 @pytest.mark.parametrize("text", [

@@ -148,8 +148,10 @@ _REFERENCE = (
     # "The then-current price": the present of the story's time, before the report (PAST_REF).
     r"then[- ]current|the (?:recent|distant) past|the present time|(?<=\bat )this time(?! (?:of|last|next|a|around)\b)|"
     r"now|currently|current(?! account)|nowadays|recently|lately|these days|the present(?! (?!day\b)[a-z])"
-    r"|the past"
-    r"|the (?:near |foreseeable )?future|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
+    # Not "the past two races", "four of the past eight seasons": the previous ones, no time.
+    r"|the past(?! (?:\d+|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b)"
+    # Not "the future of President Assad": his fate, not a time.
+    r"|the (?:near |foreseeable )?future(?! of\b)|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
     # ... and their mirror: "in coming months", "the upcoming weeks", "future quarters", "at a later date".
     # Lengths are counted: "the next two months", "the next few weeks".
     r"|(?:the )?(?:coming|upcoming) (?:days|weeks|months|quarters|years|decades)"
@@ -225,6 +227,8 @@ _DATE = (
     # "12-Dec-2024", "9 Dec 2024" written with dashes or slashes.
     rf"|{_DAY}[-/]{_MONTH}[-/]{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
+    # "The fall of next year", "the spring of last year": one season.
+    rf"|the{_S}{_SEASON}{_S}of{_S}(?:next|last|this){_S}year"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
     rf"(?:{_ORDINAL}|final|last|latest|current|previous|past|next|same|coming|fiscal|{_MONTH_NAME})"
     rf"(?:[ -](?:fiscal|calendar))?[ -]quarter)"
@@ -270,10 +274,12 @@ _DATE = (
 # Counts with a fraction: "two and a half years ago", "half a century ago", "a quarter-century ago".
 _FRACTION_COUNT = rf"(?:(?:\d+|{_NUMBER_WORD}){_S}and{_S}a{_S}half|half{_S}an?|a{_S}quarter(?=[- ]century))"
 _OFFSET = (
-    rf"(?:\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
+    # Not after "in": "the first time in 13 years after talks collapsed" is a length, then a clause.
+    rf"(?:(?<!\bin )\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
     rf"(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     # Not "a day later than planned": a length compared, not a date counted.
-    rf"(?:ago|ag|(?:earlier|later)(?!{_S}than\b)|before|after|previously|back"
+    # An anniversary is one date: "fifty years ago today", "a decade ago this week".
+    rf"(?:ago(?:{_S}(?:today|this{_S}(?:week|month))\b)?|ag|(?:earlier|later)(?!{_S}than\b)|before|after|previously|back"
     rf"|from{_S}(?:now|today|tomorrow|(?:(?:next|this){_S})?{_WEEKDAY}(?![s'’])))"
     # British: "a week tomorrow", "a fortnight on Friday".
     rf"|\b(?:a|one){_S}(?:week|fortnight){_S}(?:today|tomorrow|on{_S}{_WEEKDAY})(?!\w)"
@@ -295,6 +301,8 @@ _DURATION = (
     # nor "the last week of June".
     rf"|\bthe{_S}(?:past|last){_S}(?:hour|day|week|fortnight|month|year|decade|century)(?!{_S}of\b)"
     rf"|\bthe{_S}(?:next|coming){_S}(?:hour|fortnight)(?!{_S}of\b)"
+    # Quarters are counted only after such a word ("the past two quarters"): "a quarter" alone is a fourth.
+    rf"|\b(?:the{_S})?(?:past|{_LAST}|next|coming|previous){_S}{_COUNT}{_S}quarters(?!{_S}of\b)"
     # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
     # the day after it is a date of its own.
     # So is "the year to November": the twelve months up to it.
@@ -328,6 +336,12 @@ _TIME = (
     rf"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!{_S}of\b))"
     rf"(?:,?{_S}(?:(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow)(?!\w)"
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
+    # "Struck targets overnight", "fighting overnight in Homs": the night before, as a time of its own;
+    # not "an overnight stay" or "overnight rates", which name a kind.
+    rf"|(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when"
+    rf"|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
+    # "At dawn", "before daybreak": a time of the day the story tells (a day after it is a date of its own).
+    rf"|(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
 )
 
 # One pattern, so that each place an expression may start costs one match. It reads the text in lower
@@ -354,7 +368,7 @@ _TRIGGER_WORDS = frozenset([
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
-    "half",
+    "half", "dawn", "dusk", "daybreak", "nightfall",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -407,6 +421,7 @@ _PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "t
 # the nearest such weekday. (Black Friday and Cyber Monday are holidays with dates of their own.)
 _DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
 _HOLIDAY_NAMES = frozenset(HOLIDAYS)
+_BARE_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"})
 # What a month's figures are called: "the company's May sales", "China's March exports".
 _FIGURES = frozenset(
     "sales figures data report results earnings payrolls exports imports output production index numbers "
@@ -435,6 +450,11 @@ _TITLED_UNITS = frozenset({"the week", "the month", "the year", "the decade", "t
 _SEASON_KINDS = frozenset(
     "storm storms blizzard weather coat coats clothes clothing wear tires tyres wheat crop crops squash "
     "olympics olympic games sports solstice equinox".split())
+# Nouns a feast names a kind of thing by, not a time ("a crowded Christmas market", "the Christmas tree").
+_HOLIDAY_KINDS = frozenset(
+    "market markets tree trees card cards carol carols lights decorations ornaments pudding cake cakes "
+    "jumper jumpers sweater sweaters stocking stockings song songs album movie film special lunch dinner "
+    "menu bonus bonuses truce".split())
 # Capitalised words that continue a date rather than a name ("June 2012", "Easter Monday").
 _DATE_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "day", "eve", "week", "weekend", "holiday",
                          "holidays", "morning", "afternoon", "evening", "night"])
@@ -535,6 +555,7 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 # Nov. 3, the day before the warrant was issued", "on Monday, two days after the vote".
 _APPOSITION = re.compile(r",[^\S\n]+")
 _CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
+_WEEKDAY_PAIR = re.compile(rf"{_S}or{_S}", re.IGNORECASE)
 _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 # Where the clause an offset names its event in ends, and a day written in it.
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
@@ -693,11 +714,15 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             or tens and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
+    if start and text[start - 1] == "-" and said in _BARE_PLURAL_UNITS:
+        return True  # "after-hours trading", "man-hours": a compound, no length of time
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
         return True  # "serial number 12-05-2021"
     if first in _WEEKDAY_WORDS and _weekday_names_nothing(text, start, end, said):
         return True
-    if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end) or said == "independence day" and (
+    if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end)
+                                   or _following_word(text, end).rstrip(".,;:") in _HOLIDAY_KINDS
+                                   or said == "independence day" and (
             # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4.
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
@@ -1076,23 +1101,29 @@ def _weekday_range_end(text: str, start: int, expression: str, found: Resolution
     end a week later."""
     before, reference = tagged[-1]
     opened = before.resolution
-    joint = _RANGE_JOINT.fullmatch(text, before.end, start)
+    joint = _RANGE_JOINT.fullmatch(text, before.end, start) or _WEEKDAY_PAIR.fullmatch(text, before.end, start)
     if (opened is None or before.kind != "date" or opened.precision != "day" or joint is None
             or not _WEEKDAY_SAID.fullmatch(before.text) or found.earliest >= opened.earliest):
         return None
-    opening = {"to": "from", "and": "between"}.get(joint.group().strip().lower())
+    word = joint.group().strip().lower()
+    # "Expected to peak on Monday or Tuesday": two days ahead, the second after the first; only a range
+    # ("from ... to", "between ... and") may hold the anchor.
+    pair = word in ("or", "and") and _previous_word(text, before.start) != "between"
+    if pair and opened.earliest <= published:
+        return None  # a pair told of the past may run either way: "statements made Friday and Thursday"
+    opening = {"to": "from"}.get(word)
     if opening is not None and _previous_word(text, before.start) != opening:
         return None
     week = timedelta(days=7)
-    if opened.earliest - week <= published <= found.latest:
+    if not pair and opened.earliest - week <= published <= found.latest:
         earlier = Resolution.day(opened.earliest - week)
         rule = f"{before.text}: the start of a range that holds {published.isoformat()} -> {earlier.label}"
         tagged[-1] = (replace(before, resolution=earlier.with_rule(rule)), reference)
         return found.with_rule(f"{expression}: the end of a range from {before.text!r} that holds "
                                f"{published.isoformat()} -> {found.label}")
     later = Resolution.day(found.earliest + week * ((opened.earliest - found.earliest).days // 7 + 1))
-    return later.with_rule(f"{expression}: the end of a range from {before.text!r} ({opened.label}), the first "
-                           f"at or after it -> {later.label}")
+    what = f"the second of a pair with {before.text!r}" if pair else f"the end of a range from {before.text!r}"
+    return later.with_rule(f"{expression}: {what} ({opened.label}), the first at or after it -> {later.label}")
 
 
 def _range_end(text: str, start: int, expression: str, found: Resolution | None,
@@ -1137,15 +1168,19 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
 
 
 # A time of day, then the day it is on: "shortly after 2 a.m. on Dec. 1", "at midnight on Sunday".
-_TIME_ON = re.compile(rf",?{_S}on{_S}")
+# What joins a time to the day after it: "on" ("2 a.m. on Dec. 1"), or nothing before a weekday ("before
+# dawn Saturday").
+_TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?=(?:{_WEEKDAY})\b)))")
 
 
 def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None]]) -> None:
-    """Dates the undated time of day just before `mention` by its day, when "on" joins them."""
+    """Dates the undated time of day just before `mention` by its day, when "on" joins them (or nothing,
+    before a weekday)."""
     if not tagged or mention.resolution is None or mention.resolution.precision != "day":
         return
     before, reference = tagged[-1]
-    if before.kind == "time" and before.resolution is None and _TIME_ON.fullmatch(text, before.end, mention.start):
+    joint = _TIME_ON.match(text, before.end)
+    if before.kind == "time" and before.resolution is None and joint is not None and joint.end() == mention.start:
         found = mention.resolution.with_rule(f"{before.text}: on {mention.text!r} -> {mention.resolution.label}")
         tagged[-1] = (replace(before, resolution=found), reference)
 
@@ -1344,10 +1379,14 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if kind == "time" and resolution is None and not _TIME_ON.match(text, end):
             if anchors:
                 resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
-            else:  # "Updated 14:32 GMT": with no day told yet, a clock time is most likely on the
-                # publication day, though it may be the night before: approximate, and said so.
+            # "Romney conceded shortly before 1 a.m.": a time told in the past is on no day still ahead.
+            ahead = resolution is not None and resolution.earliest > published and tense(context, expression) == "past"
+            if not anchors or ahead:
+                # "Updated 14:32 GMT": with no day told (or none it can be on), a clock time is most likely
+                # on the publication day, though it may be the night before: approximate, and said so.
+                why = "the day told before it is ahead" if ahead else "no day told before it"
                 resolution = Resolution.day(published, mod="APPROX", approximate=True).with_rule(
-                    f"{expression}: the publication day, no day told before it -> {published.isoformat()}~")
+                    f"{expression}: the publication day, {why} -> {published.isoformat()}~")
         mention = Mention(start, end, expression, kind, resolution, index)
         if kind == "date" and _names_the_quarter_reported(text, mention, context, published):
             reported = resolution

@@ -198,11 +198,14 @@ FIRM_FUTURE_CUE = (
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.
 FUTURE_CUE = (
     r"(?:(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
-    r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|next(?! to)|"
+    r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\byour )next(?! to)|"
     r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
+    # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
+    # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
+    r"|faces|premieres|debuts|arrives|wraps up|falls on|(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )face"
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
     r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
     r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
@@ -240,6 +243,10 @@ PLAN_CUE = (
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
     # What something is cancelled, booked or closed for: "canceled classes for Friday".
     r"|(?:cancell?ed|called off|booked|reserved|closed) (?:[\w-]+ ){0,3}for(?= $)"
+    # ... a day declared or called for something ("declared a day of national mourning for Thursday",
+    # "called a general strike for Monday"), and the event of a day called off ("cancelled Sunday's rally").
+    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
+    r"|(?:cancell?ed|called off|scrapped|postponed)(?: (?:the|a|an|its|his|her|their))?(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
 )
@@ -304,7 +311,8 @@ AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){
 # Schedule verbs that are nouns too, and what makes them one before them: "by eight votes", "tax returns",
 # "the close of trading", "an open letter".
 SCHEDULE_NOUNS = frozenset(
-    "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks "
+    "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks faces premieres debuts "
+    "face "
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (
     rf"\b(?:{DETERMINERS}|(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|few|several|more|no"
@@ -447,6 +455,7 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 # name; the named groups are what it reads.
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
+    ("overnight", (r"overnight",)),
     ("present", (
         r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
         r"|the present(?: time)?|(?:at )?this time",
@@ -538,6 +547,8 @@ RULES = (
         r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|upcoming|coming|next) "
         r"(?:(?P<count>%(count)s) )?(?P<unit>%(unit)s)",
     )),
+    # An anniversary: "fifty years ago today", "a decade ago this week".
+    ("ago_today", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) ago (?P<on>today|this week|this month)",)),
     ("ago", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>ago|back|from now|from today|hence)",)),
     ("weekday_of_month", (
         r"(?:the )?(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) (?P<weekday>%(weekday)s)"

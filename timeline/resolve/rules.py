@@ -204,6 +204,10 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
+    if q.future and found[0].precision != "day" and _DEADLINE_BEFORE.search(q.before):
+        # "Could return to normal by the autumn": a deadline told as ahead is ahead, however near the last
+        # (a day just past may be the report's own date a day late, "by Jan. 14" on Jan. 15).
+        return forth[0], f"the first begun after {_day(a)} (a deadline, {q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
     return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
 
@@ -237,6 +241,15 @@ def _deictic(m: re.Match, q: Query) -> _Found:
         return Resolution.day(q.anchor), f"the anchor {_day(q.anchor)}"
     side = "before" if offset_days < 0 else "after"
     return Resolution.day(q.anchor + timedelta(offset_days)), f"{abs(offset_days)} day(s) {side} {_day(q.anchor)}"
+
+
+@handler("overnight")
+def _overnight(m: re.Match, q: Query) -> _Found:
+    """ "Struck overnight": the night before the anchor, from its evening into the anchor's morning
+    (TimeML's value names the evening's day with TNI); told as ahead, the anchor's coming night."""
+    evening = q.anchor if q.future else q.anchor - DAY
+    found = Resolution.span(evening, evening + DAY, timex=f"{evening.isoformat()}TNI")
+    return found, f"the night from {_day(evening)} into the next morning ({q.direction})"
 
 
 @handler("present")
@@ -508,6 +521,10 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         # the one just over (its last quarter the latest ended).
         latest, how = _latest_quarter(q)
         return Resolution.year(latest.earliest.year), f"the year of the results reported ({how})"
+    if unit == "week" and m["rel"] == "this" and q.anchor.weekday() == 6 and q.future:
+        # Said on a Sunday, the week ahead is "this week" ("votes scheduled for this week"): the ISO week
+        # ends that day, the working week starts the next.
+        return unit_of(q.anchor + DAY, "week"), f"the week starting the day after {_day(q.anchor)} ({q.direction})"
     return _anchor_unit(unit, en.STEPS[m["rel"]], q.anchor)
 
 
@@ -533,6 +550,7 @@ _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter"
 _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 # A preposition right before a date that owns a noun ("following April's elections", "after Sunday's
 # vote"): the noun's event is told from the side, not by the main verb.
+_DEADLINE_BEFORE = Lazy(r"\b(?:by|until|till)\s+(?:(?:early|late)\s+|mid-?)?$")
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
 # Days after its end within which a period's results or figures are still being reported.
 _REPORTED_WITHIN = 100
@@ -615,16 +633,30 @@ _LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
 def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | None:
     """The quarter a sentence reporting company results is about: the one it names (or `ordinal`), else
     the latest ended by the anchor, since results are published after their period; None elsewhere."""
+    fiscal = False
     if ordinal is None:
         if not _RESULTS.search(q.context):
             return None
         named = _QUARTER_NAMED.search(q.context)
-        ordinal = named["ord"] if named else None
+        ordinal, fiscal = (named["ord"], "fiscal" in named.group()) if named else (None, False)
     if ordinal is not None:
         n = _ordinal(ordinal)
-        found, how = _quarter_instance(n, q)
+        found, how = _fiscal_quarter(n, q) if fiscal else _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
+    if (ending := _QUARTER_ENDING.search(q.context)) is not None:
+        # "For the quarter ended March 31 ... in the year-earlier quarter": the quarter its sentence names
+        # by the month it ends in, before the one the story named.
+        n = (en.MONTH_NUMBERS[ending["month"]] - 1) // 3 + 1
+        found, how = _quarter_instance(n, q)
+        return found, f"the quarter ending in {ending['month'].capitalize()}, Q{n}: {how}"
     return _latest_quarter(q)
+
+
+def _fiscal_quarter(n: int, q: Query) -> tuple[Resolution, str]:
+    """A fiscal quarter in a results sentence: its number is the company's, not the calendar's, so the
+    calendar cannot say which has just ended; it is written in the anchor's year, as TimeML writes it
+    ("fiscal third quarter" results in April are 2016-Q3, not last July's quarter)."""
+    return Resolution.quarter(q.anchor.year, n), f"fiscal quarter {n}, numbered in the year of {_day(q.anchor)}"
 
 
 def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
@@ -818,6 +850,18 @@ def _reaching_back(word: str, count: str, q: Query) -> _Found:
     return found, f"the start of a duration reaching back: {how}"
 
 
+@handler("ago_today")
+def _ago_today(m: re.Match, q: Query) -> _Found:
+    """ "Fifty years ago today": the day, week or month that many units before the anchor's."""
+    low, high, vague = _counts(m["count"], plural=False)
+    if vague or low != high:
+        return q.read(f"{m['count']} {m['unit']} ago")
+    unit, low, _ = canonical(en.UNITS[m["unit"]], low, high)
+    day = shift(q.anchor, unit, -low)
+    precision = {"today": "day", "this week": "week", "this month": "month"}[m["on"]]
+    return unit_of(day, precision), f"{_distance(low, low)} {unit}(s) before {m['on']}, {_day(q.anchor)}"
+
+
 @handler("ago")
 def _ago(m: re.Match, q: Query) -> _Found:
     sign = en.DIRECTIONS[m["dir"]]
@@ -872,12 +916,20 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
     if kind == "half" and n > 2:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
     make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
+    if year_text is None and kind == "quarter" and "fiscal" in q.expression.lower() and _RESULTS.search(q.context):
+        return _fiscal_quarter(n, q)
     if year_text is None:
         return _quarter_instance(n, q) if kind == "quarter" else _instance(make, q, None)
     whole, how = q.read(_whole_unit_words(year_text))
     if kind == "half" and whole.precision == "decade":
         first = whole.earliest.year + (5 if n == 2 else 0)
         found = replace(whole, earliest=date(first, 1, 1), latest=date(first + 4, 12, 31), mod=("START", "END")[n - 1])
+        return found, f"half {n} of {whole.label} ({how})"
+    if kind == "half" and whole.precision == "month":
+        # "The second half of November": days 16 to the end, the month's value marked as its end.
+        first, last = (whole.earliest, whole.earliest.replace(day=15)) if n == 1 else (
+            whole.earliest.replace(day=16), whole.latest)
+        found = replace(whole, earliest=first, latest=last, mod=("START", "END")[n - 1])
         return found, f"half {n} of {whole.label} ({how})"
     if whole.precision != "year":
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: {year_text!r} is not a calendar year")
