@@ -332,6 +332,9 @@ def test_tense(context: str | None, expression: str | None, expected: str) -> No
     ("in a decade", "It is the first visit in a decade.", "superlative"),
     ("in five years", "Prices are at their highest level in five years.", "superlative"),
     ("in two weeks", "Argentina names fifth president in two weeks", "ordinal"),
+    # A length after a modal that follows the perfect is the modal's, not one reaching back to now.
+    ("several weeks", "Miners have declared force majeure, and shipments could be disrupted for several weeks.",
+     "duration alone"),
     # The digits of an index level or a sum are no year to count from.
     ("the previous Friday", "The index closed at 2082.1, down 4.5% from the previous Friday.", "reference event"),
     ("the year before", "The plan cost $1,990 more than the year before.", "reference event"),

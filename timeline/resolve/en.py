@@ -249,6 +249,8 @@ PLAN_CUE = (
     r"|(?:cancell?ed|called off|scrapped|postponed)(?: (?:the|a|an|its|his|her|their))?(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
+    # ... and a promise or a threat ("vowed to repeal the law in November").
+    r"|(?:vowed|promised|pledged|swore|threatened) to"
 )
 # An infinitive of intent nearest before the date makes it the date of an action not yet done ("agreed
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb

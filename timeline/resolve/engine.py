@@ -31,6 +31,7 @@ _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
+_CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
@@ -38,7 +39,8 @@ _UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
 _DETERMINER_NEAR = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:[a-z-]+\s+)?$")
 # "Through" after a past verb is the verb's time: "the festival ran through Sunday".
 _THROUGH = Lazy(r"\b(?:through|thru)\s+$")
-_PAST_PLAN = Lazy(r"\b(?:was|were|had been) (?:due|set|scheduled|slated|expected|poised|about|planned)\b")
+_PAST_PLAN = Lazy(r"\b(?:(?:was|were|had been) (?:due|set|scheduled|slated|expected|poised|about|planned)"
+                  r"|(?:vowed|promised|pledged|swore|threatened) to)\b")
 _HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
 _LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
 
@@ -85,6 +87,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
+        if kind == "past" and _CONDITION_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
+            continue  # "if elected in November": a condition, not a past event
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
@@ -270,7 +274,7 @@ class _Sentence:
 
     @cached_property
     def told_in_past(self) -> bool:
-        # "Was due to", "had been planned": a plan's words in the past tense tell in the past too.
+        # "Was due to", "had been planned", "vowed to": a plan's words in the past tense tell in the past too.
         return "past" in _cues(self.text) or _PAST_PLAN.search(self.lower) is not None
 
     @cached_property

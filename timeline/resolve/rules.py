@@ -57,6 +57,7 @@ _WEEKDAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satu
 _DIGIT_ORDINAL = Lazy(rf"(\d+){en.ORDINAL_SUFFIX}?")
 _WHOLE_UNIT = Lazy(en.WHOLE_UNIT[0])
 _REACHES_BACK = Lazy(en.REACHES_BACK)
+_MODAL = Lazy(r"\b(?:will|would|could|can|may|might|should|must|shall)\b")
 
 
 def _day(d: date) -> str:
@@ -1203,6 +1204,14 @@ def _ordinal_day(m: re.Match, q: Query) -> _Found:
     raise UnresolvedDate(f"cannot resolve {q.expression!r}: no month has a day {day}")
 
 
+def _modal_after_the_perfect(q: Query) -> bool:
+    """True when a modal stands between the last "has"/"have" before a length and the length ("have
+    declared force majeure, and shipments could be disrupted for several weeks"): it is the modal's length,
+    ahead, not one reaching back to now."""
+    perfects = list(_REACHES_BACK.finditer(q.before))
+    return bool(perfects) and _MODAL.search(q.before, perfects[-1].end()) is not None
+
+
 @handler("duration")
 def _duration(m: re.Match, q: Query) -> _Found:
     """A bare duration names a date only when it reaches back from now or forward ("in two weeks")."""
@@ -1214,7 +1223,7 @@ def _duration(m: re.Match, q: Query) -> _Found:
                              "span up to now in which it is counted, not a date")
     if forward and q.future:
         return _from_anchor(q, m["unit"], m["count"], 1)
-    if m["now"] or _REACHES_BACK.search(q.context):
+    if m["now"] or _REACHES_BACK.search(q.context) and not _modal_after_the_perfect(q):
         return _reaching_back(m["unit"], m["count"], q)
     if forward and q.cue is None:
         return _from_anchor(q, m["unit"], m["count"], 1)
