@@ -228,6 +228,17 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     # "Overnight" and "at dawn" are times; "an overnight stay" and "overnight rates" name kinds.
     ("Jets struck targets overnight, and troops moved in at dawn.", [("overnight", "time"), ("dawn", "time")]),
     ("He booked an overnight stay as overnight rates rose.", []),
+    # A weekday part or a working day after "every" or "each" recurs; a count "straight" is a length; a
+    # feast's weekend is one span; "year to date" is a date.
+    ("Classes meet every Tuesday evening and the office opens each weekday.",
+     [("every Tuesday evening", "set"), ("each weekday", "set")]),
+    ("Claims fell for 10 straight weeks and five consecutive months.",
+     [("10 straight weeks", "duration"), ("five consecutive months", "duration")]),
+    ("Traffic will be heavy over the Labor Day weekend.", [("the Labor Day weekend", "date")]),
+    ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
+    # A rate is no length: "barrels a day", "$300 a day" (only "12 hours" is one here).
+    ("Output rose by 1.2 million barrels a day; guards paid $300 a day work 12 hours a day.",
+     [("12 hours", "duration")]),
 ])
 def test_tag_finds_timeml_extents_and_kinds(text, expected):
     """Each expression is found with its TimeML extent (preposition outside) and its kind."""
@@ -316,6 +327,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     # "The future of" someone is a fate; "after-hours" trading is a session, not a length.
     "Talks stalled over the future of the president.",
     "Shares fell 3 percent in after-hours trading.",
+    # Blocs and movements named after a day.
+    "Leaders of the March 14 coalition met the April 6 Youth Movement.",
 ])
 def test_tag_ignores_words_that_are_not_dates(text):
     """Numbers (also in words: "two thousand people"), the modal "may", the noun "march" and names
@@ -835,6 +848,15 @@ def test_tag_reads_results_naming_no_quarter_as_the_quarter_the_story_reports(te
     # A time told in the past is on no day still ahead: the publication day, approximate.
     ("Lawmakers must act by Jan. 1. The candidate conceded shortly before 1 a.m. in Boston.",
      date(2012, 11, 7), "1 a.m.", "2012-11-07"),
+    # "Into" ends a range as "until" does; "as early as" leaves the direction to the verb.
+    ("Forecasters are warning of heavy snow Thursday night into Friday.", date(2018, 1, 18), "Friday",
+     "2018-01-19"),
+    ("Shoppers lined up as early as 4 p.m. Thursday.", date(2014, 11, 28), "4 p.m. Thursday", "2014-11-27"),
+    # A half alone where margins are told; a feast's weekend; Holy Thursday.
+    ("Intel expects gross margins of about 50 percent in the second half.", date(2009, 7, 15), "the second half",
+     "2009-H2"),
+    ("Traffic will be heavy over the Labor Day weekend.", date(2010, 9, 3), "the Labor Day weekend", "2010-W35-WE"),
+    ("The pope will wash the feet of prisoners on Holy Thursday.", date(2013, 3, 19), "Holy Thursday", "2013-03-28"),
 ])
 def test_tag_dates_pairs_anniversaries_and_times_by_the_story(text, published, said, value):
     """Two weekdays ahead joined by "or" run forward; an offset after an anniversary counts from its

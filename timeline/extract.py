@@ -227,6 +227,10 @@ _DATE = (
     # "12-Dec-2024", "9 Dec 2024" written with dashes or slashes.
     rf"|{_DAY}[-/]{_MONTH}[-/]{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
+    # "Labor Day weekend", "the Thanksgiving weekend": one span.
+    rf"|\b(?:the{_S})?{_HOLIDAY}{_S}weekend\b"
+    # "Down 25 percent year to date": the year up to the publication.
+    rf"|\b(?:the{_S})?year[- ]to[- ]date\b"
     # "The fall of next year", "the spring of last year": one season.
     rf"|the{_S}{_SEASON}{_S}of{_S}(?:next|last|this){_S}year"
     rf"|(?:(?:the{_S})?(?:{_YEAR}{_S}|(?:(?:last|this|next){_S}year|{_YEAR})['’]s{_S})?(?:fiscal[ -])?"
@@ -308,7 +312,7 @@ _DURATION = (
     # So is "the year to November": the twelve months up to it.
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
     rf"|\b(?:(?:the{_S})?(?:past|{_LAST}|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
-    rf"{_COUNT}{_S}(?:more{_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
+    rf"{_COUNT}{_S}(?:(?:more|straight|consecutive|successive){_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
     # "A decade-long war", "a week-long strike": a length, whatever "the" stands before it.
     rf"|\b(?:day|week|month|year|decade|century)[- ]long)(?!\w)"
@@ -321,7 +325,7 @@ _SET = (
     rf"(?:{_S}(?:of|in){_S}(?:the|each|every){_S}month)?)"
     rf"|\b(?:once|twice|{_COUNT}{_S}times){_S}(?:a|an|per|each|every){_S}{_UNIT}"
     rf"|\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|annual))(?!\w)"
-    rf"|\b(?:every|each){_S}{_WEEKDAY}\b|\b{_WEEKDAY}s\b"
+    rf"|\b(?:every|each){_S}(?:{_WEEKDAY}(?:{_S}{_PART_OF_DAY})?|weekday|weeknight|working{_S}day)\b|\b{_WEEKDAY}s\b"
 )
 # A time of day, with the day it is on when one follows ("10 p.m. Wednesday", "noon Thursday"): TimeML
 # types these TIME; they are still dated by their day.
@@ -368,7 +372,7 @@ _TRIGGER_WORDS = frozenset([
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
-    "half", "dawn", "dusk", "daybreak", "nightfall",
+    "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -387,7 +391,7 @@ _OPENING_WORDS = frozenset([
     *(h.split()[0] for h in HOLIDAYS if " " in h),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
-    "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th"}
+    "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th", "straight", "consecutive", "successive"}
 # As written in text: lower case, capitalised, or in capitals.
 _TRIGGERS = frozenset(v for w in _TRIGGER_WORDS for v in (w, w.capitalize(), w.upper()))
 _TOKEN = re.compile(r"([A-Za-z]+|\d+)")
@@ -421,6 +425,16 @@ _PRESENT_TITLES = frozenset({"this week", "today", "tonight", "this morning", "t
 # the nearest such weekday. (Black Friday and Cyber Monday are holidays with dates of their own.)
 _DAY_NAMING_WORDS = frozenset({"super", "bloody", "black", "blue", "manic"})
 _HOLIDAY_NAMES = frozenset(HOLIDAYS)
+# What a movement, a bloc or an uprising named after its day is called: "the March 8 alliance", "the
+# 25 January revolution".
+_NAMED_BY_A_DAY = frozenset("coalition alliance movement bloc camp brigade brigades youth revolution "
+                            "uprising group forces front".split())
+_RATE_UNITS = frozenset({"a day", "a week", "a month", "a year", "an hour", "a night"})
+# An amount of something right before "a day": "1.2 million barrels", "$300", "five times", "twice".
+_AMOUNT_BEFORE = re.compile(
+    r"(?i:(?:[$£€]?\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred|percent|%))?|\b(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)"
+    r"|\btwice|\bonce)(?:\s+[a-z-]+){0,2}\s+$)")
 _BARE_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"})
 # What a month's figures are called: "the company's May sales", "China's March exports".
 _FIGURES = frozenset(
@@ -435,7 +449,7 @@ _TITLED = re.compile(
     r"\s+of\s+$", re.IGNORECASE)
 # The words of a report on a company's or an economy's results, for a half of the year alone.
 _RESULTS_TOLD = re.compile(
-    r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy"
+    r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy|margins?"
     r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
     r"|trading|prices)\b)")
 # A company's results, and a quarter named by its number (the resolver's words for them).
@@ -547,8 +561,8 @@ _LEADING_DAYS = re.compile(rf"(?<![\d,.$£€])\b{_DAY}(?:,(?:{_S})?{_DAY})*,?{_
 # the first after the year before it that ends in those digits.
 _SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-]|[/.]\d)")
 # The words that join the two ends of a range: "from June to September", "between Dec. 20 and Jan. 5",
-# "June-September". Its end is never before its start, whatever the tense says of each alone.
-_RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|and)(?:{_S})?", re.IGNORECASE)
+# "June-September", "Thursday night into Friday". Its end is never before its start, whatever the tense says of each alone.
+_RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|into|and)(?:{_S})?", re.IGNORECASE)
 _WEEKDAY_SAID = re.compile(rf"(?i:{_WEEKDAY}(?:{_S}{_PART_OF_DAY})?)")
 _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH}))")
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
@@ -716,6 +730,10 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
     if start and text[start - 1] == "-" and said in _BARE_PLURAL_UNITS:
         return True  # "after-hours trading", "man-hours": a compound, no length of time
+    if _following_word(text, end) in _NAMED_BY_A_DAY and _YEARLESS.fullmatch(said):
+        return True  # "the March 14 coalition", "the April 6 Youth Movement": named after a day
+    if said in _RATE_UNITS and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "1.2 million barrels a day", "300 euros a day", "twice a week": a rate, no length
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
         return True  # "serial number 12-05-2021"
     if first in _WEEKDAY_WORDS and _weekday_names_nothing(text, start, end, said):

@@ -93,7 +93,8 @@ HOLIDAYS = {
     "presidents day": "presidents-day", "presidents' day": "presidents-day", "columbus day": "columbus-day",
     "father's day": "fathers-day", "mother's day": "mothers-day-us", "independence day": "independence-day-us",
     "black friday": "black-friday", "cyber monday": "cyber-monday", "ash wednesday": "ash-wednesday",
-    "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "shrove tuesday": "shrove-tuesday",
+    "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "holy thursday": "maundy-thursday",
+    "shrove tuesday": "shrove-tuesday",
     "mardi gras": "shrove-tuesday",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
@@ -223,7 +224,7 @@ FUTURE_CUE = (
     r"(?: (?:at|on|for))?(?= $)|"
     r"(?:is|are) expected|"
     # An earliest time or a deadline is ahead ("as soon as Tuesday", "no later than Friday").
-    r"as soon as|as early as|no later than)"
+    r"as soon as|no later than)"
     rf"{_VERB_GROUP}"
 )
 # "Until" opening a sentence tells of the time up to the date, not of the date ahead. Elsewhere the time
@@ -458,6 +459,7 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
     ("overnight", (r"overnight",)),
+    ("year_to_date", (r"(?:the )?year[- ]to[- ]date",)),
     ("present", (
         r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
         r"|the present(?: time)?|(?:at )?this time",
@@ -580,6 +582,8 @@ RULES = (
     ("hijri_day", (
         r"(?:the )?(?P<day>%(day)s)(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
     )),
+    # "Labor Day weekend", "the Thanksgiving weekend": the weekend a feast day joins.
+    ("holiday_weekend", (r"(?:the )?(?P<rest>(?:(?:last|next|this) )?(?:%(holiday)s)) weekend",)),
     ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     # A Hijri month: "Shawwal", "Muharram 1446 AH" (Ramadan is a feast above).
     ("hijri_month", (r"(?:(?P<rel>last|next|this) )?(?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",)),

@@ -253,6 +253,27 @@ def _overnight(m: re.Match, q: Query) -> _Found:
     return found, f"the night from {_day(evening)} into the next morning ({q.direction})"
 
 
+@handler("holiday_weekend")
+def _holiday_weekend(m: re.Match, q: Query) -> _Found:
+    """ "Labor Day weekend": the feast day and the weekend it joins, Saturday to a Monday holiday,
+    Thanksgiving to the Sunday after; a feast on a weekend is that weekend."""
+    day, how = q.read(m["rest"])
+    if day.precision != "day":
+        return None
+    d = day.earliest
+    saturday = d - timedelta(days=(d.weekday() - 5) % 7) if d.weekday() in (0, 1, 5, 6) else (
+        d + timedelta(days=5 - d.weekday()))
+    first, last = min(d, saturday), max(d, saturday + DAY)
+    return Resolution.span(first, last, timex=timex.weekend(saturday)), f"the weekend it joins ({how})"
+
+
+@handler("year_to_date")
+def _year_to_date(m: re.Match, q: Query) -> _Found:
+    """ "Down 25 percent year to date": the anchor's year up to the anchor."""
+    a = q.anchor
+    return Resolution.span(date(a.year, 1, 1), a, timex=str(a.year)), f"the part of {a.year} up to {_day(a)}"
+
+
 @handler("present")
 def _present(m: re.Match, q: Query) -> _Found:
     return Resolution.day(q.anchor, timex=timex.PRESENT_REF), f"the present: the anchor {_day(q.anchor)}"
