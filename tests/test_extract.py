@@ -660,6 +660,11 @@ def test_tag_dates_a_season_or_month_from_the_story(text, said, value):
     ("The closest approach is set for 12:33 a.m. Eastern time on Tuesday.", "12:33 a.m. Eastern time", "2010-03-02"),
     # "At dawn", "before dawn" are times too, dated by the weekday right after them.
     ("The earthquake struck before dawn Friday.", "dawn", "2010-02-26"),
+    # The story's day holds over a few sentences; ", on" before no date joins the time to none.
+    ("Kenyans voted on Friday. Results are expected within a week. Polls closed at 5 p.m.", "5 p.m.",
+     "2010-02-26"),
+    ("White smoke rose on Friday. It came at 7:06 p.m., on the second day of the conclave.", "7:06 p.m.",
+     "2010-02-26"),
 ])
 def test_tag_dates_a_time_of_day_by_the_day_the_story_told(text, said, value):
     """A time of day with no day of its own is on the day told just before it, or the day after "on" (or

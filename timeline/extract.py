@@ -570,6 +570,7 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 _APPOSITION = re.compile(r",[^\S\n]+")
 _CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
 _WEEKDAY_PAIR = re.compile(rf"{_S}or{_S}", re.IGNORECASE)
+_STORY_DAY_REACH = 3  # sentences: a story's day holds over a paragraph, not over the background after it
 _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 # Where the clause an offset names its event in ends, and a day written in it.
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
@@ -1296,9 +1297,9 @@ def _date_in_clause(text: str, end: int, sentence_end: int, published: date, con
 
 def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:
     """A time of day with no day of its own ("The quake hit at 3:34 a.m. local time.") is on the day the
-    story told last, in its sentence or the one before; None when that is no day."""
+    story told last, in its sentence or the few before; None when that is no day, or is further back."""
     found = told.resolution
-    if found is None or found.precision != "day" or sentence - told.sentence > 1:
+    if found is None or found.precision != "day" or sentence - told.sentence > _STORY_DAY_REACH:
         return None
     return found.with_rule(f"{expression}: on the day the story last told, {told.text!r} -> {found.label}")
 
@@ -1346,7 +1347,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
     anchors: list[int] = []
     # The quarter the story reports company results for, as it named it (see _names_the_quarter_reported).
     reported: Resolution | None = None
-    for span in _longest(_candidates(text)):
+    spans = _longest(_candidates(text))
+    span_starts = {start for start, _, _ in spans}
+    for span in spans:
         start, end, kind = span
         index = max(bisect.bisect_right(starts, start) - 1, 0)
         sentence_start, sentence_end = sentences[index]
@@ -1394,7 +1397,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if kind == "date" and joined_to_last and (
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
-        if kind == "time" and resolution is None and not _TIME_ON.match(text, end):
+        # A time joined to the date right after it ("2 a.m. on Dec. 1") is dated by it below (_time_on).
+        day_after = (joint := _TIME_ON.match(text, end)) is not None and joint.end() in span_starts
+        if kind == "time" and resolution is None and not day_after:
             if anchors:
                 resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
             # "Romney conceded shortly before 1 a.m.": a time told in the past is on no day still ahead.
