@@ -827,6 +827,11 @@ def test_tag_reads_dates_as_news_writes_them(text, published, said, value):
     ("Acme said its fiscal second-quarter earnings fell 31%. For the quarter ended March 31, it earned "
      "$6.1 million, compared with $8.8 million in the year-earlier quarter.", "the year-earlier quarter",
      "1988-Q1"),
+    # A month's figures just over, in a story that named no quarter: what "a year ago" compares with.
+    ("Sales of existing homes jumped 10.1 percent in September. Sales were up 23.5 percent from a year ago.",
+     "a year ago", "1988-09"),
+    ("Acme posted a gain in third-quarter net. Sales rose in September. Net income rose from a year ago.",
+     "a year ago", "1988-Q3"),
     # A quarter the story compares with is not the one it reports.
     ("Acme posted a gain in third-quarter net. After a flat second quarter, sales recovered. "
      "The latest period also had lower interest costs.", "The latest period", "1989-Q3"),

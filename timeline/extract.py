@@ -570,6 +570,8 @@ _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH})
 _APPOSITION = re.compile(r",[^\S\n]+")
 _CONTEXT_REACH = 400  # characters either side: several lines of news, far more than a clause
 _WEEKDAY_PAIR = re.compile(rf"{_S}or{_S}", re.IGNORECASE)
+_FIGURES_WITHIN = 100  # days: a month's figures come out within weeks of it
+_MONTH_NAME_SAID = re.compile(rf"(?i:{_MONTH_NAME})")
 _STORY_DAY_REACH = 3  # sentences: a story's day holds over a paragraph, not over the background after it
 _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 # Where the clause an offset names its event in ends, and a day written in it.
@@ -1028,6 +1030,17 @@ def _names_the_quarter_reported(text: str, mention: Mention, context: str, publi
                  or _FOR_THE_PERIOD.search(text, max(0, mention.start - 10), mention.start) is not None))
 
 
+def _names_the_month_reported(text: str, mention: Mention, context: str, published: date) -> bool:
+    """True for a month just over whose figures a sentence tells in the past ("sales of existing homes
+    jumped 10.1 percent in October"): in a story that named no quarter, the figures told after it with
+    no period of their own ("up 23.5 percent from a year ago") compare with it."""
+    found = mention.resolution
+    return (found is not None and found.precision == "month" and found.latest < published
+            and (published - found.latest).days <= _FIGURES_WITHIN and _MONTH_NAME_SAID.fullmatch(mention.text)
+            and text[max(0, mention.start - 3):mention.start].lower() == "in "
+            and _RESULTS.search(context.lower()) is not None and tense(context) == "past")
+
+
 def _reference(expression: str, anchors: list[Resolution]) -> int | None:
     """Which of the dates told so far (latest last) an offset counts from: the latest, unless it is too
     coarse for the offset's unit; then a date told within it that is fine enough ("In 2021 ... on
@@ -1411,7 +1424,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                 resolution = Resolution.day(published, mod="APPROX", approximate=True).with_rule(
                     f"{expression}: the publication day, {why} -> {published.isoformat()}~")
         mention = Mention(start, end, expression, kind, resolution, index)
-        if kind == "date" and _names_the_quarter_reported(text, mention, context, published):
+        if kind == "date" and (_names_the_quarter_reported(text, mention, context, published) or reported is None
+                               and _names_the_month_reported(text, mention, context, published)):
             reported = resolution
         if kind == "date" and (leading := _leading_days(text, mention)):
             anchors.extend(range(len(tagged), len(tagged) + len(leading)))

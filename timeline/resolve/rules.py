@@ -696,7 +696,7 @@ def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
 def _latest_quarter(q: Query) -> tuple[Resolution, str]:
     """The quarter results are about where their sentence names none: the one the story named as
     reported, else the latest ended by the anchor, since results are published after their period."""
-    if q.reported is not None:
+    if q.reported is not None and q.reported.precision == "quarter":
         return q.reported, f"the quarter the story reports ({q.reported.label})"
     a = q.anchor
     found = unit_of(date(a.year, (a.month - 1) // 3 * 3 + 1, 1) - DAY, "quarter")
@@ -709,7 +709,14 @@ def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _
     Against results over more than a quarter ("for the nine months ... a year earlier") it is the year
     before; against a quarter, that quarter a year before.
     """
-    if unit != "year" or steps != -1 or (report := _report(q, ordinal)) is None:
+    if unit != "year" or steps != -1:
+        return None
+    if (ordinal is None and q.reported is not None and q.reported.precision == "month" and _RESULTS.search(q.context)
+            and not _QUARTER_NAMED.search(q.context) and not _QUARTER_ENDING.search(q.context)
+            and not _LONGER_PERIOD.search(q.context)):
+        # "Home sales jumped in October ... up 23.5 percent from a year ago": the month reported, a year back.
+        return moved(q.reported, "year", -1), f"a year before {q.reported.label}, the month the story reports"
+    if (report := _report(q, ordinal)) is None:
         return None
     reported, how = report
     if ordinal is None and _LONGER_PERIOD.search(q.context):
