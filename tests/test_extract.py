@@ -235,6 +235,9 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Claims fell for 10 straight weeks and five consecutive months.",
      [("10 straight weeks", "duration"), ("five consecutive months", "duration")]),
     ("Traffic will be heavy over the Labor Day weekend.", [("the Labor Day weekend", "date")]),
+    # A count of units of a year is a part of it, a date: not the length "the last three months".
+    ("Growth slowed in the last three months of 2016 and the final week of the year.",
+     [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
     # A rate is no length: "barrels a day", "$300 a day" (only "12 hours" is one here).
     ("Output rose by 1.2 million barrels a day; guards paid $300 a day work 12 hours a day.",

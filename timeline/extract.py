@@ -183,7 +183,7 @@ _RELATIVE_DAY = (
 _MODIFIER = (
     rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)|end-"
     rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|eve|(?:first|second|last|latter){_S}half"
-    rf"|(?:first|last){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
+    rf"|(?:first|last|final){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
     rf"|(?:first|second|third|fourth|last|final){_S}(?:day|week|month)){_S}of{_S})"
 )
 
@@ -313,6 +313,8 @@ _DURATION = (
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
     rf"|\b(?:(?:the{_S})?(?:past|{_LAST}|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:(?:more|straight|consecutive|successive){_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
+    # Not "the last three months of 2016", a part of a year (a date).
+    rf"(?!{_S}of{_S}(?:{_YEAR}|(?:this|last|next|the){_S}year\b|{_MONTH_NAME}))"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
     # "A decade-long war", "a week-long strike": a length, whatever "the" stands before it.
     rf"|\b(?:day|week|month|year|decade|century)[- ]long)(?!\w)"
@@ -385,7 +387,7 @@ _OPENING_WORDS = frozenset([
     "these same preceding prior upcoming recent early mid late earlier later end beginning start middle close turn eve "
     "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
     "long new independence q h fy post pre comparable corresponding year full whole entire near short "
-    "foreseeable then".split(),
+    "foreseeable then final".split(),
     *WEEKDAY_ABBREVIATIONS,
     # The first words of holidays that are too short, or too common, to find them by ("Ash Wednesday").
     *(h.split()[0] for h in HOLIDAYS if " " in h),

@@ -289,6 +289,11 @@ def _past_or_future(m: re.Match, q: Query) -> _Found:
     return Resolution.span(a + DAY, date.max, timex=timex.FUTURE_REF), f"some time after {_day(a)}"
 
 
+# The units of the anchor a part may be of ("the end of the year"): told in the past, a part still ahead
+# of the anchor is of the one before.
+_ANCHOR_UNITS = {"the year": "year", "the month": "month", "the week": "week"}
+
+
 def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
     if whole.earliest == whole.latest:
         return whole, how
@@ -299,7 +304,13 @@ def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> t
 def _part(m: re.Match, q: Query) -> _Found:
     third, mod = en.PARTS[m["part"]]
     whole, how = q.read(_whole_unit_words(m["rest"]))
-    return _narrowed(whole, how, third, mod, m["part"])
+    found = _narrowed(whole, how, third, mod, m["part"])
+    if (found[0].earliest > q.anchor and not q.future and m["rest"] in _ANCHOR_UNITS
+            and whole.precision == _ANCHOR_UNITS[m["rest"]]):
+        # "Stocks rallied at the end of the year", said on January 3: the year just over.
+        found = _narrowed(moved(whole, whole.precision, -1), f"{how}; told in the past, the one before", third, mod,
+                          m["part"])
+    return found
 
 
 def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
@@ -927,17 +938,28 @@ def _units_of(m: re.Match, q: Query) -> _Found:
     whole, how = q.read(_whole_unit_words(m["rest"]))
     unit = en.UNITS[m["unit"]]
     _, n, vague = _counts(m["count"], plural=False)
-    if m["ord"] in en.LAST_ORDINALS:
-        first, last = shift(whole.latest + DAY, unit, -n), whole.latest
-    else:
+
+    def part(whole: Resolution) -> tuple[date, date]:
+        if m["ord"] in en.LAST_ORDINALS:
+            return shift(whole.latest + DAY, unit, -n), whole.latest
         start = shift(whole.earliest, unit, en.ORDINAL_WORDS[m["ord"]] - 1)
-        first, last = start, shift(start, unit, n) - DAY
+        return start, shift(start, unit, n) - DAY
+
+    first, last = part(whole)
+    if (first > q.anchor and not q.future and m["rest"] in _ANCHOR_UNITS
+            and whole.precision == _ANCHOR_UNITS[m["rest"]]):
+        # "Hurt by bad weather in the final week of the year", said on January 3: the year just over.
+        whole = moved(whole, whole.precision, -1)
+        first, last = part(whole)
+        how = f"{how}; told in the past, the one before"
     if whole.precision == "day" and unit == "day" and m["ord"] not in en.LAST_ORDINALS and m["count"] is None:
         # "The second day of Eid al-Fitr": a feast named by its first day lasts on after it.
         return Resolution.day(first), f"the {m['ord']} day of what begins on {whole.label} ({how})"
     if first < whole.earliest or last > whole.latest:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: {whole.label} has no such {unit}s")
     found = replace(cover(first, last, "day"), mod="APPROX" if vague else None, approximate=vague)
+    if unit == "month" and n == 3 and not vague and first.day == 1 and first.month % 3 == 1:
+        found = Resolution.quarter(first.year, first.month // 3 + 1)  # "the final three months of 2016": Q4
     return found, f"the {m['ord']} {n} {unit}(s) of {whole.label} ({how})"
 
 
