@@ -239,6 +239,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     ("Growth slowed in the last three months of 2016 and the final week of the year.",
      [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
+    ("Dry weather returns through midweek.", [("midweek", "date")]),
     # A rate is no length: "barrels a day", "$300 a day" (only "12 hours" is one here).
     ("Output rose by 1.2 million barrels a day; guards paid $300 a day work 12 hours a day.",
      [("12 hours", "duration")]),

@@ -229,6 +229,8 @@ _DATE = (
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     # "Labor Day weekend", "the Thanksgiving weekend": one span.
     rf"|\b(?:the{_S})?{_HOLIDAY}{_S}weekend\b"
+    # "Through midweek", "by mid-week": the middle of a week.
+    rf"|(?<=\bby )midweek\b|(?<=\bthrough )midweek\b|(?<=\buntil )midweek\b|\bmid-week\b(?![- ]\w)"
     # "Down 25 percent year to date": the year up to the publication.
     rf"|\b(?:the{_S})?year[- ]to[- ]date\b"
     # "The fall of next year", "the spring of last year": one season.
@@ -374,7 +376,7 @@ _TRIGGER_WORDS = frozenset([
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
-    "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight",
+    "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight", "midweek",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

@@ -460,6 +460,7 @@ RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
     ("overnight", (r"overnight",)),
     ("year_to_date", (r"(?:the )?year[- ]to[- ]date",)),
+    ("midweek", (r"(?:the )?midweek|mid-week",)),
     ("present", (
         r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
         r"|the present(?: time)?|(?:at )?this time",

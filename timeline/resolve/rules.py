@@ -267,6 +267,18 @@ def _holiday_weekend(m: re.Match, q: Query) -> _Found:
     return Resolution.span(first, last, timex=timex.weekend(saturday)), f"the weekend it joins ({how})"
 
 
+@handler("midweek")
+def _midweek(m: re.Match, q: Query) -> _Found:
+    """ "Dry weather through midweek": Tuesday to Thursday of the anchor's week, or of the next week when
+    told as ahead after this week's has passed."""
+    a = q.anchor
+    tuesday = a - timedelta(days=a.weekday() - 1)
+    if q.future and a > tuesday + DAY:
+        tuesday += 7 * DAY
+    found = Resolution.span(tuesday, tuesday + 2 * DAY, timex=unit_of(tuesday, "week").timex, mod="MID")
+    return found, f"Tuesday to Thursday of the week of {_day(tuesday)} ({q.direction})"
+
+
 @handler("year_to_date")
 def _year_to_date(m: re.Match, q: Query) -> _Found:
     """ "Down 25 percent year to date": the anchor's year up to the anchor."""
