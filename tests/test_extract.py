@@ -228,6 +228,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
     # "Overnight" and "at dawn" are times; "an overnight stay" and "overnight rates" name kinds.
     ("Jets struck targets overnight, and troops moved in at dawn.", [("overnight", "time"), ("dawn", "time")]),
     ("He booked an overnight stay as overnight rates rose.", []),
+    ("Crowds came to dawn services, and police staged a dawn raid.", []),
     # A weekday part or a working day after "every" or "each" recurs; a count "straight" is a length; a
     # feast's weekend is one span; "year to date" is a date.
     ("Classes meet every Tuesday evening and the office opens each weekday.",
@@ -664,6 +665,7 @@ def test_tag_dates_a_season_or_month_from_the_story(text, said, value):
     ("The closest approach is set for 12:33 a.m. Eastern time on Tuesday.", "12:33 a.m. Eastern time", "2010-03-02"),
     # "At dawn", "before dawn" are times too, dated by the weekday right after them.
     ("The earthquake struck before dawn Friday.", "dawn", "2010-02-26"),
+    ("Crowds gathered at the airport at dawn this morning.", "dawn", "2010-02-27"),
     # The story's day holds over a few sentences; ", on" before no date joins the time to none.
     ("Kenyans voted on Friday. Results are expected within a week. Polls closed at 5 p.m.", "5 p.m.",
      "2010-02-26"),

@@ -349,7 +349,10 @@ _TIME = (
     rf"|(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when"
     rf"|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
     # "At dawn", "before daybreak": a time of the day the story tells (a day after it is a date of its own).
+    # Not "dawn services" or "a dawn raid", which name a kind.
     rf"|(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
+    rf"(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when|from|near|at|into|to|by|with"
+    rf"|across|along|against|amid|but|or|that|which|the|a|an|local|today|yesterday|tomorrow|this|last|{_WEEKDAY})\b)"
 )
 
 # One pattern, so that each place an expression may start costs one match. It reads the text in lower
@@ -1204,9 +1207,9 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
 
 
 # A time of day, then the day it is on: "shortly after 2 a.m. on Dec. 1", "at midnight on Sunday".
-# What joins a time to the day after it: "on" ("2 a.m. on Dec. 1"), or nothing before a weekday ("before
-# dawn Saturday").
-_TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?=(?:{_WEEKDAY})\b)))")
+# What joins a time to the day after it: "on" ("2 a.m. on Dec. 1"), or nothing before a weekday or a day
+# named from today ("before dawn Saturday", "at dawn this morning").
+_TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|this|last)\b)))")
 
 
 def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None]]) -> None:

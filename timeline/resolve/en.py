@@ -200,7 +200,7 @@ FIRM_FUTURE_CUE = (
 FUTURE_CUE = (
     r"(?:(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\byour )next(?! to)|"
-    r"tomorrow|must|should|can|cannot|can't|might|payable|effective|"
+    r"tomorrow|must|(?:have|has) to|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"

@@ -306,6 +306,15 @@ def _past_or_future(m: re.Match, q: Query) -> _Found:
 _ANCHOR_UNITS = {"the year": "year", "the month": "month", "the week": "week"}
 
 
+def _told_of_the_one_before(before: tuple[date, date], ahead: tuple[date, date], q: Query) -> bool:
+    """Whether a part of the anchor's unit still ahead of it ("the end of the year") is told of the one
+    before: told in the past, when that one's part is nearer the anchor (said on January 3, not in August,
+    when "agreed to hold talks before the end of the year" is this year's), and not as a deadline ("get it
+    done by the end of the month")."""
+    return (q.cue == "past" and (q.anchor - before[1]).days < (ahead[0] - q.anchor).days
+            and not _DEADLINE_BEFORE.search(q.before))
+
+
 def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
     if whole.earliest == whole.latest:
         return whole, how
@@ -317,11 +326,12 @@ def _part(m: re.Match, q: Query) -> _Found:
     third, mod = en.PARTS[m["part"]]
     whole, how = q.read(_whole_unit_words(m["rest"]))
     found = _narrowed(whole, how, third, mod, m["part"])
-    if (found[0].earliest > q.anchor and not q.future and m["rest"] in _ANCHOR_UNITS
-            and whole.precision == _ANCHOR_UNITS[m["rest"]]):
-        # "Stocks rallied at the end of the year", said on January 3: the year just over.
-        found = _narrowed(moved(whole, whole.precision, -1), f"{how}; told in the past, the one before", third, mod,
-                          m["part"])
+    if m["rest"] in _ANCHOR_UNITS and whole.precision == _ANCHOR_UNITS[m["rest"]] and found[0].earliest > q.anchor:
+        before = _narrowed(moved(whole, whole.precision, -1), f"{how}; told in the past, the one before", third, mod,
+                           m["part"])
+        if _told_of_the_one_before((before[0].earliest, before[0].latest), (found[0].earliest, found[0].latest), q):
+            # "Stocks rallied at the end of the year", said on January 3: the year just over.
+            found = before
     return found
 
 
@@ -958,12 +968,12 @@ def _units_of(m: re.Match, q: Query) -> _Found:
         return start, shift(start, unit, n) - DAY
 
     first, last = part(whole)
-    if (first > q.anchor and not q.future and m["rest"] in _ANCHOR_UNITS
-            and whole.precision == _ANCHOR_UNITS[m["rest"]]):
-        # "Hurt by bad weather in the final week of the year", said on January 3: the year just over.
-        whole = moved(whole, whole.precision, -1)
-        first, last = part(whole)
-        how = f"{how}; told in the past, the one before"
+    if m["rest"] in _ANCHOR_UNITS and whole.precision == _ANCHOR_UNITS[m["rest"]] and first > q.anchor:
+        before = moved(whole, whole.precision, -1)
+        if _told_of_the_one_before(part(before), (first, last), q):
+            # "Hurt by bad weather in the final week of the year", said on January 3: the year just over.
+            whole, how = before, f"{how}; told in the past, the one before"
+            first, last = part(whole)
     if whole.precision == "day" and unit == "day" and m["ord"] not in en.LAST_ORDINALS and m["count"] is None:
         # "The second day of Eid al-Fitr": a feast named by its first day lasts on after it.
         return Resolution.day(first), f"the {m['ord']} day of what begins on {whole.label} ({how})"
