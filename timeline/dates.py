@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "range")
@@ -150,7 +150,12 @@ class Resolution:
         return (self.earliest, self.latest) == (other.earliest, other.latest)
 
     def with_rule(self, rule: str) -> Resolution:
-        return replace(self, rule=rule)
+        # Only the rule changes, so the bounds need no second check: a copy, not a new instance through
+        # __init__ (every tagged date passes here, some twice).
+        copied = object.__new__(type(self))
+        copied.__dict__.update(self.__dict__)
+        object.__setattr__(copied, "rule", rule)
+        return copied
 
     def to_dict(self) -> dict:
         """The stable JSON shape used by `--json` output."""

@@ -227,10 +227,8 @@ _DATE = (
     # "12-Dec-2024", "9 Dec 2024" written with dashes or slashes.
     rf"|{_DAY}[-/]{_MONTH}[-/]{_YEAR}"
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
-    # "Labor Day weekend", "the Thanksgiving weekend": one span.
-    rf"|\b(?:the{_S})?{_HOLIDAY}{_S}weekend\b"
     # "Through midweek", "by mid-week": the middle of a week.
-    rf"|(?<=\bby )midweek\b|(?<=\bthrough )midweek\b|(?<=\buntil )midweek\b|\bmid-week\b(?![- ]\w)"
+    rf"|(?=m)(?:(?<=\bby )|(?<=\bthrough )|(?<=\buntil ))midweek\b|\bmid-week\b(?![- ]\w)"
     # "Down 25 percent year to date": the year up to the publication.
     rf"|\b(?:the{_S})?year[- ]to[- ]date\b"
     # "The fall of next year", "the spring of last year": one season.
@@ -262,7 +260,8 @@ _DATE = (
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b)?"
     rf"|(?:last|next|this|that){_S}{_MONTH_NAME}"
-    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:,?{_S}(?:(?:of|in){_S})?{_YEAR})?"
+    # "Labor Day weekend", "the Thanksgiving weekend" (the article outside, for speed): one span.
+    rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:{_S}weekend\b|,?{_S}(?:(?:of|in){_S})?{_YEAR})?"
     # A day of the month alone, where "on" makes it one ("released on the 20th,"), not "the 20th floor".
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}(?:and|at|in)\b))"
@@ -280,8 +279,7 @@ _DATE = (
 # Counts with a fraction: "two and a half years ago", "half a century ago", "a quarter-century ago".
 _FRACTION_COUNT = rf"(?:(?:\d+|{_NUMBER_WORD}){_S}and{_S}a{_S}half|half{_S}an?|a{_S}quarter(?=[- ]century))"
 _OFFSET = (
-    # Not after "in": "the first time in 13 years after talks collapsed" is a length, then a clause.
-    rf"(?:(?<!\bin )\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
+    rf"(?:\b(?:{_HEDGE}{_S})?(?:{_FRACTION_COUNT}|{_COUNT})(?:{_S}|-)(?:more{_S})?{_UNIT}"
     rf"(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     # Not "a day later than planned": a length compared, not a date counted.
     # An anniversary is one date: "fifty years ago today", "a decade ago this week".
@@ -346,11 +344,11 @@ _TIME = (
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
     # "Struck targets overnight", "fighting overnight in Homs": the night before, as a time of its own;
     # not "an overnight stay" or "overnight rates", which name a kind.
-    rf"|(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when"
+    rf"|(?=o)(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when"
     rf"|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
     # "At dawn", "before daybreak": a time of the day the story tells (a day after it is a date of its own).
     # Not "dawn services" or "a dawn raid", which name a kind.
-    rf"|(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
+    rf"|(?=[dn])(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
     rf"(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when|from|near|at|into|to|by|with"
     rf"|across|along|against|amid|but|or|that|which|the|a|an|local|today|yesterday|tomorrow|this|last|{_WEEKDAY})\b)"
 )
@@ -496,7 +494,8 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
-_FOR_BEFORE = re.compile(rf"(?i:\b(?:for|over){_S}(?:(?:{_HEDGE}){_S})?)$")
+# ... and after "in": "the first time in 13 years after talks collapsed" is a length, then a clause.
+_FOR_BEFORE = re.compile(rf"(?i:\b(?:for|over|in){_S}(?:(?:{_HEDGE}){_S})?)$")
 _MAGNITUDES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "hundred"})
 _BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
@@ -632,7 +631,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
 
 
 def _after_for(text: str, start: int) -> bool:
-    """True when "for" stands before `start`, perhaps with a hedge between ("for about 10 days")."""
+    """True when "for" (or "over", "in") stands before `start`, perhaps with a hedge between ("for about
+    10 days")."""
     return _FOR_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
@@ -740,7 +740,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     first, last = said.partition(" ")[0], said.rpartition(" ")[2]
     if start and text[start - 1] == "-" and said in _BARE_PLURAL_UNITS:
         return True  # "after-hours trading", "man-hours": a compound, no length of time
-    if _following_word(text, end) in _NAMED_BY_A_DAY and _YEARLESS.fullmatch(said):
+    if (said[-1].isdigit() and not said[-4:].isdigit() or said[0].isdigit() and not said[:4].isdigit()) and (
+            _following_word(text, end) in _NAMED_BY_A_DAY and _YEARLESS.fullmatch(said)):
         return True  # "the March 14 coalition", "the April 6 Youth Movement": named after a day
     if said in _RATE_UNITS and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
         return True  # "1.2 million barrels a day", "300 euros a day", "twice a week": a rate, no length
@@ -1418,8 +1419,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
         # A time joined to the date right after it ("2 a.m. on Dec. 1") is dated by it below (_time_on).
-        day_after = (joint := _TIME_ON.match(text, end)) is not None and joint.end() in span_starts
-        if kind == "time" and resolution is None and not day_after:
+        if kind == "time" and resolution is None and not (
+                (joint := _TIME_ON.match(text, end)) is not None and joint.end() in span_starts):
             if anchors:
                 resolution = _on_the_story_day(expression, tagged[anchors[-1]][0], index)
             # "Romney conceded shortly before 1 a.m.": a time told in the past is on no day still ahead.

@@ -199,14 +199,18 @@ FIRM_FUTURE_CUE = (
 # Looking forward, but not so firmly that a date a tenth as far back is ruled out.
 FUTURE_CUE = (
     r"(?:(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
-    r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bour )(?<!\bmy )(?<!\byour )next(?! to)|"
+    r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|"
+    # "Next", not after a possessive ("showed its next console"); the word first, so that the look back
+    # is made only where it stands.
+    r"next(?<!\bits next)(?<!\bhis next)(?<!\bher next)(?<!\btheir next)(?<!\bour next)(?<!\bmy next)"
+    r"(?<!\byour next)(?! to)|"
     r"tomorrow|must|(?:have|has) to|should|can|cannot|can't|might|payable|effective|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
-    r"|faces|premieres|debuts|arrives|wraps up|falls on|(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )face"
+    r"|faces|premieres|debuts|arrives|wraps up|falls on|face(?<!\bto face)(?<!\bdid face)(?<!\bnot face)(?<!n't face)"
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
     r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
     r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
@@ -458,9 +462,6 @@ WHOLE_UNIT = (r"^(?:the )?(week|month|quarter|year|decade)$", r"this \1")
 # name; the named groups are what it reads.
 RULES = (
     ("deictic", (r"(?P<word>%(deictic)s)(?: %(daypart)s)?",)),
-    ("overnight", (r"overnight",)),
-    ("year_to_date", (r"(?:the )?year[- ]to[- ]date",)),
-    ("midweek", (r"(?:the )?midweek|mid-week",)),
     ("present", (
         r"(?:right )?now|currently|current|(?:at )?present|presently|nowadays|(?:at )?the moment|these days"
         r"|the present(?: time)?|(?:at )?this time",
@@ -552,8 +553,6 @@ RULES = (
         r"(?:the |this )?(?:most )?(?P<rel>past|last|recent|upcoming|coming|next) "
         r"(?:(?P<count>%(count)s) )?(?P<unit>%(unit)s)",
     )),
-    # An anniversary: "fifty years ago today", "a decade ago this week".
-    ("ago_today", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) ago (?P<on>today|this week|this month)",)),
     ("ago", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) (?P<dir>ago|back|from now|from today|hence)",)),
     ("weekday_of_month", (
         r"(?:the )?(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th) (?P<weekday>%(weekday)s)"
@@ -583,8 +582,6 @@ RULES = (
     ("hijri_day", (
         r"(?:the )?(?P<day>%(day)s)(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
     )),
-    # "Labor Day weekend", "the Thanksgiving weekend": the weekend a feast day joins.
-    ("holiday_weekend", (r"(?:the )?(?P<rest>(?:(?:last|next|this) )?(?:%(holiday)s)) weekend",)),
     ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     # A Hijri month: "Shawwal", "Muharram 1446 AH" (Ramadan is a feast above).
     ("hijri_month", (r"(?:(?P<rel>last|next|this) )?(?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",)),
@@ -630,4 +627,12 @@ RULES = (
         r"(?:the )?(?P<day>\d{1,2}(?:st|nd|rd|th))(?: of (?P<rel>this|last|next) month)?",
     )),
     ("duration", (r"(?P<count>%(count)s) (?P<unit>%(unit)s)(?P<now> now)?(?: time)?",)),
+    # Rare wordings, last: no rule above reads them, and each rule tried costs every expression after it.
+    ("overnight", (r"overnight",)),
+    ("year_to_date", (r"(?:the )?year[- ]to[- ]date",)),
+    ("midweek", (r"(?:the )?midweek|mid-week",)),
+    # "Labor Day weekend", "the Thanksgiving weekend": the weekend a feast day joins.
+    ("holiday_weekend", (r"(?:the )?(?P<rest>(?:(?:last|next|this) )?(?:%(holiday)s)) weekend",)),
+    # An anniversary: "fifty years ago today", "a decade ago this week".
+    ("ago_today", (r"(?P<count>%(count)s) (?P<unit>%(unit)s) ago (?P<on>today|this week|this month)",)),
 )

@@ -32,6 +32,7 @@ _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
+_CONDITIONS = ("if ", "unless ", "once ")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
@@ -87,7 +88,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
-        if kind == "past" and _CONDITION_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
+        if kind == "past" and lowered.endswith(_CONDITIONS, 0, m.start()) and _CONDITION_BEFORE.search(
+                lowered, max(0, m.start() - 8), m.start()):
             continue  # "if elected in November": a condition, not a past event
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
