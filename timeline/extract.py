@@ -151,7 +151,8 @@ _REFERENCE = (
     # Not "the past two races", "four of the past eight seasons": the previous ones, no time.
     r"|the past(?! (?:\d+|few|several|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\b)"
     # Not "the future of President Assad": his fate, not a time.
-    r"|the (?:near |foreseeable )?future(?! of\b)|the (?:near|short) term|recent (?:days|weeks|months|quarters|years|decades)"
+    r"|the (?:near |foreseeable )?future(?! of\b)|the (?:near|short) term"
+    r"|recent (?:days|weeks|months|quarters|years|decades)"
     # ... and their mirror: "in coming months", "the upcoming weeks", "future quarters", "at a later date".
     # Lengths are counted: "the next two months", "the next few weeks".
     r"|(?:the )?(?:coming|upcoming) (?:days|weeks|months|quarters|years|decades)"
@@ -283,7 +284,8 @@ _OFFSET = (
     rf"(?:{_S}and{_S}a{_S}half|{_S}or{_S}so)?{_S}"
     # Not "a day later than planned": a length compared, not a date counted.
     # An anniversary is one date: "fifty years ago today", "a decade ago this week".
-    rf"(?:ago(?:{_S}(?:today|this{_S}(?:week|month))\b)?|ag|(?:earlier|later)(?!{_S}than\b)|before|after|previously|back"
+    rf"(?:ago(?:{_S}(?:today|this{_S}(?:week|month))\b)?|ag|(?:earlier|later)(?!{_S}than\b)|before|after"
+    rf"|previously|back"
     rf"|from{_S}(?:now|today|tomorrow|(?:(?:next|this){_S})?{_WEEKDAY}(?![s'’])))"
     # British: "a week tomorrow", "a fortnight on Friday".
     rf"|\b(?:a|one){_S}(?:week|fortnight){_S}(?:today|tomorrow|on{_S}{_WEEKDAY})(?!\w)"
@@ -344,13 +346,14 @@ _TIME = (
     rf"|(?:{_WEEKDAY},?{_S})?{_MONTH}{_S}{_DAY}))?"
     # "Struck targets overnight", "fighting overnight in Homs": the night before, as a time of its own;
     # not "an overnight stay" or "overnight rates", which name a kind.
-    rf"|(?=o)(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when"
-    rf"|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
+    rf"|(?=o)(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before"
+    rf"|while|when|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
     # "At dawn", "before daybreak": a time of the day the story tells (a day after it is a date of its own).
     # Not "dawn services" or "a dawn raid", which name a kind.
     rf"|(?=[dn])(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
-    rf"(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when|from|near|at|into|to|by|with"
-    rf"|across|along|against|amid|but|or|that|which|the|a|an|local|today|yesterday|tomorrow|this|last|{_WEEKDAY})\b)"
+    rf"(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before|while|when|from|near|at|into|to|by"
+    rf"|with|across|along|against|amid|but|or|that|which|the|a|an|local|today|yesterday|tomorrow|this|last"
+    rf"|{_WEEKDAY})\b)"
 )
 
 # One pattern, so that each place an expression may start costs one match. It reads the text in lower
@@ -437,8 +440,9 @@ _NAMED_BY_A_DAY = frozenset("coalition alliance movement bloc camp brigade briga
 _RATE_UNITS = frozenset({"a day", "a week", "a month", "a year", "an hour", "a night"})
 # An amount of something right before "a day": "1.2 million barrels", "$300", "five times", "twice".
 _AMOUNT_BEFORE = re.compile(
-    r"(?i:(?:[$£€]?\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred|percent|%))?|\b(?:one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|billion|dozens?|hundreds|thousands|millions)"
+    r"(?i:(?:[$£€]?\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred|percent|%))?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|thousand|million|billion"
+    r"|dozens?|hundreds|thousands|millions)"
     r"|\btwice|\bonce)(?:\s+[a-z-]+){0,2}\s+$)")
 _BARE_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"})
 # What a month's figures are called: "the company's May sales", "China's March exports".
@@ -567,7 +571,8 @@ _LEADING_DAYS = re.compile(rf"(?<![\d,.$£€])\b{_DAY}(?:,(?:{_S})?{_DAY})*,?{_
 # the first after the year before it that ends in those digits.
 _SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-]|[/.]\d)")
 # The words that join the two ends of a range: "from June to September", "between Dec. 20 and Jan. 5",
-# "June-September", "Thursday night into Friday". Its end is never before its start, whatever the tense says of each alone.
+# "June-September", "Thursday night into Friday". Its end is never before its start, whatever the tense
+# says of each alone.
 _RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|into|and)(?:{_S})?", re.IGNORECASE)
 _WEEKDAY_SAID = re.compile(rf"(?i:{_WEEKDAY}(?:{_S}{_PART_OF_DAY})?)")
 _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH}))")
@@ -1207,9 +1212,9 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
                            f"at or after it -> {moved.label}")
 
 
-# A time of day, then the day it is on: "shortly after 2 a.m. on Dec. 1", "at midnight on Sunday".
-# What joins a time to the day after it: "on" ("2 a.m. on Dec. 1"), or nothing before a weekday or a day
-# named from today ("before dawn Saturday", "at dawn this morning").
+# What joins a time of day to the day it is on, after it: "on" ("shortly after 2 a.m. on Dec. 1", "at
+# midnight on Sunday"), or nothing before a weekday or a day named from today ("before dawn Saturday",
+# "at dawn this morning").
 _TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|this|last)\b)))")
 
 
