@@ -241,6 +241,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
     ("Dry weather returns through midweek.", [("midweek", "date")]),
+    ("The first buses leave by mid-month; a mid-year review follows.", [("mid-month", "date")]),
     # A rate is no length: "barrels a day", "$300 a day" (only "12 hours" is one here).
     ("Output rose by 1.2 million barrels a day; guards paid $300 a day work 12 hours a day.",
      [("12 hours", "duration")]),
@@ -332,6 +333,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     # "The future of" someone is a fate; "after-hours" trading is a session, not a length.
     "Talks stalled over the future of the president.",
     "Shares fell 3 percent in after-hours trading.",
+    # "A fiscal year" is a kind of year.
+    "The firm left a fiscal year for a calendar one.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
 ])
@@ -849,6 +852,12 @@ def test_tag_reads_results_naming_no_quarter_as_the_quarter_the_story_reports(te
     story named as reported, by the number it named it with (a fiscal first quarter may end in
     September); not a quarter it only compares with or looks ahead to."""
     assert mention(text, said, date(1989, 10, 26)).resolution.timex == value
+
+
+def test_tag_reads_as_recently_as_by_the_date_after_it():
+    """ "As recently as 2004" dates nothing but 2004: "recently" is no mention of its own there."""
+    said = [(m.text, m.resolution.timex) for m in tag("The corps had warned as recently as 2004.", PUBLISHED)]
+    assert said == [("2004", "2004")]
 
 
 @pytest.mark.parametrize("text, published, said, value", [

@@ -230,6 +230,9 @@ _DATE = (
     rf"|(?:the{_S})?{_SEASON}{_S}(?:of{_S})?(?:{_YEAR}|{_SPELLED_YEAR})"
     # "Through midweek", "by mid-week": the middle of a week.
     rf"|(?=m)(?:(?<=\bby )|(?<=\bthrough )|(?<=\buntil ))midweek\b|\bmid-week\b(?![- ]\w)"
+    # "By mid-month", "at midyear": the middle of the month or year (not "a mid-year review").
+    rf"|(?=m)(?:(?<=\bby )|(?<=\bat )|(?<=\buntil )|(?<=\bin )|(?<=\baround )|(?<=\bbefore ))"
+    rf"mid-?(?:month|year)\b(?![- ]\w)"
     # "Down 25 percent year to date": the year up to the publication.
     rf"|\b(?:the{_S})?year[- ]to[- ]date\b"
     # "The fall of next year", "the spring of last year": one season.
@@ -380,7 +383,7 @@ _TRIGGER_WORDS = frozenset([
     "midnight", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "recently",
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
-    "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight", "midweek",
+    "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight", "midweek", "midmonth", "midyear",
     # The words a holiday, a spelled-out year or a decade in words can be found by.
     *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -748,6 +751,9 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     if (said[-1].isdigit() and not said[-4:].isdigit() or said[0].isdigit() and not said[:4].isdigit()) and (
             _following_word(text, end) in _NAMED_BY_A_DAY and _YEARLESS.fullmatch(said)):
         return True  # "the March 14 coalition", "the April 6 Youth Movement": named after a day
+    if (said == "fiscal year" and _previous_word(text, start) in ("a", "an")
+            or said == "recently" and _previous_word(text, start) == "as"):
+        return True  # "changed from a fiscal year to a calendar year"; "as recently as 2004" (the date is 2004)
     if said in _RATE_UNITS and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
         return True  # "1.2 million barrels a day", "300 euros a day", "twice a week": a rate, no length
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:

@@ -411,6 +411,8 @@ NORMALISE = (
     (r"(?<=[a-z1-9])'s\b", ""),
     (r"(?<=s)'(?= |$)", ""),
     (r"(?<=[a-z])-|-(?=[a-z])", " "),
+    # "Midyear", "midmonth" as "mid-year": the middle of the year or month.
+    (r"\bmid(?=(?:month|year)\b)", "mid "),
     (r"\s+", " "),
     # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
     (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
@@ -604,7 +606,8 @@ RULES = (
         r"(?:the )?(?P<year>\d{4}) (?:fiscal|financial) year",
     )),
     ("relative_fiscal_year", (
-        r"(?P<rel>this|last|next|the current|the latest|the most recent|the) (?:fiscal|financial) year",
+        # ... and bare, after a possessive: "the company's fiscal year ends today" is the one running.
+        r"(?:(?P<rel>this|last|next|the current|the latest|the most recent|the) )?(?:fiscal|financial) year",
     )),
     ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end",)),
     ("quarter_of_month", (

@@ -99,6 +99,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             continue  # "cut its growth forecast": a noun
         if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
                 _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
+                # "The fiscal year that begins April 1": "that" before a verb in -s is a relative pronoun.
+                and not (noun.endswith("s") and lowered.endswith(("that ", "which "), 0, m.start()))
                 or noun.endswith("s") and _COUNT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
                 or noun in en.BARE_SCHEDULE and _AFTER_A_PAST_VERB.search(lowered, max(0, m.start() - 40), m.start())):
             start = m.start() + len(noun)  # the words after the noun may hold the verb ("the vote is on")
@@ -150,9 +152,11 @@ def _cue(context: str | None, expression: str | None) -> str | None:
             return "firm"
         cues_before = _cues(context, 0, at)
         before = cues_before[-1:]
-        # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one.
+        # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one
+        # ("might not surface until Monday" still looks ahead).
         if before == ["until"] and (
-                "past" in cues_before and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)
+                "past" in cues_before and cues_before[-2:-1] not in (["future"], ["firm"], ["would"])
+                and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)
                 or cues_before[-2:-1] == ["past"] and _THROUGH.search(context.lower(), 0, at)):
             # "Was not allowed to call her family until Oct. 9"; "stocks rose through Friday" (the verb
             # right before "through"; "will run through June" looks ahead).

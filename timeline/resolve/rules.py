@@ -1184,7 +1184,7 @@ def _new_year(m: re.Match, q: Query) -> _Found:
 
 @handler("relative_fiscal_year")
 def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
-    found, how = _fiscal(q.anchor.year + en.STEPS[m["rel"]])
+    found, how = _fiscal(q.anchor.year + (en.STEPS[m["rel"]] if m["rel"] else 0))
     return found, f"{how}, counted from {_day(q.anchor)}"
 
 
