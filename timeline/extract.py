@@ -605,6 +605,11 @@ def _previous_word(text: str, start: int) -> str:
 
 def _capitalised(text: str, start: int, end: int) -> bool:
     """True unless a month name in text[start:end] is written in lower case."""
+    said = text[start:end]
+    if said.isalpha():  # one word, the most common match ("Monday", "week"): no need to split it
+        return said[0].isupper() or said.lower() not in _PROPER_WORDS
+    if said.isdigit():
+        return True
     return all(w[0].isupper() for w in _NAME.findall(text, start, end) if w.lower() in _PROPER_WORDS)
 
 
