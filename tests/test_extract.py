@@ -241,6 +241,8 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
     ("Dry weather returns through midweek.", [("midweek", "date")]),
+    # "May" before its figures, after a word in lower case, is the month ("Theresa May" is a name).
+    ("The bank will publish May inflation data; Theresa May data leaked.", [("May", "date")]),
     ("The first buses leave by mid-month; a mid-year review follows.", [("mid-month", "date")]),
     # A rate is no length: "barrels a day", "$300 a day" (only "12 hours" is one here).
     ("Output rose by 1.2 million barrels a day; guards paid $300 a day work 12 hours a day.",

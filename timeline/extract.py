@@ -448,10 +448,12 @@ _AMOUNT_BEFORE = re.compile(
     r"|dozens?|hundreds|thousands|millions)"
     r"|\btwice|\bonce)(?:\s+[a-z-]+){0,2}\s+$)")
 _BARE_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"})
-# What a month's figures are called: "the company's May sales", "China's March exports".
+# What a month's figures are called: "the company's May sales", "China's March exports" (and, for
+# _FIGURES_AFTER, right after the month: "May inflation data").
 _FIGURES = frozenset(
     "sales figures data report results earnings payrolls exports imports output production index numbers "
     "statistics survey reading inflation deliveries orders shipments revenue traffic".split())
+_FIGURES_AFTER = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{'|'.join(sorted(_FIGURES))})\b")
 # Titles "of the year" (of the month, of the century) that are awards or superlatives, not dates: "player
 # of the month", "the trial of the century".
 _TITLED = re.compile(
@@ -635,6 +637,10 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is
     # the prime minister).
     if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES:
+        return True
+    # "Will publish May inflation data": a month before its figures, one word between at most, after a
+    # word in lower case ("Theresa May data" follows a name).
+    if previous and not _capitalised_word_before(text, start) and _FIGURES_AFTER.match(text, match.end("weak")):
         return True
     # "Will hold May's elections": a month that owns a noun, after a word in lower case ("Theresa May's
     # government" follows a name).
