@@ -241,6 +241,9 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
     ("Dry weather returns through midweek.", [("midweek", "date")]),
+    # A half of the year alone is a date unless a game is told; "year-end 2022" is one date.
+    ("Sales strengthened after a weak first half, with savings due by year-end 2022.",
+     [("first half", "date"), ("year-end 2022", "date")]),
     # "May" before its figures, after a word in lower case, is the month ("Theresa May" is a name).
     ("The bank will publish May inflation data; Theresa May data leaked.", [("May", "date")]),
     ("The first buses leave by mid-month; a mid-year review follows.", [("mid-month", "date")]),
@@ -843,6 +846,12 @@ def test_tag_reads_dates_as_news_writes_them(text, published, said, value):
      "a year ago", "1988-09"),
     ("Acme posted a gain in third-quarter net. Sales rose in September. Net income rose from a year ago.",
      "a year ago", "1988-Q3"),
+    # The quarter named nearest before a comparison is what it compares with.
+    ("Profit rose in the third quarter. Analysts expect fourth-quarter earnings to climb about 9% from the "
+     "year-earlier period.", "the year-earlier period", "1988-Q4"),
+    # A month's figures with no company results: the month, a year back.
+    ("Employers added 68,000 jobs in September. Hourly earnings were flat from a year ago.", "a year ago",
+     "1988-09"),
     # A quarter the story compares with is not the one it reports.
     ("Acme posted a gain in third-quarter net. After a flat second quarter, sales recovered. "
      "The latest period also had lower interest costs.", "The latest period", "1989-Q3"),

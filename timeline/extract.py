@@ -206,7 +206,7 @@ _DATE = (
     rf"(?P<spelled>(?:the{_S}year{_S})?{_SPELLED_YEAR})|the{_S}(?:(?:early|mid|late)[- ]?)?(?:{_alt(DECADE_WORDS)})|"
     rf"(?:the{_S}(?:year-ago|year-earlier){_S}period|(?:early|earlier|late|later){_S}in{_S}the{_S}day)|"
     rf"the{_S}week{_S}of{_S}(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}{_MONTH})(?:,?{_S}{_YEAR})?|"
-    rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end|"
+    rf"(?:(?:the|this|last|next){_S})?year(?:['’]s)?[- ]end(?:{_S}{_YEAR})?|"
     # A day in a year named from the anchor: "Dec. 9 last year", "3 March last year".
     rf"(?:{_MONTH}{_S}{_DAY}|{_DAY}{_S}(?:of{_S})?{_MONTH}){_S}(?:of{_S})?"
     rf"(?:last|this|next|that(?:{_S}same)?|the{_S}same){_S}year(?![-\w])|"
@@ -298,7 +298,9 @@ _OFFSET = (
     # "The week after next", "the year before last": not "the day after next week's vote".
     rf"(?:{_S}(?:next|last)(?!{_S}(?:{_WEEKDAY}|{_MONTH_NAME}|{_SEASON}|{_alt(UNITS)}|time)\b))?"
     # ... and the date it counts from, when words name one ("the day before last Tuesday").
-    rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?)?)(?!\w)"
+    # ... or a feast ("the day after Christmas").
+    rf"(?:{_S}(?:(?:last|next|this){_S})?{_WEEKDAY}(?!s\b)|{_S}{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?"
+    rf"|{_S}{_HOLIDAY})?)(?!\w)"
 )
 # "Last" the verb: "is set to last four days", "the siege would last five years".
 # The word first, so that the look back is made only where it stands.
@@ -465,7 +467,7 @@ _TITLED = re.compile(
 _RESULTS_TOLD = re.compile(
     r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy|margins?"
     r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
-    r"|trading|prices)\b)")
+    r"|trading|prices|payrolls|jobs|employment|unemployment|jobless|spending|orders)\b)")
 # A company's results, and a quarter named by its number (the resolver's words for them).
 _RESULTS = re.compile(RESULTS)
 _QUARTER_NAMED = re.compile(QUARTER_NAMED)
@@ -752,7 +754,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             or bare and _previous_word(text, start) not in _BARE_CONTEXT
             # "two thousand years", "two thousand people": a count, not the year 2000.
             or spelled and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
-            or half and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
+            or half and _GAME_TOLD.search(sentence := _sentence_around(text, start, end)) is not None
+            and not _RESULTS_TOLD.search(sentence)
             # "Highs in the 70s": degrees, not a decade.
             or tens and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True
@@ -1068,7 +1071,7 @@ def _names_the_month_reported(text: str, mention: Mention, context: str, publish
     return (found is not None and found.precision == "month" and found.latest < published
             and (published - found.latest).days <= _FIGURES_WITHIN and _MONTH_NAME_SAID.fullmatch(mention.text)
             and text[max(0, mention.start - 3):mention.start].lower() == "in "
-            and _RESULTS.search(context.lower()) is not None and tense(context) == "past")
+            and _RESULTS_TOLD.search(context) is not None and tense(context) == "past")
 
 
 def _reference(expression: str, anchors: list[Resolution]) -> int | None:

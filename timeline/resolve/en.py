@@ -205,6 +205,8 @@ FUTURE_CUE = (
     r"next(?<!\bits next)(?<!\bhis next)(?<!\bher next)(?<!\btheir next)(?<!\bour next)(?<!\bmy next)"
     r"(?<!\byour next)(?! to)|"
     r"tomorrow|must|(?:have|has) to|should|can|cannot|can't|might|payable|effective|"
+    # "Three days of mourning, starting Wednesday": what starts at the date lies ahead.
+    r"(?:starting|beginning)(?= (?:on |from )?$)|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
@@ -343,6 +345,8 @@ LEVEL_REACHED = [(r"", r" (?:[a-z-]+ )?(?:high|highs|low|lows|peak|record|close|
 REPORTED_ON = [
     (r"", r"(?:['’]s)? (?:[a-z-]+ ){0,2}(?:report|data|figures|numbers|statistics|results|earnings|index"
           r"|survey|reading)\b"),
+    # ... and a month after its figures ("retail sales for February, due Thursday").
+    (r"\b(?:sales|data|figures|report|numbers|statistics|payrolls|inflation|output|orders) for ", r"\b"),
     # ... and so does a month a period runs up to ("results for the three months to September").
     (r"\b(?:months|weeks|year|quarter|period|half) (?:to|ended|ending|through)(?: in)? ", r"\b"),
 ]
@@ -609,7 +613,7 @@ RULES = (
         # ... and bare, after a possessive: "the company's fiscal year ends today" is the one running.
         r"(?:(?P<rel>this|last|next|the current|the latest|the most recent|the) )?(?:fiscal|financial) year",
     )),
-    ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end",)),
+    ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end(?: (?P<year>\d{4}))?",)),
     ("quarter_of_month", (
         r"the (?P<month>%(month)s) quarter",
         # "The January-March quarter", "the April-June period": the months from one to the other.

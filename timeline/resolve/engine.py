@@ -155,7 +155,7 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # "Did not return until Oct. 5": the time "until" ends is the verb's, before it, if there is one
         # ("might not surface until Monday" still looks ahead).
         if before == ["until"] and (
-                "past" in cues_before and cues_before[-2:-1] not in (["future"], ["firm"], ["would"])
+                "past" in cues_before and cues_before[-2:-1] not in (["future"], ["firm"], ["would"], ["plan"])
                 and _UNTIL_IN_THE_PAST.search(context.lower(), 0, at)
                 or cues_before[-2:-1] == ["past"] and _THROUGH.search(context.lower(), 0, at)):
             # "Was not allowed to call her family until Oct. 9"; "stocks rose through Friday" (the verb

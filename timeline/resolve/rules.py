@@ -194,6 +194,9 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.sentence.premodifier and q.sentence.owns_a_level:
         # "Down 16 percent from its April high": a level reached is in the past, however near the next.
         return back[-1], f"the latest begun by {_day(a)} (a level it reached)"
+    if q.future and _CHANGED_FROM.search(q.before):
+        # "Profits will fall sharply from the second quarter": what a change is measured from is behind it.
+        return back[-1], f"the latest begun by {_day(a)} (the base a change is measured from)"
     nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -205,9 +208,10 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
-    if q.future and found[0].precision != "day" and _DEADLINE_BEFORE.search(q.before):
+    if q.future and (found[0].precision != "day" or "year end" in q.expression.lower().replace("-", " ")) and (
+            _DEADLINE_BEFORE.search(q.before)):
         # "Could return to normal by the autumn": a deadline told as ahead is ahead, however near the last
-        # (a day just past may be the report's own date a day late, "by Jan. 14" on Jan. 15).
+        # (a day just past may be the report's own date a day late, "by Jan. 14" on Jan. 15; not year-end).
         return forth[0], f"the first begun after {_day(a)} (a deadline, {q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
     return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
@@ -605,6 +609,8 @@ _KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter"
 _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 # A preposition right before a date that owns a noun ("following April's elections", "after Sunday's
 # vote"): the noun's event is told from the side, not by the main verb.
+_CHANGED_FROM = Lazy(r"\b(?:ris|rose|fall|fell|climb|drop|declin|increas|grow|grew|gain|jump|slip|surg|plung|sink|sank"
+                     r"|improv|recover|rebound)\w*\b[^.;]{0,80}?\bfrom\s+$")
 _DEADLINE_BEFORE = Lazy(r"\b(?:by|until|till)\s+(?:(?:early|late)\s+|mid-?)?$")
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
 # Days after its end within which a period's results or figures are still being reported.
@@ -692,7 +698,10 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
     if ordinal is None:
         if not _RESULTS.search(q.context):
             return None
-        named = _QUARTER_NAMED.search(q.context)
+        # The quarter named nearest before the expression, else the first after it ("expect fourth-quarter
+        # earnings to climb from the year-earlier period", after a clause on the third quarter).
+        named_before = list(_QUARTER_NAMED.finditer(q.before))
+        named = named_before[-1] if named_before else _QUARTER_NAMED.search(q.context)
         ordinal, fiscal = (named["ord"], "fiscal" in named.group()) if named else (None, False)
     if ordinal is not None:
         n = _ordinal(ordinal)
@@ -1192,6 +1201,9 @@ def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
 def _year_end(m: re.Match, q: Query) -> _Found:
     """ "Year-end" is December 31, the day books close ("by year-end", "since year-end"); "the end of
     the year" is the part of a year."""
+    if m.groupdict().get("year"):  # "by year-end 2022"
+        year = int(m["year"])
+        return Resolution.day(date(year, 12, 31)), f"December 31 of {year}"
     step = _step(m["rel"])
     if step is not None:
         year = q.anchor.year + step
