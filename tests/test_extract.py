@@ -241,7 +241,7 @@ def mention(text: str, said: str, published: date = PUBLISHED):
      [("the last three months of 2016", "date"), ("the final week of the year", "date")]),
     ("Year to date, the index is down 25 percent.", [("Year to date", "date")]),
     ("Dry weather returns through midweek.", [("midweek", "date")]),
-    # A half of the year alone is a date unless a game is told; "year-end 2022" is one date.
+    # A half of the year alone where results are told; "year-end 2022" is one date.
     ("Sales strengthened after a weak first half, with savings due by year-end 2022.",
      [("first half", "date"), ("year-end 2022", "date")]),
     # "May" before its figures, after a word in lower case, is the month ("Theresa May" is a name).
@@ -340,6 +340,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Shares fell 3 percent in after-hours trading.",
     # "A fiscal year" is a kind of year.
     "The firm left a fiscal year for a calendar one.",
+    # A half of a game, told with no results.
+    "Arsenal dominated the first half.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
 ])

@@ -467,7 +467,8 @@ _TITLED = re.compile(
 _RESULTS_TOLD = re.compile(
     r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy|margins?"
     r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
-    r"|trading|prices|payrolls|jobs|employment|unemployment|jobless|spending|orders)\b)")
+    r"|trading|prices|payrolls|jobs|employment|unemployment|jobless|spending|orders|recovery|backlog|demand"
+    r"|business|economic)\b)")
 # A company's results, and a quarter named by its number (the resolver's words for them).
 _RESULTS = re.compile(RESULTS)
 _QUARTER_NAMED = re.compile(QUARTER_NAMED)
@@ -754,8 +755,7 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             or bare and _previous_word(text, start) not in _BARE_CONTEXT
             # "two thousand years", "two thousand people": a count, not the year 2000.
             or spelled and _following_word(text, end).rstrip(".") in _COUNTED_AFTER_A_NUMBER
-            or half and _GAME_TOLD.search(sentence := _sentence_around(text, start, end)) is not None
-            and not _RESULTS_TOLD.search(sentence)
+            or half and not _RESULTS_TOLD.search(_sentence_around(text, start, end))
             # "Highs in the 70s": degrees, not a decade.
             or tens and _TEMPERATURE.search(text, max(0, start - 60), start) is not None):
         return True

@@ -31,6 +31,11 @@ _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
 _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
+# A reporting verb, then the subject of the reported clause up to the date ("said the recovery in"), and
+# that clause's verb right after the date's phrase ("will be").
+_REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|forecast)\s+(?:that\s+)?"
+                         r"(?:the|its|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|for|during|of)\s+$")
+_FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
@@ -166,6 +171,11 @@ def _cue(context: str | None, expression: str | None) -> str | None:
             before = ["plan"]
         # "Until Thursday, they had not ..." opens a sentence about the time before the date: the
         # verb after it decides.
+        # "Economists said the recovery in the second half will be sluggish": a date in the subject of a
+        # clause reported after "said" is told by that clause's own verb, right after its phrase.
+        if (before == ["past"] and _REPORTED_SUBJECT.search(context.lower(), max(0, at - 60), at)
+                and _FUTURE_RIGHT_AFTER.match(context.lower(), at + len(expression.strip()))):
+            return "future"
         if before and not _UNTIL_FIRST.match(context):
             return _BEFORE[before[0]]
         after = [cue for cue in _cues(context, at + len(expression.strip()), verbs_only=True)

@@ -306,8 +306,8 @@ def _past_or_future(m: re.Match, q: Query) -> _Found:
 
 
 # The units of the anchor a part may be of ("the end of the year"): told in the past, a part still ahead
-# of the anchor is of the one before.
-_ANCHOR_UNITS = {"the year": "year", "the month": "month", "the week": "week"}
+# of the anchor is of the one before. (Weeks are not moved by months: "the end of the week" stays.)
+_ANCHOR_UNITS = {"the year": "year", "the month": "month"}
 
 
 def _told_of_the_one_before(before: tuple[date, date], ahead: tuple[date, date], q: Query) -> bool:
