@@ -563,6 +563,7 @@ _REACHES_AHEAD = re.compile(r"(?i:the\s+(?:next|coming)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
+_COMPARED_WITH = re.compile(r"(?i:\b(?:from|than|compared\s+(?:with|to)|versus|against)\s+)$")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
 _BACK_PREPOSITIONS = frozenset({"for", "over"})
 # A month's day and the days of the same month joined to it ("on April 24 and 25", "May 3, 5 and 7",
@@ -1419,6 +1420,11 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
             reference = candidates[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
+        if (referential and not named_event and after is None and _BACKWARD.search(expression)
+                and _COMPARED_WITH.search(text, max(0, start - 16), start)):
+            # "Wages were 3.8 percent higher than a year earlier", with no date told to count from: a
+            # figure compared with its own value back from the report's day.
+            after = Resolution.day(published)
         # "A week after the offensive began": counted from the day the article told the offensive on.
         told = None
         if named_event and referential and (head := _event_head(text, end, sentence_end)) is not None:
