@@ -886,6 +886,8 @@ def test_tag_reads_as_recently_as_by_the_date_after_it():
     # A time told in the past is on no day still ahead: the publication day, approximate.
     ("Lawmakers must act by Jan. 1. The candidate conceded shortly before 1 a.m. in Boston.",
      date(2012, 11, 7), "1 a.m.", "2012-11-07"),
+    # "Overnight on Saturday": the night from Saturday into Sunday.
+    ("The shop was broken into overnight on Saturday, police said.", date(2011, 8, 8), "overnight", "2011-08-06TNI"),
     # A figure compared with "a week earlier", no date told before: a week before the report's day.
     ("The index was little changed from a week earlier.", date(1990, 6, 30), "a week earlier", "1990-W25"),
     # "Into" ends a range as "until" does; "as early as" leaves the direction to the verb.

@@ -352,7 +352,8 @@ _TIME = (
     # "Struck targets overnight", "fighting overnight in Homs": the night before, as a time of its own;
     # not "an overnight stay" or "overnight rates", which name a kind.
     rf"|(?=o)(?<!\ban )(?<!\bthe )\bovernight(?=[^\S\n]*(?:[.,;:!?)'\"”’—–]|$)|{_S}(?:in|on|and|as|after|before"
-    rf"|while|when|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local)\b)"
+    rf"|while|when|from|near|at|into|to|by|with|across|along|against|amid|but|or|that|which|the|a|an|local"
+    rf"|{_WEEKDAY})\b)"
     # "At dawn", "before daybreak": a time of the day the story tells (a day after it is a date of its own).
     # Not "dawn services" or "a dawn raid", which name a kind.
     rf"|(?=[dn])(?:(?<=\bat )|(?<=\bbefore )|(?<=\bafter )|(?<=\bby )|(?<=\buntil ))(?:dawn|dusk|daybreak|nightfall)\b"
@@ -1246,8 +1247,16 @@ def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None
         return
     before, reference = tagged[-1]
     joint = _TIME_ON.match(text, before.end)
-    if before.kind == "time" and before.resolution is None and joint is not None and joint.end() == mention.start:
-        found = mention.resolution.with_rule(f"{before.text}: on {mention.text!r} -> {mention.resolution.label}")
+    if before.kind != "time" or joint is None or joint.end() != mention.start:
+        return
+    day = mention.resolution
+    if before.text.lower() == "overnight" and day.earliest < date.max:
+        # "Overnight on Saturday", "overnight Saturday": the night from that day into the next morning.
+        found = Resolution.span(day.earliest, day.earliest + timedelta(days=1), timex=f"{day.timex}TNI")
+        rule = f"{before.text}: the night from {mention.text!r} into the next morning -> {found.label}"
+        tagged[-1] = (replace(before, resolution=found.with_rule(rule)), reference)
+    elif before.resolution is None:
+        found = day.with_rule(f"{before.text}: on {mention.text!r} -> {day.label}")
         tagged[-1] = (replace(before, resolution=found), reference)
 
 

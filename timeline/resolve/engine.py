@@ -36,6 +36,8 @@ _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 _REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|forecast)\s+(?:that\s+)?"
                          r"(?:the|its|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|for|during|of)\s+$")
 _FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
+_DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "declares ", "proclaims ")
+_MADE_SOMETHING = Lazy(r"\s+(?:a|an|as)\s")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
@@ -152,6 +154,11 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # is told by that clause's verb.
         if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
             return "would"
+        # "Declared Wednesday a national day of mourning": a day a verb makes something of is set for
+        # it, a plan: the nearer of the two.
+        if context.lower().endswith(_DECLARING, 0, at) and _MADE_SOMETHING.match(
+                context.lower(), at + len(expression.strip())):
+            return "plan"
         # A headline drops "is": "Stock Exchange to Reopen Monday" is "is to reopen".
         if _HEADLINE_TO.search(context, 0, at) and title_case(context):
             return "firm"
