@@ -40,6 +40,7 @@ _DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "dec
 _MADE_SOMETHING = Lazy(r"\s+(?:a|an|as)\s")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
+_STATE_VERBS = (" remain ", " remains ", " stay ", " stays ", " will be ", " to be ")
 _ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
@@ -98,6 +99,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and lowered.endswith(_CONDITIONS, 0, m.start()) and _CONDITION_BEFORE.search(
                 lowered, max(0, m.start() - 8), m.start()):
             continue  # "if elected in November": a condition, not a past event
+        if kind == "past" and lowered.endswith(_STATE_VERBS, 0, m.start()):
+            continue  # "will close early and remain shut on Wednesday": a state the verb before it keeps
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
