@@ -507,8 +507,9 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 _PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
-# ... and after "in": "the first time in 13 years after talks collapsed" is a length, then a clause.
-_FOR_BEFORE = re.compile(rf"(?i:\b(?:for|over|in){_S}(?:(?:{_HEDGE}){_S})?)$")
+# The words after which a count of units is a length, whatever follows: "deliberated for three days before
+# returning a verdict", "the first time in 13 years after talks collapsed" (a length, then a clause).
+_LENGTH_WORD_BEFORE = re.compile(rf"(?i:\b(?:for|over|in){_S}(?:(?:{_HEDGE}){_S})?)$")
 _MAGNITUDES = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "hundred"})
 _BEFORE_A_CLOCK = frozenset({"at", "by", "until", "till", "from", "after", "before", "around"})
 _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
@@ -654,10 +655,10 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
 
 
-def _after_for(text: str, start: int) -> bool:
+def _after_a_length_word(text: str, start: int) -> bool:
     """True when "for" (or "over", "in") stands before `start`, perhaps with a hedge between ("for about
     10 days")."""
-    return _FOR_BEFORE.search(text, max(0, start - 30), start) is not None
+    return _LENGTH_WORD_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _capitalised_word_before(text: str, start: int) -> bool:
@@ -933,7 +934,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
         if (m.group("duration") is not None and _MILITARY_TIME.fullmatch(m.group())
                 and _previous_word(text, start) in _BEFORE_A_CLOCK):
             kind = "time"  # "at 1900 hours" is seven in the evening, not a length
-        if m.group("offset") is not None and _after_for(text, start) and (
+        if m.group("offset") is not None and _after_a_length_word(text, start) and (
                 length := _LENGTH_ONLY.match(lowered, start)) is not None:
             found.append((start, length.end(), "duration"))
             continue

@@ -310,13 +310,25 @@ def _past_or_future(m: re.Match, q: Query) -> _Found:
 _ANCHOR_UNITS = {"the year": "year", "the month": "month"}
 
 
-def _told_of_the_one_before(before: tuple[date, date], ahead: tuple[date, date], q: Query) -> bool:
-    """Whether a part of the anchor's unit still ahead of it ("the end of the year") is told of the one
-    before: told in the past, when that one's part is nearer the anchor (said on January 3, not in August,
-    when "agreed to hold talks before the end of the year" is this year's), and not as a deadline ("get it
-    done by the end of the month")."""
-    return (q.cue == "past" and (q.anchor - before[1]).days < (ahead[0] - q.anchor).days
-            and not _DEADLINE_BEFORE.search(q.before))
+def _whole_told_of(whole: Resolution, rest: str, part: Callable[[Resolution], tuple[date, date]],
+                   how: str, q: Query) -> tuple[Resolution, str]:
+    """The unit a part of it ("the end of", "the final week of") is told of: `whole`, the anchor's year or
+    month, or the one before when the part is still ahead of the anchor, told in the past, and the one
+    before's part is nearer (said on January 3, not in August, when "agreed to hold talks before the end
+    of the year" is this year's), and not as a deadline ("get it done by the end of the month")."""
+    if rest not in _ANCHOR_UNITS or whole.precision != _ANCHOR_UNITS[rest] or q.cue != "past":
+        return whole, how
+    ahead = part(whole)[0]
+    if ahead <= q.anchor or _DEADLINE_BEFORE.search(q.before):
+        return whole, how
+    before = moved(whole, whole.precision, -1)
+    if (q.anchor - part(before)[1]).days < (ahead - q.anchor).days:
+        return before, f"{how}; told in the past, the one before"
+    return whole, how
+
+
+def _bounds(found: Resolution) -> tuple[date, date]:
+    return found.earliest, found.latest
 
 
 def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> tuple[Resolution, str]:
@@ -329,14 +341,9 @@ def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> t
 def _part(m: re.Match, q: Query) -> _Found:
     third, mod = en.PARTS[m["part"]]
     whole, how = q.read(_whole_unit_words(m["rest"]))
-    found = _narrowed(whole, how, third, mod, m["part"])
-    if m["rest"] in _ANCHOR_UNITS and whole.precision == _ANCHOR_UNITS[m["rest"]] and found[0].earliest > q.anchor:
-        before = _narrowed(moved(whole, whole.precision, -1), f"{how}; told in the past, the one before", third, mod,
-                           m["part"])
-        if _told_of_the_one_before((before[0].earliest, before[0].latest), (found[0].earliest, found[0].latest), q):
-            # "Stocks rallied at the end of the year", said on January 3: the year just over.
-            found = before
-    return found
+    # "Stocks rallied at the end of the year", said on January 3: the year just over.
+    whole, how = _whole_told_of(whole, m["rest"], lambda w: _bounds(_narrowed(w, how, third, mod, "")[0]), how, q)
+    return _narrowed(whole, how, third, mod, m["part"])
 
 
 def _earlier_later(side: str, unit: str, base: date, q: Query) -> _Found:
@@ -976,13 +983,9 @@ def _units_of(m: re.Match, q: Query) -> _Found:
         start = shift(whole.earliest, unit, en.ORDINAL_WORDS[m["ord"]] - 1)
         return start, shift(start, unit, n) - DAY
 
+    # "Hurt by bad weather in the final week of the year", said on January 3: the year just over.
+    whole, how = _whole_told_of(whole, m["rest"], part, how, q)
     first, last = part(whole)
-    if m["rest"] in _ANCHOR_UNITS and whole.precision == _ANCHOR_UNITS[m["rest"]] and first > q.anchor:
-        before = moved(whole, whole.precision, -1)
-        if _told_of_the_one_before(part(before), (first, last), q):
-            # "Hurt by bad weather in the final week of the year", said on January 3: the year just over.
-            whole, how = before, f"{how}; told in the past, the one before"
-            first, last = part(whole)
     if whole.precision == "day" and unit == "day" and m["ord"] not in en.LAST_ORDINALS and m["count"] is None:
         # "The second day of Eid al-Fitr": a feast named by its first day lasts on after it.
         return Resolution.day(first), f"the {m['ord']} day of what begins on {whole.label} ({how})"
