@@ -1315,3 +1315,16 @@ def test_tag_dates_every_mention_of_a_sentence_with_no_stops():
     text = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday " * 500
     found = tag(text, PUBLISHED)
     assert len(found) == 3500 and all(m.resolution is not None for m in found)
+
+
+def test_tag_dates_a_company_quarter_by_the_month_it_ended():
+    """A quarter named with the month it ended ("its fiscal first quarter ended Sept. 30") covers the three
+    months up to that month, and what the story says of "the quarter" and "a year earlier" after it is
+    that quarter and the same one a year back, keeping the number the company gave it."""
+    text = ("The airline said it earned $40 million in its fiscal first quarter ended Sept. 30. Revenue rose "
+            "12 percent in the quarter. A year earlier, it lost $8 million.")
+    found = {m.text: m.resolution for m in tag(text, date(2011, 10, 27)) if m.kind == "date"}
+    quarter, later, earlier = found["fiscal first quarter"], found["the quarter"], found["A year earlier"]
+    assert (quarter.earliest, quarter.latest, quarter.timex) == (date(2011, 7, 1), date(2011, 9, 30), "2011-Q1")
+    assert (later.earliest, later.latest) == (quarter.earliest, quarter.latest)
+    assert (earlier.earliest, earlier.latest, earlier.timex) == (date(2010, 7, 1), date(2010, 9, 30), "2010-Q1")

@@ -368,6 +368,9 @@ REPORTS_RESULTS = (
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
 # A quarter named by the month it ends in ("the quarter ending in December", "the quarter ended Sept. 30").
 QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
+# The same words right after a quarter named by its number: "its fiscal first quarter ended Sept. 30", a
+# company's quarter, which need not be the calendar's of that number.
+ENDS_IN = r",? (?:that |which )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
 # Results over more than a quarter: compared with them, "a year earlier" is the year before.
 LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\b|\bfor the year\b|\bfiscal year\b"
 # A date the sentence names before an offset ("On May 22, 1995, he was promoted, and the following year

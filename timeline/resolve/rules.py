@@ -575,9 +575,7 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         if day is not None and day.precision == "day":
             return unit_of(day.earliest, "week"), f"the week ending on {day.label} ({how})"
     if unit == "quarter" and m["rel"] == "the" and (ending := _QUARTER_ENDING.search(q.context)) is not None:
-        n = (en.MONTH_NUMBERS[ending["month"]] - 1) // 3 + 1
-        found, how = _quarter_instance(n, q)
-        return found, f"the quarter ending in {ending['month'].capitalize()}, Q{n}: {how}"
+        return _quarter_ending(ending["month"], None, q)
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
@@ -695,13 +693,14 @@ _SINCE = Lazy(en.SINCE)
 _SUPERLATIVE_BEFORE = Lazy(en.SUPERLATIVE_BEFORE)
 _REPORTS_RESULTS = Lazy(en.REPORTS_RESULTS)
 _QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
+_ENDS_IN = Lazy(en.ENDS_IN % en.FRAGMENTS)
 _LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
 
 
 def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | None:
     """The quarter a sentence reporting company results is about: the one it names (or `ordinal`), else
     the latest ended by the anchor, since results are published after their period; None elsewhere."""
-    fiscal = False
+    fiscal, named = False, None
     if ordinal is None:
         if not _RESULTS.search(q.context):
             return None
@@ -712,15 +711,39 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
         ordinal, fiscal = (named["ord"], "fiscal" in named.group()) if named else (None, False)
     if ordinal is not None:
         n = _ordinal(ordinal)
-        found, how = _fiscal_quarter(n, q) if fiscal else _quarter_instance(n, q)
+        if named is not None and (ends := _ENDS_IN.match(q.context, named.end())) is not None:
+            found, how = _quarter_ending(ends["month"], n, q)
+        else:
+            found, how = _fiscal_quarter(n, q) if fiscal else _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
     if (ending := _QUARTER_ENDING.search(q.context)) is not None:
         # "For the quarter ended March 31 ... in the year-earlier quarter": the quarter its sentence names
         # by the month it ends in, before the one the story named.
-        n = (en.MONTH_NUMBERS[ending["month"]] - 1) // 3 + 1
-        found, how = _quarter_instance(n, q)
-        return found, f"the quarter ending in {ending['month'].capitalize()}, Q{n}: {how}"
+        return _quarter_ending(ending["month"], None, q)
     return _latest_quarter(q)
+
+
+def _ends_in(q: Query) -> re.Match | None:
+    """The month the sentence says the expression's period ends in, right after it ("... quarter ended
+    Sept. 30"), else None."""
+    at = q.sentence.at
+    return None if at < 0 else _ENDS_IN.match(q.context, at + len(q.expression))
+
+
+def _quarter_ending(month_name: str, n: int | None, q: Query) -> tuple[Resolution, str]:
+    """The quarter its sentence says ends in `month_name` ("the quarter ended July 31", "its fourth quarter
+    ended Sept. 30"): the three months up to the end of that month, which is read as any month of the
+    sentence is. A company's quarters need not be the calendar's, so the bounds come from the month it
+    ends in. One named by a number the calendar would not give it keeps that number, in the year it is
+    reported, as any fiscal quarter (TimeML writes a fiscal first quarter ended in September 1989 as
+    1989-Q1); one named by its month alone is numbered as the calendar numbers that month's quarter."""
+    month = en.MONTH_NUMBERS[month_name]
+    ended, how = _instance(lambda y: Resolution.month(y, month), q, None)
+    year, calendar_number = ended.earliest.year, (month - 1) // 3 + 1
+    first = add_months(year, month, -2)
+    number, named_year = (calendar_number, year) if n in (None, calendar_number) else (n, q.anchor.year)
+    found = Resolution(date(*first, 1), month_end(year, month), "quarter", timex=timex.quarter(named_year, number))
+    return found, f"the quarter ending in {month_name.capitalize()} {year}, Q{number} ({how})"
 
 
 def _fiscal_quarter(n: int, q: Query) -> tuple[Resolution, str]:
@@ -1001,6 +1024,8 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
     if kind == "half" and n > 2:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
     make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
+    if year_text is None and kind == "quarter" and (ends := _ends_in(q)) is not None:
+        return _quarter_ending(ends["month"], n, q)
     if year_text is None and kind == "quarter" and "fiscal" in q.expression.lower() and _RESULTS.search(q.context):
         return _fiscal_quarter(n, q)
     if year_text is None:

@@ -2,8 +2,8 @@
 
 A Resolution spells whole calendar units on its own (timeline/dates.py: 2024-12-06, 2024-W49, 2024-Q4,
 2024-SU, 2024-H1, 199) and the store's EDTF; these are the rest, in TimeML's notation: the present,
-past and future as a whole, lengths of time, weekends, centuries, and the year a fiscal year is
-valued as.
+past and future as a whole, lengths of time, weekends, centuries, and the year a fiscal year (or the
+number a company's quarter) is valued as.
 """
 
 from __future__ import annotations
@@ -45,3 +45,8 @@ def century(hundreds: int) -> str:
 def year(value: int) -> str:
     """A year: what TimeML values a fiscal year as ("fiscal 1989" is 1989)."""
     return f"{value:04d}"
+
+
+def quarter(value: int, number: int) -> str:
+    """A quarter by the number it is named with: a company's fourth quarter ended in September is 1989-Q4."""
+    return f"{value:04d}-Q{number}"
