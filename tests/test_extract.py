@@ -1328,3 +1328,29 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     assert (quarter.earliest, quarter.latest, quarter.timex) == (date(2011, 7, 1), date(2011, 9, 30), "2011-Q1")
     assert (later.earliest, later.latest) == (quarter.earliest, quarter.latest)
     assert (earlier.earliest, earlier.latest, earlier.timex) == (date(2010, 7, 1), date(2010, 9, 30), "2010-Q1")
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Rovers won the league on May 9 and lost the cup final six days later.", date(2004, 5, 20),
+     "six days later", "2004-05-15"),
+    ("The semifinal is on Oct. 3 and the final is scheduled for two days later.", date(2006, 9, 20),
+     "two days later", "2006-10-05"),
+    ("The agency issued an appeal on Tuesday covering November to January.", date(2019, 10, 24),
+     "January", "2020-01"),
+    ("The agency issued an appeal on Tuesday covering October to December.", date(2024, 10, 4),
+     "December", "2024-12"),
+    ("Prosecutors say the thefts took place between April and September 2019.", date(2021, 2, 1),
+     "April", "2019-04"),
+    ("The offices were shut from Dec. 27 to Jan. 2, 2022.", date(2022, 3, 1), "Dec. 27", "2021-12-27"),
+])
+def test_tag_reads_offsets_after_a_noun_and_ranges_by_their_other_end(text, published, said, value):
+    """A count of days with "later" is an offset even after "final" or "for"; the end of a range of
+    months runs on from its start; a range's start takes the year its end names."""
+    assert mention(text, said, published).resolution.timex == value
+
+
+def test_tag_reads_to_the_day_as_no_day_after():
+    """ "Fifty years to the day after the landing" is so many years exactly: "the day after" is no date."""
+    said = [m.text for m in tag("The flyby came 50 years to the day after the first landing on July 20, 1969.",
+                                date(2019, 7, 20)) if m.kind == "date"]
+    assert "the day after" not in said and "July 20, 1969" in said

@@ -320,6 +320,8 @@ _DURATION = (
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
     rf"|\b(?:(?:the{_S})?(?:past|{_LAST}|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
     rf"{_COUNT}{_S}(?:(?:more|straight|consecutive|successive){_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
+    # Not "(the FA Cup) final six days later", "scheduled for three days later": an offset, a date.
+    rf"(?!{_S}(?:(?:later|earlier)\b(?!{_S}than\b)|ago\b))"
     # Not "the last three months of 2016", a part of a year (a date).
     rf"(?!{_S}of{_S}(?:{_YEAR}|(?:this|last|next|the){_S}year\b|{_MONTH_NAME}))"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
@@ -585,6 +587,7 @@ _SHORT_SECOND_YEAR = re.compile(r"[-–/](\d\d)(?![\d\w%-]|[/.]\d)")
 # "June-September", "Thursday night into Friday". Its end is never before its start, whatever the tense
 # says of each alone.
 _RANGE_JOINT = re.compile(rf"(?:{_S})?(?:[-–]|to|through|thru|until|till|into|and)(?:{_S})?", re.IGNORECASE)
+_MONTH_ALONE = re.compile(rf"(?i:{_MONTH_NAME})")
 _WEEKDAY_SAID = re.compile(rf"(?i:{_WEEKDAY}(?:{_S}{_PART_OF_DAY})?)")
 _YEARLESS = re.compile(rf"(?i:(?:{_MONTH})(?:{_S}{_DAY})?|{_DAY}{_S}(?:{_MONTH}))")
 # An offset set off by a comma right after a date of its unit restates that date: "he was last seen
@@ -600,6 +603,7 @@ _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 _DAY_IN_CLAUSE = re.compile(
     rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
+_TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -771,6 +775,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     if (said == "fiscal year" and _previous_word(text, start) in ("a", "an")
             or said == "recently" and _previous_word(text, start) == "as"):
         return True  # "changed from a fiscal year to a calendar year"; "as recently as 2004" (the date is 2004)
+    if said.startswith("the day ") and _TO_THE_DAY.search(text, max(0, start - 30), start):
+        return True  # "50 years to the day after the first pictures": so many years exactly, no day after
     if said in _RATE_UNITS and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
         return True  # "1.2 million barrels a day", "300 euros a day", "twice a week": a rate, no length
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
@@ -1207,15 +1213,18 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
     if _WEEKDAY_SAID.fullmatch(expression):
         return _weekday_range_end(text, start, expression, found, tagged, published)
     if not _YEARLESS.fullmatch(expression):
-        return None
+        return _range_start(text, start, found, tagged)
     before, reference = tagged[-1]
     opened = before.resolution
     joint = _RANGE_JOINT.fullmatch(text, before.end, start)
     if opened is None or before.kind != "date" or opened.precision != found.precision or joint is None:
         return None
-    # "from Friday to December's figure": "to" and "and" join a range only after "from" and "between".
+    # "from Friday to December's figure": "to" and "and" join a range only after "from" and "between";
+    # "to" joins two months alone ("an appeal covering October to December").
     opening = {"to": "from", "and": "between"}.get(joint.group().strip().lower())
-    if opening is not None and _previous_word(text, before.start) != opening:
+    if opening is not None and _previous_word(text, before.start) != opening and not (
+            opening == "from" and found.precision == "month" and _MONTH_ALONE.fullmatch(before.text)
+            and _MONTH_ALONE.fullmatch(expression)):
         return None
     month, day = found.earliest.month, found.earliest.day
     year = opened.earliest.year + ((month, day) < (opened.earliest.month, opened.earliest.day))
@@ -1233,6 +1242,27 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
         return None
     return moved.with_rule(f"{expression}: the end of a range from {before.text!r} ({opened.label}), the first "
                            f"at or after it -> {moved.label}")
+
+
+def _range_start(text: str, start: int, found: Resolution, tagged: list[tuple[Mention, int | None]]) -> None:
+    """A yearless month or day that starts a range whose end names its year ("between March and November
+    2020", "from Dec. 28 to Jan. 3, 2021") is in that year, or the one before when it comes later in the
+    year than the end: re-dated in place (tagged[-1]). Returns None: the end keeps its own date."""
+    before, reference = tagged[-1]
+    opened = before.resolution
+    joint = _RANGE_JOINT.fullmatch(text, before.end, start)
+    if (opened is None or before.kind != "date" or opened.precision != found.precision or joint is None
+            or not _YEARLESS.fullmatch(before.text)):
+        return None
+    opening = {"to": "from", "and": "between"}.get(joint.group().strip().lower())
+    if opening is not None and _previous_word(text, before.start) != opening:
+        return None
+    year = found.earliest.year - ((opened.earliest.month, opened.earliest.day) > (found.earliest.month, found.earliest.day))
+    moved = _in_year(opened, year)
+    if moved is not None and not moved.same_dates(opened):
+        rule = f"the start of a range to {found.label} -> {moved.label}"
+        tagged[-1] = (replace(before, resolution=moved.with_rule(f"{before.text}: {rule}")), reference)
+    return None
 
 
 # What joins a time of day to the day it is on, after it: "on" ("shortly after 2 a.m. on Dec. 1", "at

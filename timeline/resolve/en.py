@@ -192,7 +192,7 @@ FIRM_FUTURE_CUE = (
     r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes? (?:full )?effect|resumes|convenes|reconvenes"
     # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
     # expects to complete the sale in January"); "should have" and "must have" are left to FUTURE_CUE.
-    r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about) to"
+    r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about|meant|supposed) to"
     r"|(?:expects|anticipates|plans|intends|aims|hopes) to|(?:expects|anticipates) (?:[\w-]+ ){1,3}to (?=[a-z]))"
     rf"{_VERB_GROUP}"
 )
@@ -247,7 +247,15 @@ PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of| for)?(?= $)"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
-    r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)|set(?= $)"
+    r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
+    # ... or a date set as it stands ("set Monday as", "set a Sept. 8 trial date").
+    r"|set(?: (?:a|an|the))?(?= $)"
+    # What leads up to a date lies before it ("celebrations leading up to the anniversary on Oct. 2").
+    r"|leading up to|(?:in the )?lead-up to|counting down to"
+    # A date a hearing or a vote is put down for ("adjourned the case for a directions hearing on 23
+    # September", "remanded him in custody until a hearing on Friday").
+    r"|(?:for|until) (?:a|an|the|its|his|her|their) (?:[\w-]+ ){0,4}(?:hearing|trial|sentencing|vote|ballot"
+    r"|meeting|session|summit|conference|debate)(?: (?:on|in|at))?(?= $)"
     # What something is cancelled, booked or closed for: "canceled classes for Friday".
     r"|(?:cancell?ed|called off|booked|reserved|closed) (?:[\w-]+ ){0,3}for(?= $)"
     # ... a day declared or called for something ("declared a day of national mourning for Thursday",
@@ -269,7 +277,9 @@ INFINITIVE = (
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
 # lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.
-WOULD_CUE = rf"would(?! have){_VERB_GROUP}"
+# "Would have" before a participle is a past that did not happen ("would have been"); before a noun it is
+# the future in the past ("said he would have surgery on Tuesday").
+WOULD_CUE = rf"would(?! have (?:been|had|done|gone|got|seen|made|taken|given|\w+ed|\w+en)\b){_VERB_GROUP}"
 PAST_CUE = (
     r"was|were|had|did|has|have|'ve|said|told|went|came|took|met|began|left|made|gave|saw|fell|rose|won|"
     r"lost|held|led|fled|fought|broke|brought|built|bought|caught|chose|drove|found|got|grew|heard|hit|"
@@ -309,7 +319,10 @@ GOVERNED_AT_A_DISTANCE = (
 )
 # What has lasted "since" a date began before the anchor, however near the next one is ("has lived
 # there since March", "since the end of May").
-SINCE = r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
+SINCE = (r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
+         # ... and in the clause "since" opens, the time of what it counts from ("since giving birth in
+         # September", "since the uprising began in March").
+         r"|\bsince\s+[^,;:.]{1,60}?\s(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$")
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # A schedule's bare verb after a past verb and its object is no present tense: "threw open the gates",

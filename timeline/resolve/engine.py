@@ -54,6 +54,20 @@ _HEADLINE_TO = Lazy(r"\b[A-Z][\w'’-]* [Tt]o [A-Z][a-z]+ ")
 _LONG_WORD = Lazy(r"\b[A-Za-z][a-z'’]{3,}")
 
 
+# The present perfect ("has warned", "have scheduled"): its participle, perhaps after an adverb.
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
+_PARTICIPLE_AFTER = Lazy(
+    r"(?:\s+(?:already|also|now|just|repeatedly|long|not|never|yet|still|recently|previously|twice|once))*"
+    rf"\s+(?!(?:was|were|did|has|have|ago|yesterday|last)\b)(?P<participle>{en.PAST_CUE})\b")
+# A participle after a comma that a "by" follows is a clause on a noun ("the truce, proposed by the envoy,
+# is meant to run from Friday"), not the sentence's verb.
+_BY_AFTER = Lazy(r" by\b")
+_POSSESSIVE_BEFORE = Lazy(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$")
+# What an infinitive "to be ..." arranges for a date ("to be discussed Monday", "to be sentenced in May").
+_ARRANGED = frozenset(
+    "held discussed debated voted signed released published announced unveiled launched opened completed "
+    "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
+_PLAN_WORDS = frozenset({"planned", "scheduled", "expected", "slated"})
 _NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
 
 
@@ -96,9 +110,30 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
+        if kind == "past" and _POSSESSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
+            continue  # "surgery on his left knee", "a broken arm": after an article or a possessive, no verb
+        if kind == "past" and m.group() in _PERFECT_AUXILIARIES and (
+                perfect := _PARTICIPLE_AFTER.match(lowered, m.end(), end)) is not None:
+            # The present perfect tells of now ("has warned that ...", "has promised a year of ..."): it
+            # can name no past day of its own, so it leaves the date to the words around it (see _cue).
+            # A plan's participle is the plan ("has scheduled a hearing for Monday").
+            participle = _CUES.match(lowered, perfect.start("participle"), end)
+            if participle is None or participle.lastgroup == "past":
+                found.append("perfect")
+                start = perfect.end()
+            continue
+        if (kind == "past" and m.group().endswith("ed") and lowered.endswith(", ", 0, m.start())
+                and _BY_AFTER.match(lowered, m.end())):
+            continue  # "the truce, proposed by the envoy, is meant to run": a clause on a noun
+        if kind == "plan" and m.group() in _PLAN_WORDS and found[-1:] == ["past"] and _ADJECTIVE_BEFORE.search(
+                lowered, max(0, m.start() - 30), m.start()):
+            continue  # "shelved a planned reboot in February": an adjective, after the verb that tells the date
         if kind == "past" and lowered.endswith(_CONDITIONS, 0, m.start()) and _CONDITION_BEFORE.search(
                 lowered, max(0, m.start() - 8), m.start()):
             continue  # "if elected in November": a condition, not a past event
+        if kind == "past" and lowered.endswith(" to be ", 0, m.start()) and m.group() in _ARRANGED:
+            found.append("plan")  # "a motion to be discussed Monday": what is arranged for the date
+            continue
         if kind == "past" and lowered.endswith(_STATE_VERBS, 0, m.start()):
             continue  # "will close early and remain shut on Wednesday": a state the verb before it keeps
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
@@ -133,11 +168,11 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
 # they govern, but a date before them is when the planning happened; an infinitive leaves it open.
 _BEFORE = {"firm": "firm", "future": "future", "would": "would", "plan": "plan", "open": "open", "past": "past",
-           "until": "future"}
+           "until": "future", "perfect": "past"}
 # "Would" after a date is a report's future in the past ("on Monday, saying a vote would be held"):
 # it says nothing of the date, so the cue after it decides.
 _AFTER = {"firm": "firm", "future": "future", "would": None, "plan": "past", "open": None, "past": "past",
-          "until": None}
+          "until": None, "perfect": "past"}
 
 
 def _cue(context: str | None, expression: str | None) -> str | None:
@@ -186,12 +221,17 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         if (before == ["past"] and _REPORTED_SUBJECT.search(context.lower(), max(0, at - 60), at)
                 and _FUTURE_RIGHT_AFTER.match(context.lower(), at + len(expression.strip()))):
             return "future"
+        if before == ["perfect"]:
+            # "Has announced on Tuesday" (a past day the perfect's verb governs, as some news writes it) is
+            # past; otherwise the perfect leaves the date to the cues before it, else after it.
+            governed = _GOVERNED_BY_PAST.search(context.lower(), max(0, at - 60), at) is not None
+            before = ["past"] if governed else [c for c in cues_before if c != "perfect"][-1:]
         if before and not _UNTIL_FIRST.match(context):
             return _BEFORE[before[0]]
         after = [cue for cue in _cues(context, at + len(expression.strip()), verbs_only=True)
                  if _AFTER[cue] is not None][:1]
         return _AFTER[after[0]] if after else None
-    found = ["future" if cue == "until" else cue for cue in _cues(context) if cue != "open"]
+    found = ["future" if cue == "until" else cue for cue in _cues(context) if cue not in ("open", "perfect")]
     first_past = found.index("past") if "past" in found else len(found)
     if "firm" in found:
         return "firm"
