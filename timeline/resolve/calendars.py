@@ -22,6 +22,7 @@ _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31), "may-day": (5, 1),
     "nowruz": (3, 21), "armistice-day": (11, 11), "anzac-day": (4, 25), "australia-day": (1, 26),
     "bonfire-night": (11, 5), "independence-day-us": (7, 4), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
+    "womens-day": (3, 8), "earth-day": (4, 22), "juneteenth": (6, 19),
 }
 
 
@@ -140,6 +141,22 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def _julian_to_gregorian(year: int, month: int, day: int) -> date:
+    """A day of the Julian calendar (which the Orthodox churches keep) as the Gregorian calendar writes it:
+    the two differ by the Gregorian leap days the Julian keeps (13 days from 1900 to 2099)."""
+    gap = year // 100 - year // 400 - 2
+    return date(year, month, day) + timedelta(days=gap)
+
+
+def orthodox_easter(year: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), in the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    return _julian_to_gregorian(year, month, day + 1)
+
+
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th `weekday` (0 = Monday) of a month; n = -1 for the last."""
     if n < 0:
@@ -176,6 +193,9 @@ _MOVABLE_HOLIDAYS = {
     "ash-wednesday": lambda y: Resolution.day(easter(y) - 46 * DAY),
     "palm-sunday": lambda y: Resolution.day(easter(y) - 7 * DAY),
     "maundy-thursday": lambda y: Resolution.day(easter(y) - 3 * DAY),
+    "orthodox-easter": lambda y: Resolution.day(orthodox_easter(y)),
+    # Christmas by the Julian calendar: December 25 of the year before, January 7 from 1901 to 2099.
+    "orthodox-christmas": lambda y: Resolution.day(_julian_to_gregorian(y - 1, 12, 25)),
 }
 # Islamic feasts as (Hijri month, day); a day of None is the whole month.
 _HIJRI_HOLIDAYS = {

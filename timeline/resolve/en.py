@@ -96,6 +96,9 @@ HOLIDAYS = {
     "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "holy thursday": "maundy-thursday",
     "shrove tuesday": "shrove-tuesday",
     "mardi gras": "shrove-tuesday",
+    # The Orthodox feasts by the Julian calendar, and days the world's news marks on a fixed date.
+    "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
+    "international women's day": "womens-day", "earth day": "earth-day", "juneteenth": "juneteenth",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},

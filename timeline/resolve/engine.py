@@ -110,6 +110,11 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
+        if (kind == "future" and same_offsets and text[m.start()].isupper() and m.start()
+                and text[:m.start()].rstrip()[-1:] not in ".!?:" and not title_case(text)):
+            # "Said on NBC's 'Meet the Press' Sunday": a capital mid-sentence names a title, not a verb,
+            # unless the whole line is a headline's title case ("Talks Resume Monday").
+            continue
         if kind == "past" and _POSSESSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
             continue  # "surgery on his left knee", "a broken arm": after an article or a possessive, no verb
         if kind == "past" and m.group() in _PERFECT_AUXILIARIES and (
