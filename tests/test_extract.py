@@ -1006,12 +1006,31 @@ def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
     assert mention(story, "The next day", SOHR_PUBLISHED).resolution.earliest == date(2021, 11, 21)
 
 
-def test_tag_leaves_the_year_ended_on_a_day_undated():
-    """ "For the year ended March 31" is a twelve-month length: no calendar year is given for it, while
-    the day it ended on is dated."""
+def test_tag_dates_a_year_of_accounts_by_the_month_it_ended():
+    """ "For the year ended March 31" is a twelve-month length (as TimeML types it) whose months are known:
+    those up to the end of March, valued by the year it ends in, as a fiscal year is; the day it ended on
+    is dated too."""
     found = {m.text: m for m in tag("For the year ended March 31, net rose 5%.", date(1989, 11, 1))}
-    assert found["the year"].kind == "duration" and found["the year"].resolution is None
+    year = found["the year"].resolution
+    assert found["the year"].kind == "duration"
+    assert (year.earliest, year.latest, year.timex) == (date(1988, 4, 1), date(1989, 3, 31), "1989")
     assert found["March 31"].resolution.edtf == "1989-03-31"
+
+
+@pytest.mark.parametrize("text, published, said, earliest, latest, value", [
+    ("Congress must pass the budget before the fiscal year that begins July 1.", date(2003, 10, 8),
+     "the fiscal year", date(2004, 7, 1), date(2005, 6, 30), "2005"),
+    ("The new fiscal year begins Thursday.", date(1998, 9, 29), "fiscal year", date(1998, 10, 1),
+     date(1999, 9, 30), "1999"),
+    ("In fiscal 1988, which ended June 30, the company lost money.", date(1989, 11, 2), "fiscal 1988",
+     date(1987, 7, 1), date(1988, 6, 30), "1988"),
+])
+def test_tag_dates_a_fiscal_year_by_the_day_it_begins_or_the_month_it_ends(text, published, said, earliest,
+                                                                           latest, value):
+    """A fiscal year told with the day it begins on or the month it ends in covers those twelve months,
+    and is valued by the year it ends in."""
+    found = mention(text, said, published).resolution
+    assert (found.earliest, found.latest, found.timex) == (earliest, latest, value)
 
 
 def test_tag_dates_a_time_of_day_by_its_day():

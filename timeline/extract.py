@@ -314,8 +314,8 @@ _DURATION = (
     rf"|\bthe{_S}(?:next|coming){_S}(?:hour|fortnight)(?!{_S}of\b)"
     # Quarters are counted only after such a word ("the past two quarters"): "a quarter" alone is a fourth.
     rf"|\b(?:the{_S})?(?:past|{_LAST}|next|coming|previous){_S}{_COUNT}{_S}quarters(?!{_S}of\b)"
-    # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length, and
-    # the day after it is a date of its own.
+    # "The year ended March 31" is the twelve months up to that day, not a calendar year: a length (as
+    # TimeML types it) whose twelve months _resolution dates, and the day after it is a date of its own.
     # So is "the year to November": the twelve months up to it.
     rf"|\bthe{_S}(?:fiscal{_S})?year(?={_S}(?:end(?:ed|ing)\b|to{_S}{_MONTH}))"
     rf"|\b(?:(?:the{_S})?(?:past|{_LAST}|next|coming|previous|first|final){_S}|{_HEDGE}{_S})?"
@@ -603,6 +603,7 @@ _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 _DAY_IN_CLAUSE = re.compile(
     rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
+_YEAR_ENDED = re.compile(rf"(?i:the{_S}(?:fiscal{_S})?year{_S}end(?:ed|ing)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
@@ -1050,6 +1051,8 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         if previous == "in" and counted:
             # "Will leave in two weeks": a length reaching forward from now, in a sentence that looks ahead.
             expression = f"in {expression}"
+        elif _YEAR_ENDED.match(text, start):
+            pass  # "for the year ended Sept. 30": the twelve months up to the end of that month
         elif not (_REACHES_BACK.match(expression) or _REACHES_AHEAD.match(expression)
                   or (previous in _BACK_PREPOSITIONS and counted)):
             return None

@@ -71,7 +71,7 @@ def offset(base: Resolution, unit: str, low: int, high: int) -> Resolution:
     return cover(shift(base.earliest, unit, low), shift(base.latest, unit, high), unit)
 
 
-_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_NAMED_VALUE = re.compile(r"\d{4}(?:-Q[1-4])?")
 
 
 def moved(base: Resolution, unit: str, steps: int) -> Resolution:
@@ -80,9 +80,9 @@ def moved(base: Resolution, unit: str, steps: int) -> Resolution:
     first, last = add_months(base.earliest.year, base.earliest.month, months), add_months(
         base.latest.year, base.latest.month, months)
     moved_timex = ""
-    if base.precision == "quarter" and months % 12 == 0 and _QUARTER_VALUE.fullmatch(base.timex):
-        # A company's quarter a year back keeps its number: the fiscal first quarter ended in September
-        # 1989 (1989-Q1) was a year earlier 1988-Q1, not the calendar's third quarter.
+    if base.precision in ("quarter", "year") and months % 12 == 0 and _NAMED_VALUE.fullmatch(base.timex):
+        # A company's quarter or year a year back keeps its name: the fiscal first quarter ended in
+        # September 1989 (1989-Q1) was a year earlier 1988-Q1, not the calendar's third quarter.
         moved_timex = f"{int(base.timex[:4]) + months // 12:04d}{base.timex[4:]}"
     return Resolution(date(*first, 1), month_end(*last), base.precision, timex=moved_timex)
 

@@ -387,6 +387,10 @@ QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?end(?:ed|ing|s)? (?:in |o
 # The same words right after a quarter named by its number: "its fiscal first quarter ended Sept. 30", a
 # company's quarter, which need not be the calendar's of that number.
 ENDS_IN = r",? (?:that |which )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
+# ... and the day a period begins on, right after it ("the fiscal year that begins July 1", "the new fiscal
+# year begins Thursday").
+BEGINS_ON = (r",? (?:that |which )?(?:will )?(?:begins?|began|starts?|started|opens|opened|beginning|starting)"
+             r" (?:on )?(?P<day>(?:%(month)s)\.? \d{1,2}\b|(?:%(weekday)s)\b)")
 # Results over more than a quarter: compared with them, "a year earlier" is the year before.
 LONGER_PERIOD = r"\b(?:nine|six) months\b|\b(?:first|second) half\b|\bfull year\b|\bfor the year\b|\bfiscal year\b"
 # A date the sentence names before an offset ("On May 22, 1995, he was promoted, and the following year

@@ -580,6 +580,8 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
         return _latest_quarter(q)
+    if unit == "year" and m["rel"] == "the" and (told := _year_told_by_its_ends(q)) is not None:
+        return told
     if unit == "year" and m["rel"] == "the" and _FOR_THE_YEAR.search(q.context) and _RESULTS.search(q.context):
         # "For the year, net income was a record": the year of the results reported, which in January is
         # the one just over (its last quarter the latest ended).
@@ -608,7 +610,8 @@ def _distance(low: int, high: int) -> str:
 
 # Units a reference of this precision can be moved by whole, keeping its precision: "a year earlier"
 # than the third quarter of 1997 is the third quarter of 1996, not all of 1996.
-_KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",)}
+_KEEPS_PRECISION = {"month": ("month", "quarter", "year"), "quarter": ("quarter", "year"), "season": ("year",),
+                   "year": ("year",)}
 
 
 _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
@@ -694,6 +697,7 @@ _SUPERLATIVE_BEFORE = Lazy(en.SUPERLATIVE_BEFORE)
 _REPORTS_RESULTS = Lazy(en.REPORTS_RESULTS)
 _QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
 _ENDS_IN = Lazy(en.ENDS_IN % en.FRAGMENTS)
+_BEGINS_ON = Lazy(en.BEGINS_ON % en.FRAGMENTS)
 _LONGER_PERIOD = Lazy(en.LONGER_PERIOD)
 
 
@@ -1206,8 +1210,16 @@ def _fiscal(year: int) -> tuple[Resolution, str]:
 @handler("fiscal_year")
 def _fiscal_year(m: re.Match, q: Query) -> _Found:
     if m.groupdict().get("short"):  # "FY24": the century of the anchor's, as "'85" is read
-        return _fiscal(_year_of(f"'{m['short']}", q.anchor))
-    return _fiscal(int(m["year"]))
+        year = _year_of(f"'{m['short']}", q.anchor)
+    else:
+        year = int(m["year"])
+    if (ends := _ends_in(q)) is not None:
+        # "Fiscal 1989, which ended June 30": the twelve months up to the end of that month of 1989.
+        month = en.MONTH_NUMBERS[ends["month"]]
+        first = add_months(year, month, -11)
+        found = Resolution(date(*first, 1), month_end(year, month), "year", timex=timex.year(year))
+        return found, f"a fiscal year ending in {ends['month'].capitalize()} {year}"
+    return _fiscal(year)
 
 
 @handler("new_year")
@@ -1221,8 +1233,37 @@ def _new_year(m: re.Match, q: Query) -> _Found:
 
 @handler("relative_fiscal_year")
 def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
+    if m["rel"] in (None, "the") and (told := _year_told_by_its_ends(q)) is not None:
+        return told
     found, how = _fiscal(q.anchor.year + (en.STEPS[m["rel"]] if m["rel"] else 0))
     return found, f"{how}, counted from {_day(q.anchor)}"
+
+
+def _year_told_by_its_ends(q: Query) -> _Found:
+    """A year of accounts the sentence dates by the month it ends in or the day it begins on, right after
+    it ("for the fiscal year ended Sept. 30", "the fiscal year that begins July 1"): the twelve months
+    up to that month's end, or from that day; valued, as any fiscal year, by the year it ends in."""
+    at = q.sentence.at
+    if at < 0:
+        return None
+    end = at + len(q.expression)
+    if (ends := _ENDS_IN.match(q.context, end)) is not None:
+        month = en.MONTH_NUMBERS[ends["month"]]
+        last, how = _instance(lambda y: Resolution.month(y, month), q, None)
+        first = add_months(last.earliest.year, month, -11)
+        found = Resolution(date(*first, 1), last.latest, "year", timex=timex.year(last.latest.year))
+        return found, f"the twelve months ending in {ends['month'].capitalize()} {last.latest.year} ({how})"
+    if (begins := _BEGINS_ON.match(q.context, end)) is not None:
+        try:
+            day, how = q.read(begins["day"].replace(".", ""))
+        except UnresolvedDate:
+            return None
+        if day.precision != "day":
+            return None
+        last = shift(day.earliest, "year", 1) - DAY
+        found = Resolution(day.earliest, last, "year", timex=timex.year(last.year))
+        return found, f"the twelve months from {day.label} ({how})"
+    return None
 
 
 @handler("year_end")
