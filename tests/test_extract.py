@@ -1024,11 +1024,13 @@ def test_tag_dates_a_year_of_accounts_by_the_month_it_ended():
      date(1999, 9, 30), "1999"),
     ("In fiscal 1988, which ended June 30, the company lost money.", date(1989, 11, 2), "fiscal 1988",
      date(1987, 7, 1), date(1988, 6, 30), "1988"),
+    ("In fiscal 1988, which ended June 30, the company lost money.", date(1989, 11, 2), "June 30",
+     date(1988, 6, 30), date(1988, 6, 30), "1988-06-30"),
 ])
 def test_tag_dates_a_fiscal_year_by_the_day_it_begins_or_the_month_it_ends(text, published, said, earliest,
                                                                            latest, value):
     """A fiscal year told with the day it begins on or the month it ends in covers those twelve months,
-    and is valued by the year it ends in."""
+    and is valued by the year it ends in; the day it ended on is in its last month."""
     found = mention(text, said, published).resolution
     assert (found.earliest, found.latest, found.timex) == (earliest, latest, value)
 

@@ -544,6 +544,8 @@ _PERSON_TITLES = frozenset(
 # What ends a sentence before a word, so that the word opens one.
 _SENTENCE_MARKS = frozenset(".!?:;\"“”'‘’`([\n—–-")
 _TEMPERATURE = re.compile(r"(?i:temperature|\bhighs?\b|\blows?\b|degree|fahrenheit|celsius|mercury|thermometer)")
+# What joins a period to the day it ended on: "fiscal 1988, which ended Sept. 30", "the year ending June 30".
+_PERIOD_ENDED_BY = re.compile(r"(?i:,?\s+(?:(?:which|that)\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?)")
 _ENDS_THE_PERIOD = re.compile(
     r"(?i:(?:quarter|year|period|months|half|\d{4}),\s+(?:which|that)\s+end(?:ed|s)\s+(?:on\s+|in\s+)?)$")
 _DOTTED_DATE_OR_TIME = re.compile(
@@ -1247,6 +1249,24 @@ def _range_end(text: str, start: int, expression: str, found: Resolution | None,
                            f"at or after it -> {moved.label}")
 
 
+def _period_end(text: str, start: int, expression: str, found: Resolution | None,
+                tagged: list[tuple[Mention, int | None]]) -> Resolution | None:
+    """A yearless day or month told as the end of the period just before it ("fiscal 1988, which ended
+    Sept. 30", "the year ended March 31") is in that period's last month: None where it is no such end
+    or is there already."""
+    before = tagged[-1][0]
+    period = before.resolution
+    if (found is None or period is None or found.precision not in ("month", "day")
+            or period.precision not in ("year", "quarter", "range") or not _YEARLESS.fullmatch(expression)
+            or not _PERIOD_ENDED_BY.fullmatch(text, before.end, start)
+            or found.earliest.month != period.latest.month or found.earliest.year == period.latest.year):
+        return None
+    moved = _in_year(found, period.latest.year)
+    if moved is None:
+        return None
+    return moved.with_rule(f"{expression}: the end of {before.text!r} ({period.label}) -> {moved.label}")
+
+
 def _range_start(text: str, start: int, found: Resolution, tagged: list[tuple[Mention, int | None]]) -> None:
     """A yearless month or day that starts a range whose end names its year ("between March and November
     2020", "from Dec. 28 to Jan. 3, 2021") is in that year, or the one before when it comes later in the
@@ -1492,6 +1512,8 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if kind == "date" and joined_to_last and (
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
             resolution = ended
+        if kind == "date" and tagged and (closing := _period_end(text, start, expression, resolution, tagged)):
+            resolution = closing
         # A time joined to the date right after it ("2 a.m. on Dec. 1") is dated by it below (_time_on).
         if kind == "time" and resolution is None and not (
                 (joint := _TIME_ON.match(text, end)) is not None and joint.end() in span_starts):
