@@ -604,9 +604,10 @@ _JOINT_LENGTH = 12  # ", through ", " until ", ", on ": longer gaps join nothing
 # Where the clause an offset names its event in ends, and a day written in it.
 _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 _DAY_IN_CLAUSE = re.compile(
-    rf"(?i:\b(?:{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
+    rf"(?i:\b(?P<when>{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
 _YEAR_ENDED = re.compile(rf"(?i:the{_S}(?:fiscal{_S})?year{_S}end(?:ed|ing)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
+_YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -1396,13 +1397,16 @@ def _date_in_clause(text: str, end: int, sentence_end: int, published: date, con
     February earthquakes", "after the first demonstrations erupted on March 18"); None otherwise."""
     clause = _CLAUSE_END.split(text[end:sentence_end], maxsplit=1)[0]
     found = _DAY_IN_CLAUSE.search(clause)
-    if found is None:
+    # ... or the month or year it names ("20 years after its first title in 1998"), which counts years
+    # and months, not days (the resolver refuses days counted from a year).
+    whole = None if found is not None else _YEAR_IN_CLAUSE.search(clause)
+    if found is None and whole is None:
         return None
     try:
-        day = resolve(found.group().replace("the ", "", 1), published, context)
+        day = resolve((found or whole).group("when").replace("the ", "", 1), published, context)
     except UnresolvedDate:
         return None
-    return day if day.precision == "day" else None
+    return day if day.precision in ("day", "month", "year") else None
 
 
 def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:

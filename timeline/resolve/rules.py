@@ -991,6 +991,12 @@ def _month_of(m: re.Match, q: Query) -> _Found:
 @handler("eve_of")
 def _eve_of(m: re.Match, q: Query) -> _Found:
     """ "The eve of Eid al-Fitr", "the eve of the Jan. 20 inauguration": the day before it begins."""
+    if (weekday := en.WEEKDAYS.get(m["rest"].strip())) is not None:
+        # "A commanding lead on the eve of Tuesday's primary": the eve is the day the sentence tells of,
+        # read with its tense (said on a Monday, that Monday), and the weekday is the one after it.
+        eve = next(name for name, number in en.WEEKDAYS.items() if number == (weekday - 1) % 7)
+        found, how = q.read(eve)
+        return found, f"the {eve.capitalize()} before a {m['rest'].strip().capitalize()} ({how})"
     whole, how = q.read(m["rest"])
     if whole.precision not in ("day", "range") or whole.earliest == date.min:
         return None
