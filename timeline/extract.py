@@ -415,6 +415,8 @@ _DIGITS = frozenset("0123456789")
 _WORDS_BEFORE_TRIGGER = 5
 
 # The words that make a bare month ("May"), season or year a date: "in May", not "they may".
+_SEASON_ARRIVES = re.compile(r"\s+(?:approach(?:es|ed|ing)|nears|neared|looms|loomed|sets\s+in|set\s+in"
+                             r"|arrives|arrived|draws\s+(?:near|closer)|is\s+coming|comes)\b")
 _DATE_CONTEXT = frozenset(
     "in on of since by until till from during before after through throughout to between around circa "
     "early late mid end the its their his her our this".split()
@@ -659,6 +661,9 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     # "Will hold May's elections": a month that owns a noun, after a word in lower case ("Theresa May's
     # government" follows a name).
     if _OWNS_A_NOUN.match(text, match.end("weak")) and previous and not _capitalised_word_before(text, start):
+        return True
+    # "Ready for winter", "as winter approaches", "once winter sets in": the season that comes.
+    if word in SEASON_WORDS and (previous == "for" or _SEASON_ARRIVES.match(text, match.end("weak"))):
         return True
     return word not in _AMBIGUOUS_MONTHS and word not in SEASON_WORDS
 

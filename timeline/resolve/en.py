@@ -215,7 +215,9 @@ FUTURE_CUE = (
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
-    r"|faces|premieres|debuts|arrives|wraps up|falls on|face(?<!\bto face)(?<!\bdid face)(?<!\bnot face)(?<!n't face)"
+    r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|"
+    # A season or a day that comes ("as winter approaches", "once winter sets in"): the one ahead.
+    r"approaches|approaching|nears|looms|sets in|draws (?:near|closer)|face(?<!\bto face)(?<!\bdid face)(?<!\bnot face)(?<!n't face)"
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
     r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
     r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
@@ -624,7 +626,7 @@ RULES = (
         r"(?P<month>%(month)s) (?:(?P<day>%(day)s) )?(?:of )?(?P<year>(?:that|the) (?:same |very )?year|that same year)",
     )),
     ("month", (r"(?:(?P<rel>%(rel)s) )?(?P<month>%(month)s)(?: (?:of )?(?P<year>%(year)s))?",)),
-    ("season", (r"(?:(?P<rel>%(rel)s) )?(?:the )?(?P<season>%(season)s)(?: (?:of )?(?P<year>%(year)s))?",)),
+    ("season", (r"(?:(?:the )?(?P<rel>%(rel)s) )?(?:the )?(?P<season>%(season)s)(?: (?:of )?(?P<year>%(year)s))?",)),
     ("year", (r"(?:the )?(?:year )?(?P<year>\d{4})", r"(?P<year>'\d\d)")),
     ("fiscal_year", (
         r"(?:the )?(?:fiscal|financial)(?: year)? (?P<year>\d{4})", r"fy ?(?P<year>\d{4})",

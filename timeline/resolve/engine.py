@@ -67,6 +67,7 @@ _POSSESSIVE_BEFORE = Lazy(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$")
 _ARRANGED = frozenset(
     "held discussed debated voted signed released published announced unveiled launched opened completed "
     "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
+_COMES_AFTER = Lazy(r"\s+(?:approaches|nears|looms|sets in|draws (?:near|closer)|is (?:coming|approaching|near))\b")
 _PLAN_WORDS = frozenset({"planned", "scheduled", "expected", "slated"})
 _NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
 
@@ -202,6 +203,10 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         if context.lower().endswith(_DECLARING, 0, at) and _MADE_SOMETHING.match(
                 context.lower(), at + len(expression.strip())):
             return "plan"
+        # "As winter approaches", "once winter sets in": a date that comes, told in the present, is ahead
+        # whatever the verb before it ("warned of disease as winter approaches").
+        if _COMES_AFTER.match(context.lower(), at + len(expression.strip())):
+            return "future"
         # A headline drops "is": "Stock Exchange to Reopen Monday" is "is to reopen".
         if _HEADLINE_TO.search(context, 0, at) and title_case(context):
             return "firm"
