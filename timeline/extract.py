@@ -608,6 +608,9 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]]|\s[–—-]\s")
 _DAY_IN_CLAUSE = re.compile(
     rf"(?i:\b(?P<when>{_MONTH}{_S}{_DAY}(?:,?{_S}{_YEAR})?|{_DAY}{_S}{_MONTH}(?:{_S}{_YEAR})?)(?!\w))")
 _YEAR_ENDED = re.compile(rf"(?i:the{_S}(?:fiscal{_S})?year{_S}end(?:ed|ing)\b)")
+# A quotation short enough to be a title, on one line: '"Friday the 13th,"', '“Seven Days in May”'.
+_QUOTED = re.compile(r'["“]([^"“”\n]{1,60})["”]')
+_TITLE_REACH, _TITLE_WORDS = 60, 6
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
@@ -799,6 +802,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
+    if not text[start:end].islower() and _in_a_quoted_title(text, start, end):
+        return True  # 'the song "Yesterday,"', 'a single, "Saturday Girl,"', 'the film "Friday the 13th"'
     if (not text[start:end].islower() and _a_capitalised_title(text, start, end)
             or said.endswith("quarter") and _a_game_period(text, start, end, said)):
         return True
@@ -840,6 +845,22 @@ def _a_capitalised_title(text: str, start: int, end: int) -> bool:
     after_a_capital = (before is not None and before.group(1)[0].isupper()
                        and not _opens_sentence(text, before.start()))
     return len(words) > 1 or _CAPITAL_AFTER.match(text, end) is not None or after_a_capital
+
+
+def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
+    """True for a date inside a short quotation in title case: the title of a song, a book or a film
+    ('"Yesterday,"', '"Saturday Girl,"', '"Friday the 13th"', '"Seven Days in May"'), not a quoted
+    sentence ('"Yesterday, we buried our dead"')."""
+    opening = max(text.rfind('"', max(0, start - _TITLE_REACH), start + 1),
+                  text.rfind("“", max(0, start - _TITLE_REACH), start + 1))
+    if opening < 0 or (quoted := _QUOTED.match(text, opening)) is None or quoted.end() < end:
+        return False
+    inner = quoted.group(1).strip(" ,.;:!?")
+    words = _NAME.findall(inner)
+    if inner.lower() in _HOLIDAY_NAMES:
+        return False  # 'shoppers flocked to stores on "Black Friday"': a feast set off, still a date
+    return (bool(inner) and inner[0].isupper() and len(words) <= _TITLE_WORDS
+            and all(w[0].isupper() or w.isdigit() or len(w) < 4 for w in words))
 
 
 def _a_game_period(text: str, start: int, end: int, said: str) -> bool:
