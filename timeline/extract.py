@@ -611,6 +611,8 @@ _YEAR_ENDED = re.compile(rf"(?i:the{_S}(?:fiscal{_S})?year{_S}end(?:ed|ing)\b)")
 # A quotation short enough to be a title, on one line: '"Friday the 13th,"', '“Seven Days in May”'.
 _QUOTED = re.compile(r'["“]([^"“”\n]{1,60})["”]')
 _TITLE_REACH, _TITLE_WORDS = 60, 6
+_TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
@@ -856,11 +858,12 @@ def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
     if opening < 0 or (quoted := _QUOTED.match(text, opening)) is None or quoted.end() < end:
         return False
     inner = quoted.group(1).strip(" ,.;:!?")
-    words = _NAME.findall(inner)
+    words = _TITLE_WORD.findall(inner)
     if inner.lower() in _HOLIDAY_NAMES:
         return False  # 'shoppers flocked to stores on "Black Friday"': a feast set off, still a date
+    # Every word capitalised but the small ones titles keep in lower case ('"Today we won"' is a sentence).
     return (bool(inner) and inner[0].isupper() and len(words) <= _TITLE_WORDS
-            and all(w[0].isupper() or w.isdigit() or len(w) < 4 for w in words))
+            and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words))
 
 
 def _a_game_period(text: str, start: int, end: int, said: str) -> bool:
