@@ -1367,6 +1367,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
      "April", "2019-04"),
     ("The offices were shut from Dec. 27 to Jan. 2, 2022.", date(2022, 3, 1), "Dec. 27", "2021-12-27"),
     ("Shelters will not be ready for winter.", date(2024, 10, 4), "winter", "2024-WI"),
+    ("The judge fixed July 4 for the trial and told the prosecution to call its first witness on that day.",
+     date(2005, 7, 1), "that day", "2005-07-04"),
     ("Relief agencies fear hunger once winter sets in.", date(2021, 9, 20), "winter", "2021-WI"),
     ("The team won the cup again, 20 years after its first title in 1998.", date(2018, 7, 16),
      "20 years after", "2018"),
@@ -1377,7 +1379,8 @@ def test_tag_reads_offsets_after_a_noun_and_ranges_by_their_other_end(text, publ
     """A count of days with "later" is an offset even after "final" or "for"; the end of a range of
     months runs on from its start; a range's start takes the year its end names; years counted "after"
     an event told with its year or month count from that; a bare season "for" which one gets ready, or
-    that "sets in", is the one ahead."""
+    that "sets in", is the one ahead; "that day" is the day told, even one ahead in a sentence told in
+    the past."""
     assert mention(text, said, published).resolution.timex == value
 
 

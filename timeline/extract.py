@@ -613,6 +613,7 @@ _QUOTED = re.compile(r'["“]([^"“”\n]{1,60})["”]')
 _TITLE_REACH, _TITLE_WORDS = 60, 6
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
+_THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
@@ -1510,8 +1511,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             # Told in the past ("one rival dropped out the next day"), an offset counts from no date still
             # ahead of the publication.
             candidates = anchors
+            # ... but "that day" is the day told, ahead or not ("fixed July 4 for the trial and directed
+            # the prosecution to produce its witnesses on that day").
             if any(tagged[i][0].resolution.earliest > published for i in anchors) and (
-                    tense(context, expression) == "past"):
+                    not _THAT_SAME.match(expression)) and tense(context, expression) == "past":
                 candidates = [i for i in anchors if tagged[i][0].resolution.earliest <= published]
             chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
             reference = candidates[chosen] if chosen is not None else None
