@@ -344,6 +344,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Arsenal dominated the first half.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
+    # A family name.
+    "Coach Ahmed Eid said his players were tired.",
     # The titles of songs and films, quoted in title case.
     'The crowd sang "Yesterday," and the band played its single "Saturday Girl."',
     'The original "Friday the 13th" was remade, as was "Seven Days in May."',

@@ -805,6 +805,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
+    if said == "eid" and _in_a_name(text, start):
+        return True  # "Coach Ahmed Eid said": a family name, not the feast
     if not text[start:end].islower() and _in_a_quoted_title(text, start, end):
         return True  # 'the song "Yesterday,"', 'a single, "Saturday Girl,"', 'the film "Friday the 13th"'
     if (not text[start:end].islower() and _a_capitalised_title(text, start, end)

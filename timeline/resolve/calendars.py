@@ -210,6 +210,10 @@ def holidays(code: str, around: date) -> list[Resolution]:
     years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
     if code in _HIJRI_HOLIDAYS:
         return _hijri_holidays(*_HIJRI_HOLIDAYS[code], around)
+    if code == "eid":  # either feast: the lesser after Ramadan or the greater of the sacrifice
+        both = _hijri_holidays(*_HIJRI_HOLIDAYS["eid-al-fitr"], around) + _hijri_holidays(
+            *_HIJRI_HOLIDAYS["eid-al-adha"], around)
+        return sorted(both, key=lambda found: found.earliest)
     make = _MOVABLE_HOLIDAYS.get(code) or (lambda y: calendar_day(y, *_FIXED_HOLIDAYS[code]))
     return [found for year in years if (found := make(year)) is not None]
 

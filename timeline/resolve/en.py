@@ -102,6 +102,8 @@ HOLIDAYS = {
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
+    # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
+    "eid": "eid",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
     "mawlid": "mawlid", "the holy month": "ramadan",
     "the prophet's birthday": "mawlid",
@@ -250,6 +252,7 @@ UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waite
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
+    r"|(?:preparing|prepare|prepares|getting ready|gearing up) for"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of| for)?(?= $)"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
