@@ -616,7 +616,7 @@ RULES = (
     ("hijri_day", (
         r"(?:the )?(?P<day>%(day)s)(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
     )),
-    ("holiday", (r"(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
+    ("holiday", (r"(?:the )?(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     # A Hijri month: "Shawwal", "Muharram 1446 AH" (Ramadan is a feast above).
     ("hijri_month", (r"(?:(?P<rel>last|next|this) )?(?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",)),
     ("iso_day", (r"(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})",)),
