@@ -344,8 +344,9 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Arsenal dominated the first half.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
-    # A family name.
+    # A family name, and a feast naming a kind of thing.
     "Coach Ahmed Eid said his players were tired.",
+    "Families visited cemeteries, an Eid tradition.",
     # The titles of songs and films, quoted in title case.
     'The crowd sang "Yesterday," and the band played its single "Saturday Girl."',
     'The original "Friday the 13th" was remade, as was "Seven Days in May."',
@@ -1013,18 +1014,22 @@ def test_tag_keeps_the_story_time_through_comparisons_and_flashbacks():
 
 def test_tag_dates_a_year_of_accounts_by_the_month_it_ended():
     """ "For the year ended March 31" is a twelve-month length (as TimeML types it) whose months are known:
-    those up to the end of March, valued by the year it ends in, as a fiscal year is; the day it ended on
-    is dated too."""
+    those up to the end of March, valued by the calendar year most of them lie in (1988, as Japan names
+    such a year; "the year ended Sept. 30" is 1989); the day it ended on is dated too."""
     found = {m.text: m for m in tag("For the year ended March 31, net rose 5%.", date(1989, 11, 1))}
     year = found["the year"].resolution
     assert found["the year"].kind == "duration"
-    assert (year.earliest, year.latest, year.timex) == (date(1988, 4, 1), date(1989, 3, 31), "1989")
+    assert (year.earliest, year.latest, year.timex) == (date(1988, 4, 1), date(1989, 3, 31), "1988")
+    year = mention("For the year ended Sept. 30, net rose 5%.", "the year", date(1989, 11, 1)).resolution
+    assert (year.earliest, year.latest, year.timex) == (date(1988, 10, 1), date(1989, 9, 30), "1989")
     assert found["March 31"].resolution.edtf == "1989-03-31"
 
 
 @pytest.mark.parametrize("text, published, said, earliest, latest, value", [
     ("Congress must pass the budget before the fiscal year that begins July 1.", date(2003, 10, 8),
      "the fiscal year", date(2004, 7, 1), date(2005, 6, 30), "2005"),
+    ("The cost will weigh on the budget for the fiscal year that begins April 1.", date(1995, 1, 18),
+     "the fiscal year", date(1995, 4, 1), date(1996, 3, 31), "1995"),
     ("The new fiscal year begins Thursday.", date(1998, 9, 29), "fiscal year", date(1998, 10, 1),
      date(1999, 9, 30), "1999"),
     ("In fiscal 1988, which ended June 30, the company lost money.", date(1989, 11, 2), "fiscal 1988",
@@ -1035,7 +1040,8 @@ def test_tag_dates_a_year_of_accounts_by_the_month_it_ended():
 def test_tag_dates_a_fiscal_year_by_the_day_it_begins_or_the_month_it_ends(text, published, said, earliest,
                                                                            latest, value):
     """A fiscal year told with the day it begins on or the month it ends in covers those twelve months,
-    and is valued by the year it ends in; the day it ended on is in its last month."""
+    valued by the year most of it lies in, else the one it ends in (a named one by its name); the day it
+    ended on is in its last month."""
     found = mention(text, said, published).resolution
     assert (found.earliest, found.latest, found.timex) == (earliest, latest, value)
 
@@ -1369,6 +1375,7 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
      "April", "2019-04"),
     ("The offices were shut from Dec. 27 to Jan. 2, 2022.", date(2022, 3, 1), "Dec. 27", "2021-12-27"),
     ("Shelters will not be ready for winter.", date(2024, 10, 4), "winter", "2024-WI"),
+    ('Thousands marched on what activists called "Great Friday".', date(2011, 4, 22), "Friday", "2011-04-22"),
     ("The judge fixed July 4 for the trial and told the prosecution to call its first witness on that day.",
      date(2005, 7, 1), "that day", "2005-07-04"),
     ("Relief agencies fear hunger once winter sets in.", date(2021, 9, 20), "winter", "2021-WI"),

@@ -611,6 +611,7 @@ _YEAR_ENDED = re.compile(rf"(?i:the{_S}(?:fiscal{_S})?year{_S}end(?:ed|ing)\b)")
 # A quotation short enough to be a title, on one line: '"Friday the 13th,"', '“Seven Days in May”'.
 _QUOTED = re.compile(r'["“]([^"“”\n]{1,60})["”]')
 _TITLE_REACH, _TITLE_WORDS = 60, 6
+_NAMING_BEFORE = re.compile(r"(?i:\b(?:called|dubbed|named|billed\s+as|branded|known\s+as|declared)\s*)$")
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
@@ -807,6 +808,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True
     if said == "eid" and _in_a_name(text, start):
         return True  # "Coach Ahmed Eid said": a family name, not the feast
+    if said in _HOLIDAY_NAMES and _previous_word(text, start) in ("a", "an"):
+        return True  # "an Eid tradition", "an Easter egg hunt": a feast naming a kind of thing
     if not text[start:end].islower() and _in_a_quoted_title(text, start, end):
         return True  # 'the song "Yesterday,"', 'a single, "Saturday Girl,"', 'the film "Friday the 13th"'
     if (not text[start:end].islower() and _a_capitalised_title(text, start, end)
@@ -862,8 +865,10 @@ def _in_a_quoted_title(text: str, start: int, end: int) -> bool:
         return False
     inner = quoted.group(1).strip(" ,.;:!?")
     words = _TITLE_WORD.findall(inner)
-    if inner.lower() in _HOLIDAY_NAMES:
-        return False  # 'shoppers flocked to stores on "Black Friday"': a feast set off, still a date
+    if inner.lower() in _HOLIDAY_NAMES or _NAMING_BEFORE.search(text, max(0, opening - 20), opening):
+        # 'shoppers flocked to stores on "Black Friday"': a feast set off, still a date; and so is a day
+        # given a name ('protests on what activists called "Great Friday"').
+        return False
     # Every word capitalised but the small ones titles keep in lower case ('"Today we won"' is a sentence).
     return (bool(inner) and inner[0].isupper() and len(words) <= _TITLE_WORDS
             and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL_WORDS for w in words))

@@ -1248,7 +1248,9 @@ def _relative_fiscal_year(m: re.Match, q: Query) -> _Found:
 def _year_told_by_its_ends(q: Query) -> _Found:
     """A year of accounts the sentence dates by the month it ends in or the day it begins on, right after
     it ("for the fiscal year ended Sept. 30", "the fiscal year that begins July 1"): the twelve months
-    up to that month's end, or from that day; valued, as any fiscal year, by the year it ends in."""
+    up to that month's end, or from that day; valued by the calendar year most of it lies in, else the
+    year it ends in, as those who keep such years name them (the United States' federal October to
+    September by its end, Japan's April to March by its start, a July to June year by its end)."""
     at = q.sentence.at
     if at < 0:
         return None
@@ -1256,8 +1258,8 @@ def _year_told_by_its_ends(q: Query) -> _Found:
     if (ends := _ENDS_IN.match(q.context, end)) is not None:
         month = en.MONTH_NUMBERS[ends["month"]]
         last, how = _instance(lambda y: Resolution.month(y, month), q, None)
-        first = add_months(last.earliest.year, month, -11)
-        found = Resolution(date(*first, 1), last.latest, "year", timex=timex.year(last.latest.year))
+        first = date(*add_months(last.earliest.year, month, -11), 1)
+        found = Resolution(first, last.latest, "year", timex=timex.year(_named_year(first, last.latest)))
         return found, f"the twelve months ending in {ends['month'].capitalize()} {last.latest.year} ({how})"
     if (begins := _BEGINS_ON.match(q.context, end)) is not None:
         try:
@@ -1267,9 +1269,14 @@ def _year_told_by_its_ends(q: Query) -> _Found:
         if day.precision != "day":
             return None
         last = shift(day.earliest, "year", 1) - DAY
-        found = Resolution(day.earliest, last, "year", timex=timex.year(last.year))
+        found = Resolution(day.earliest, last, "year", timex=timex.year(_named_year(day.earliest, last)))
         return found, f"the twelve months from {day.label} ({how})"
     return None
+
+
+def _named_year(first: date, last: date) -> int:
+    """The calendar year most of a twelve-month year of accounts lies in; the year it ends in on a tie."""
+    return first.year if first.year != last.year and first.month <= 6 else last.year
 
 
 @handler("year_end")
