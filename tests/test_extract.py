@@ -1376,6 +1376,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ("The offices were shut from Dec. 27 to Jan. 2, 2022.", date(2022, 3, 1), "Dec. 27", "2021-12-27"),
     ("Shelters will not be ready for winter.", date(2024, 10, 4), "winter", "2024-WI"),
     ('Thousands marched on what activists called "Great Friday".', date(2011, 4, 22), "Friday", "2011-04-22"),
+    ("Kim reached out to the South in a New Year's Day speech.", date(2018, 6, 12), "New Year's Day",
+     "2018-01-01"),
     ("The judge fixed July 4 for the trial and told the prosecution to call its first witness on that day.",
      date(2005, 7, 1), "that day", "2005-07-04"),
     ("Relief agencies fear hunger once winter sets in.", date(2021, 9, 20), "winter", "2021-WI"),

@@ -808,8 +808,10 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True
     if said == "eid" and _in_a_name(text, start):
         return True  # "Coach Ahmed Eid said": a family name, not the feast
-    if said in _HOLIDAY_NAMES and _previous_word(text, start) in ("a", "an"):
-        return True  # "an Eid tradition", "an Easter egg hunt": a feast naming a kind of thing
+    if said in _HOLIDAY_NAMES and " " not in said and _previous_word(text, start) in ("a", "an"):
+        # "An Eid tradition", "an Easter egg hunt": a feast naming a kind of thing ("a New Year's Day
+        # speech" is that day's).
+        return True
     if not text[start:end].islower() and _in_a_quoted_title(text, start, end):
         return True  # 'the song "Yesterday,"', 'a single, "Saturday Girl,"', 'the film "Friday the 13th"'
     if (not text[start:end].islower() and _a_capitalised_title(text, start, end)
