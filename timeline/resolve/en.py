@@ -280,7 +280,7 @@ PLAN_CUE = (
 # before it says nothing of the date's direction.
 INFINITIVE = (
     r"(?:\w+ed(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move|effort"
-    r"|attempt|program|programme) to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
+    r"|attempt|program|programme|promise|pledge|vow|commitment|threat) to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
     r"|date)\b)[a-z]{3,}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the

@@ -137,6 +137,9 @@ def _whole_unit_words(text: str) -> str:
 # future for certain ("will vote on February 2", "the trial resumes Jan. 5") is never turned back.
 _NEARER = 5
 _NEARER_LOOSELY = 2
+_NEARER_EVEN = 1  # an intent ("agreed to resume talks in March") is for the nearer date, either side
+
+
 def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Query,
               step: int | None) -> tuple[Resolution, str]:
     """The occurrence of a yearly thing (a month, a season, "November 22", a feast) that the words point to.
@@ -197,7 +200,7 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.future and _CHANGED_FROM.search(q.before):
         # "Profits will fall sharply from the second quarter": what a change is measured from is behind it.
         return back[-1], f"the latest begun by {_day(a)} (the base a change is measured from)"
-    nearer = _NEARER_LOOSELY if q.sentence.premodifier or q.cue == "open" else _NEARER
+    nearer = _NEARER_EVEN if q.cue == "open" else _NEARER_LOOSELY if q.sentence.premodifier else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
     if not q.future and q.sentence.subject_of_past:
@@ -214,6 +217,8 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         # (a day just past may be the report's own date a day late, "by Jan. 14" on Jan. 15; not year-end).
         return forth[0], f"the first begun after {_day(a)} (a deadline, {q.direction})"
     chosen, side = (back[-1], f"{behind} days back") if q.future else (forth[0], f"{ahead} days ahead")
+    if nearer == _NEARER_EVEN:
+        return chosen, f"the nearer to {_day(a)}, {side} ({q.direction})"
     return chosen, f"the nearest to {_day(a)}, {side}, more than {nearer} times nearer than the other ({q.direction})"
 
 
