@@ -129,8 +129,10 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
                 start = perfect.end()
             continue
         if (kind == "past" and m.group().endswith("ed") and lowered.endswith(", ", 0, m.start())
-                and _BY_AFTER.match(lowered, m.end())):
-            continue  # "the truce, proposed by the envoy, is meant to run": a clause on a noun
+                and _BY_AFTER.match(lowered, m.end()) and "," in lowered[m.end():end]):
+            # "The truce, proposed by the envoy, is meant to run from Friday": a clause on a noun, closed
+            # before the date; within it ("approved by both boards over the weekend") it tells the date.
+            continue
         if kind == "plan" and m.group() in _PLAN_WORDS and found[-1:] == ["past"] and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start()):
             continue  # "shelved a planned reboot in February": an adjective, after the verb that tells the date
