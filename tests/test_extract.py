@@ -344,6 +344,8 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Arsenal dominated the first half.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
+    # Who people are, not the present.
+    "The cuts halve the salaries of current and former officials.",
     # A family name, and a feast naming a kind of thing.
     "Coach Ahmed Eid said his players were tired.",
     "Families visited cemeteries, an Eid tradition.",
@@ -1378,6 +1380,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ('Thousands marched on what activists called "Great Friday".', date(2011, 4, 22), "Friday", "2011-04-22"),
     ("Kim reached out to the South in a New Year's Day speech.", date(2018, 6, 12), "New Year's Day",
      "2018-01-01"),
+    ("Fighters raised their flag yesterday morning, and a ceremony was held later in the day.",
+     date(2019, 3, 24), "later in the day", "2019-03-23"),
     ("The judge fixed July 4 for the trial and told the prosecution to call its first witness on that day.",
      date(2005, 7, 1), "that day", "2005-07-04"),
     ("Relief agencies fear hunger once winter sets in.", date(2021, 9, 20), "winter", "2021-WI"),

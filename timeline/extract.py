@@ -614,6 +614,9 @@ _TITLE_REACH, _TITLE_WORDS = 60, 6
 _NAMING_BEFORE = re.compile(r"(?i:\b(?:called|dubbed|named|billed\s+as|branded|known\s+as|declared)\s*)$")
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
+_AND_FORMER = re.compile(r"(?i:\s+(?:and|or)\s+(?:former|past|future|retired)\b)")
+_FORMER_AND = re.compile(r"(?i:\b(?:former|past|retired)\s+(?:and|or)\s+)$")
+_IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
@@ -806,6 +809,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
+    if said == "current" and (_AND_FORMER.match(text, end) or _FORMER_AND.search(text, max(0, start - 14), start)):
+        return True  # "current and former officials": who they are, not the present
     if said == "eid" and _in_a_name(text, start):
         return True  # "Coach Ahmed Eid said": a family name, not the feast
     if said in _HOLIDAY_NAMES and " " not in said and _previous_word(text, start) in ("a", "an"):
@@ -1559,6 +1564,10 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = ended
         if kind == "date" and tagged and (closing := _period_end(text, start, expression, resolution, tagged)):
             resolution = closing
+        if kind == "date" and anchors and _IN_THE_DAY.fullmatch(expression) and (
+                told := _on_the_story_day(expression, tagged[anchors[-1]][0], index)) is not None:
+            # "Raised their flag on Saturday morning ... a ceremony was held later in the day": that day.
+            resolution = told
         # A time joined to the date right after it ("2 a.m. on Dec. 1") is dated by it below (_time_on).
         if kind == "time" and resolution is None and not (
                 (joint := _TIME_ON.match(text, end)) is not None and joint.end() in span_starts):

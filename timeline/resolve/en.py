@@ -327,6 +327,9 @@ GOVERNED_AT_A_DISTANCE = (
 )
 # What has lasted "since" a date began before the anchor, however near the next one is ("has lived
 # there since March", "since the end of May").
+# A date that "since then" or "ever since" counts from, after it: "opened a front on Oct. 8, and 600
+# people have been killed since then".
+SINCE_THEN = r"[^.;]*\b(?:since\s+then|ever\s+since|since\s+that\s+(?:day|date|time))\b"
 SINCE = (r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
          # ... and in the clause "since" opens, the time of what it counts from ("since giving birth in
          # September", "since the uprising began in March").

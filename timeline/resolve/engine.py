@@ -147,6 +147,10 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
+        if kind == "future" and noun in ("plan", "plans") and _DETERMINER_NEAR.search(
+                lowered, max(0, m.start() - 30), m.start()):
+            found.append("open")  # "presented his plan to freeze the fighting in November": an intent, a noun's
+            continue
         if kind == "future" and noun in ("forecast", "forecasts", "predicts") and _DETERMINER_NEAR.search(
                 lowered, max(0, m.start() - 40), m.start()):
             continue  # "cut its growth forecast": a noun

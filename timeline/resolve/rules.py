@@ -231,8 +231,12 @@ def _nearer(back: Resolution, behind: int, forth: Resolution, ahead: int, what: 
 
 
 def _since(q: Query) -> bool:
-    """True for a date after "since" ("since March", "prices have risen since the end of May")."""
-    return q.preposition == "since" or _SINCE.search(q.before) is not None
+    """True for a date after "since" ("since March", "prices have risen since the end of May"), or one
+    that "since then" counts from ("opened a front on Oct. 8, and 600 have been killed since then")."""
+    if q.preposition == "since" or _SINCE.search(q.before) is not None:
+        return True
+    at = q.sentence.at
+    return at >= 0 and _SINCE_THEN.match(q.context, at + len(q.expression)) is not None
 
 
 def _found(found: Resolution | None, q: Query, how: str) -> tuple[Resolution, str]:
@@ -698,6 +702,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
 
 _RESULTS = Lazy(en.RESULTS)
 _SINCE = Lazy(en.SINCE)
+_SINCE_THEN = Lazy(en.SINCE_THEN)
 _SUPERLATIVE_BEFORE = Lazy(en.SUPERLATIVE_BEFORE)
 _REPORTS_RESULTS = Lazy(en.REPORTS_RESULTS)
 _QUARTER_NAMED = Lazy(en.QUARTER_NAMED)
