@@ -344,6 +344,10 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "Arsenal dominated the first half.",
     # Blocs and movements named after a day.
     "Leaders of the March 14 coalition met the April 6 Youth Movement.",
+    # Every year, none in particular; a common noun; another calendar's new year.
+    "It was warmer than in any previous year.",
+    "Churches will hold special thanksgiving services.",
+    "The gala is broadcast on Lunar New Year's Eve.",
     # Who people are, not the present.
     "The cuts halve the salaries of current and former officials.",
     # A family name, and a feast naming a kind of thing.
@@ -1380,6 +1384,12 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ('Thousands marched on what activists called "Great Friday".', date(2011, 4, 22), "Friday", "2011-04-22"),
     ("Kim reached out to the South in a New Year's Day speech.", date(2018, 6, 12), "New Year's Day",
      "2018-01-01"),
+    ("Four storms struck in August and September 2008.", date(2009, 6, 1), "August", "2008-08"),
+    ("Payrolls for February and March were revised up.", date(2010, 5, 7), "March", "2010-03"),
+    ("The disaster comes seven months after earthquakes in February killed 50,000 people.", date(2023, 9, 8),
+     "seven months after", "2023-09"),
+    ("The bank stopped in August 2000 and resumed the policy the following year.", date(2006, 7, 14),
+     "the following year", "2001"),
     ("Fighters raised their flag yesterday morning, and a ceremony was held later in the day.",
      date(2019, 3, 24), "later in the day", "2019-03-23"),
     ("The judge fixed July 4 for the trial and told the prosecution to call its first witness on that day.",

@@ -177,7 +177,7 @@ _RESULTS_PERIOD = (
     rf"|the{_S}(?:latest|most{_S}recent){_S}period|the{_S}{_YEAR}{_S}(?:quarter|period)"
 )
 _RELATIVE_DAY = (
-    rf"(?:the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)"
+    rf"(?:(?:the )?day before yesterday|(?:the )?day after tomorrow|today|tonight|yesterday|tomorrow)"
     rf"(?:{_S}{_PART_OF_DAY})?|(?:this|last){_S}{_PART_OF_DAY}"
 )
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
@@ -262,7 +262,9 @@ _DATE = (
     rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
     # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
-    rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b)?"
+    rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b"
+    # South Asian English puts "last" after the day: "presented the budget on Saturday last".
+    rf"|{_S}last(?=[,.;:)]|{_S}(?:and|when|at|in|to)\b))?"
     rf"|(?:last|next|this|that){_S}{_MONTH_NAME}"
     # "Labor Day weekend", "the Thanksgiving weekend" (the article outside, for speed): one span.
     rf"|(?:(?:last|next|this){_S})?{_HOLIDAY}(?:{_S}weekend\b|,?{_S}(?:(?:of|in){_S})?{_YEAR})?"
@@ -417,6 +419,7 @@ _WORDS_BEFORE_TRIGGER = 5
 # The words that make a bare month ("May"), season or year a date: "in May", not "they may".
 _SEASON_ARRIVES = re.compile(r"\s+(?:approach(?:es|ed|ing)|nears|neared|looms|loomed|sets\s+in|set\s+in"
                              r"|arrives|arrived|draws\s+(?:near|closer)|is\s+coming|comes)\b")
+_MONTH_BEFORE_JOINT = re.compile(rf"(?i:\b(?:{_MONTH_NAME})\s+(?:and|or|to)\s+)$")
 _DATE_CONTEXT = frozenset(
     "in on of since by until till from during before after through throughout to between around circa "
     "early late mid end the its their his her our this".split()
@@ -508,7 +511,9 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
                              "circa", "around", "about", "at", "for", "as", "so", "then", "while", "when", "a", "an",
                              "that", "these", "those", "every", "each", "last", "next", "no", "some"])
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
-_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS])
+# Words that name a date only capitalised: months, and a feast whose word is also a common noun ("special
+# thanksgiving services").
+_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "thanksgiving"])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
 # The words after which a count of units is a length, whatever follows: "deliberated for three days before
@@ -614,12 +619,17 @@ _TITLE_REACH, _TITLE_WORDS = 60, 6
 _NAMING_BEFORE = re.compile(r"(?i:\b(?:called|dubbed|named|billed\s+as|branded|known\s+as|declared)\s*)$")
 _TITLE_WORD = re.compile(r"[A-Za-z0-9]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as".split())
+_UNIT_STEPS = frozenset({"previous", "last", "next", "past", "following", "preceding", "prior", "coming"})
+_OTHER_NEW_YEARS = frozenset({"lunar", "chinese", "vietnamese", "korean", "jewish", "persian", "iranian", "kurdish",
+                              "islamic", "hijri", "orthodox", "coptic", "ethiopian", "tamil", "sinhala", "thai",
+                              "khmer", "nepali", "tibetan", "balinese"})
 _AND_FORMER = re.compile(r"(?i:\s+(?:and|or)\s+(?:former|past|future|retired)\b)")
 _FORMER_AND = re.compile(r"(?i:\b(?:former|past|retired)\s+(?:and|or)\s+)$")
 _IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
-_YEAR_IN_CLAUSE = re.compile(rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d)(?![,.-]?\d))")
+_YEAR_IN_CLAUSE = re.compile(
+    rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d(?![,.-]?\d)|(?:{_MONTH_NAME})\b))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
 _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 # Where a bare "years" is a length of time: "for years", "within days", "after decades of war".
@@ -660,6 +670,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
         return True
+    if previous in ("and", "or", "to") and _MONTH_BEFORE_JOINT.search(text, max(0, start - 20), start):
+        return True  # "payrolls for February and March": a month joined to the month before it
     # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is
     # the prime minister).
     if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES:
@@ -809,6 +821,10 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             _previous_word(text, start).endswith(("'s", "’s"))
             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
         return True
+    if first in _UNIT_STEPS and _previous_word(text, start) in ("any", "every", "each", "no"):
+        return True  # "warmer than in any previous year": every one of them, none in particular
+    if said.startswith("new year") and _previous_word(text, start) in _OTHER_NEW_YEARS:
+        return True  # "Lunar New Year's Eve", "the Persian New Year": not January 1
     if said == "current" and (_AND_FORMER.match(text, end) or _FORMER_AND.search(text, max(0, start - 14), start)):
         return True  # "current and former officials": who they are, not the present
     if said == "eid" and _in_a_name(text, start):

@@ -99,6 +99,7 @@ HOLIDAYS = {
     # The Orthodox feasts by the Julian calendar, and days the world's news marks on a fixed date.
     "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
     "international women's day": "womens-day", "earth day": "earth-day", "juneteenth": "juneteenth",
+    "cinco de mayo": "cinco-de-mayo",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
@@ -131,8 +132,10 @@ NORMALISED_HIJRI_MONTHS = {name.replace("-", " "): number for name, number in HI
 
 # Days named from the anchor, as the days they lie from it.
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
-                "the day before yesterday": -2, "the day after tomorrow": 2}
+                "earlier today": 0, "later today": 0, "yesterday": -1, "last night": -1, "last evening": -1,
+                "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+                # South Asian English drops the article: "day after tomorrow".
+                "day before yesterday": -2, "day after tomorrow": 2}
 # Parts named by "early/mid/late" and "the beginning/middle/end of": which third, and the TimeML mod.
 PARTS = {"early": (0, "START"), "beginning": (0, "START"), "start": (0, "START"), "mid": (1, "MID"),
          "middle": (1, "MID"), "late": (2, "END"), "end": (2, "END"), "close": (2, "END")}
@@ -223,7 +226,10 @@ FUTURE_CUE = (
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
     r"|holds (?:(?:its|their|the|a|an) )?(?:[\w-]+ ){0,2}(?:elections?|vote|primary|primaries|runoff|referendum"
     r"|polls?|talks|meeting|summit|hearing|conference|ceremony|rally|parade|round|caucus(?:es)?|congress|session)"
-    r"|takes place|heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)"
+    r"|takes place|(?<!\bwas )(?<!\bwere )heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)"
+    # "Plans a rally on Monday", "who turns 92 on Sunday", "may be done as early as Friday", "is unlikely
+    # to resume before November".
+    r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return)|"
@@ -253,6 +259,13 @@ UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waite
 PLAN_CUE = (
     r"planned|scheduled|slated|set (?:for|to)|due|ahead of|(?:in the )?run-up to|(?:in )?preparations? for"
     r"|(?:preparing|prepare|prepares|getting ready|gearing up) for"
+    # What is foretold or awaited points ahead from when it was said ("forecasters predicted rain on
+    # Thursday", "warned of an aftershock by Wednesday", "signalling a hike in December", "awaiting
+    # Thursday's report").
+    # ... not "Cuba predicted Wednesday", the day of the telling.
+    r"|(?:predicted|forecast|forecasted|signall?(?:ed|ing))(?! (?:on )?$)|warned of|await(?:s|ed|ing)?"
+    # What is closed or called off up to a date ("cancelled classes through Wednesday").
+    r"|(?:cancell?ed|closed|suspended|shut|extended|called off) (?:[\w-]+ ){0,3}(?:through|until|till)(?= $)"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of| for)?(?= $)"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
@@ -279,8 +292,9 @@ PLAN_CUE = (
 # to sell the unit in March", "an agreement to acquire the bank in January"): the tense of the verb
 # before it says nothing of the date's direction.
 INFINITIVE = (
-    r"(?:\w+ed(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move|effort"
-    r"|attempt|program|programme|promise|pledge|vow|commitment|threat) to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
+    # ... and one of purpose after a comma ("announced a review, to report in the spring").
+    r"(?:(?<=, )|(?:\w+ed(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move"
+    r"|effort|attempt|program|programme|promise|pledge|vow|commitment|threat) )to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
     r"|date)\b)[a-z]{3,}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
@@ -451,6 +465,8 @@ NORMALISE = (
     (r"\s+", " "),
     # An article cut "ago" to "ag" ("a few days ag"); after a unit nothing else is meant.
     (rf"\b({FRAGMENTS['unit']}) ag$", r"\1 ago"),
+    # "Saturday last", as South Asian English writes it, is "last Saturday".
+    (rf"^({FRAGMENTS['weekday']}) last$", r"last \1"),
 )
 # Fractions and centuries of a count read as whole smaller units ("two and a half years ago" is 30
 # months ago, "half a century ago" 50 years ago, "a century earlier" 100 years earlier). The function

@@ -37,7 +37,7 @@ _REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|fore
                          r"(?:the|its|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|for|during|of)\s+$")
 _FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
 _DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "declares ", "proclaims ")
-_MADE_SOMETHING = Lazy(r"\s+(?:a|an|as)\s")
+_MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|public|national|official)\s")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
 _STATE_VERBS = (" remain ", " remains ", " stay ", " stays ", " will be ", " to be ")
@@ -68,6 +68,7 @@ _ARRANGED = frozenset(
     "held discussed debated voted signed released published announced unveiled launched opened completed "
     "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
 _COMES_AFTER = Lazy(r"\s+(?:approaches|nears|looms|sets in|draws (?:near|closer)|is (?:coming|approaching|near))\b")
+_AUXILIARY_AFTER = Lazy(r" (?:were|was|are|is|have|has|had)\b")
 _PLAN_WORDS = frozenset({"planned", "scheduled", "expected", "slated"})
 _NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
 
@@ -147,6 +148,9 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
+        if kind == "future" and noun.endswith("s") and _AUXILIARY_AFTER.match(lowered, m.start() + len(noun)):
+            start = m.start() + len(noun)  # "special votes were cast": the subject of a verb, a noun
+            continue
         if kind == "future" and noun in ("plan", "plans") and _DETERMINER_NEAR.search(
                 lowered, max(0, m.start() - 30), m.start()):
             found.append("open")  # "presented his plan to freeze the fighting in November": an intent, a noun's

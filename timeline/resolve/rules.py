@@ -519,6 +519,11 @@ def _weekday(m: re.Match, q: Query) -> _Found:
         # "Agreed to resume talks on Friday", "prepared to cancel a trip on Sunday": an intent, made
         # before the report and carried out either side of it: the nearer day.
         return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (an infinitive of intent)"
+    if q.cue == "would" and q.told_in_past and _TELLING_DAY.search(q.before):
+        # "Had said Monday night that troops would reach the town by Tuesday": a future told on a past
+        # day the sentence names, which may be either side of the report's: the nearer. (Told on no day
+        # named, "said results would be announced on Monday" looks ahead from the report.)
+        return Resolution.day(nearer), f"the nearer {name}, {side} {_day(a)} (a future told in the past)"
     if q.cue == "would" and q.sentence.possessive:
         # "Would look for ways around Wednesday's ruling": the day is the ruling's, and only a firm
         # future ("will") says it is still ahead.
@@ -846,11 +851,23 @@ def _named_reference(m: re.Match, q: Query) -> tuple[Query, str]:
     return replace(q, after=named), rest
 
 
+_TELLING_DAY = Lazy(rf"\b(?:{en.FRAGMENTS['weekday']}|yesterday|last night)\b.*\bwould\b")
+_FINER = ("day", "week", "month", "quarter", "year")
+
+
 @handler("next_unit", reference=True)
 def _next_unit(m: re.Match, q: Query) -> _Found:
     step = en.DIRECTIONS[m["dir"]]
     q, named = _named_reference(m, q)
-    return _from_reference(q, _unit(m["unit"]), step, step, False, named)
+    unit = _unit(m["unit"])
+    if not named and m["dir"] not in ("before", "after") and unit in _FINER[1:]:
+        after, what = _reference_and_what(q)
+        if after.precision in _FINER[:_FINER.index(unit)]:
+            # "Abandoned them in August 2000 and returned the following year": the calendar year after
+            # that of the event, a whole year (as "the previous month" after a day is a whole month).
+            found = unit_of(shift(after.latest if step > 0 else after.earliest, unit, step), unit)
+            return found, f"the {unit} {'after' if step > 0 else 'before'} that of {what} ({after.label})"
+    return _from_reference(q, unit, step, step, False, named)
 
 
 @handler("same_unit", reference=True)
