@@ -1414,3 +1414,14 @@ def test_tag_reads_to_the_day_as_no_day_after():
     said = [m.text for m in tag("The flyby came 50 years to the day after the first landing on July 20, 1969.",
                                 date(2019, 7, 20)) if m.kind == "date"]
     assert "the day after" not in said and "July 20, 1969" in said
+
+
+def test_tag_leaves_another_countrys_independence_day_undated_as_july_4():
+    """In a story about another country, "Independence Day" is that country's, not July 4: no date is
+    given for it; in one that names the United States, or no country, it is July 4."""
+    said = [m.text for m in tag("The vice president will join the Independence Day rites in Kawit, Cavite, "
+                                "in the Philippines next month.", date(2019, 5, 20))]
+    assert "Independence Day" not in said and "next month" in said
+    found = mention("Stores across the United States will close early on Independence Day.", "Independence Day",
+                    date(2019, 6, 20))
+    assert found.resolution.timex == "2019-07-04"

@@ -19,6 +19,7 @@ import sys
 from collections import deque
 from contextlib import closing
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import date, timedelta
 from itertools import accumulate, chain, islice
 from typing import Iterable, Iterator
@@ -817,9 +818,11 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end)
                                    or _following_word(text, end).rstrip(".,;:") in _HOLIDAY_KINDS
                                    or said == "independence day" and (
-            # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4.
+            # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4;
+            # and so is the one of a story about another country ("the rites in Kawit, Cavite").
             _previous_word(text, start).endswith(("'s", "’s"))
-            or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")):
+            or _capitalised_word_before(text, start) and _previous_word(text, start) != "on"
+            or _about_another_country(text))):
         return True
     if first in _UNIT_STEPS and _previous_word(text, start) in ("any", "every", "each", "no"):
         return True  # "warmer than in any previous year": every one of them, none in particular
@@ -848,6 +851,18 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         or said in _PRESENT_TITLES and _a_title(text, start, end)
         or said in _TITLED_UNITS and _TITLED.search(text, max(0, start - 30), start) is not None
     )
+
+
+@lru_cache(maxsize=1)
+def _world_places() -> Gazetteer:
+    return Gazetteer.of((), default=True)
+
+
+def _about_another_country(text: str) -> bool:
+    """True when the article names countries (or their great cities), none of them the United States: its
+    "Independence Day" is not July 4. The world's places load only when the question comes up."""
+    countries = _world_places().countries(text)
+    return bool(countries) and "US" not in countries
 
 
 def _a_capitalised_title(text: str, start: int, end: int) -> bool:
