@@ -491,6 +491,15 @@ def test_hijri_calendar_is_loaded_only_for_an_islamic_feast() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_chinese_calendar_is_loaded_only_for_its_new_year() -> None:
+    """lunardate is imported when the Lunar New Year is resolved, not for other feasts or at start-up."""
+    code = ("import sys, datetime, timeline; d = datetime.date(2024, 1, 20); timeline.resolve('Christmas', d); "
+            "assert 'lunardate' not in sys.modules; r = timeline.resolve('the Lunar New Year', d, 'Families will "
+            "gather for the Lunar New Year.'); assert r.timex == '2024-02-10', r; assert 'lunardate' in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_feast_outside_the_hijri_tables_is_unresolved() -> None:
     """A feast the Umm al-Qura tables cannot date (before 1924) raises UnresolvedDate, never a guess."""
     with pytest.raises(UnresolvedDate):

@@ -385,6 +385,8 @@ _KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time"
           "short_year": "date"}
 # Every expression the patterns match holds a number or one of these words, at most a few words in:
 # "the end of the year", "about a couple of days ago", "some time ago".
+# A holiday named "<words> Day" with no possessive ("Labor Day", "Sinai Liberation Day").
+_FOUND_FROM_DAY = re.compile(r"[a-z ]+ day")
 _TRIGGER_WORDS = frozenset([
     *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *(f"{w}s" for w in WEEKDAYS), *SEASON_WORDS, *UNITS,
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
@@ -392,8 +394,10 @@ _TRIGGER_WORDS = frozenset([
     "lately", "present", "moment", "past", "future", "ago", "ag", "daily", "weekly", "monthly", "quarterly",
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
     "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight", "midweek", "midmonth", "midyear",
-    # The words a holiday, a spelled-out year or a decade in words can be found by.
-    *(w for h in HOLIDAYS for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
+    # The words a holiday, a spelled-out year or a decade in words can be found by (a name "<words> Day"
+    # is found from "day", walking back over its words: "Pakistan" need not start a scan every time).
+    *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h)
+      for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
@@ -410,6 +414,7 @@ _OPENING_WORDS = frozenset([
     *(h.split()[0] for h in HOLIDAYS if " " in h),
 ])
 _LEAD_WORDS = _OPENING_WORDS | {w for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] for w in phrase.split()} | {
+    w for h in HOLIDAYS if _FOUND_FROM_DAY.fullmatch(h) for w in h.split()[:-1]} | {
     "of", "in", "and", "times", "per", "time", "st", "nd", "rd", "th", "straight", "consecutive", "successive"}
 # As written in text: lower case, capitalised, or in capitals.
 _TRIGGERS = frozenset(v for w in _TRIGGER_WORDS for v in (w, w.capitalize(), w.upper()))
@@ -853,6 +858,9 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     )
 
 
+_US_NAMED = re.compile(r"\b(?:Americans?|America|U\.S\.|US|United States|Fourth of July|July 4)\b")
+
+
 @lru_cache(maxsize=1)
 def _world_places() -> Gazetteer:
     return Gazetteer.of((), default=True)
@@ -861,6 +869,8 @@ def _world_places() -> Gazetteer:
 def _about_another_country(text: str) -> bool:
     """True when the article names countries (or their great cities), none of them the United States: its
     "Independence Day" is not July 4. The world's places load only when the question comes up."""
+    if _US_NAMED.search(text):
+        return False  # "some American scientists noted that it came on Independence Day"
     countries = _world_places().countries(text)
     return bool(countries) and "US" not in countries
 

@@ -2,7 +2,8 @@
 weekends, and the days of holidays, fixed, movable and Islamic.
 
 No words and no reading of tense here: only the calendar. The Hijri calendar comes from hijridate (the
-Umm al-Qura calendar, 1924-2077), imported only when an Islamic feast is resolved.
+Umm al-Qura calendar, 1924-2077), imported only when an Islamic feast is resolved; the Chinese calendar
+from lunardate (1900-2099), imported only when its New Year is.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _FIXED_HOLIDAYS = {
     "nowruz": (3, 21), "armistice-day": (11, 11), "anzac-day": (4, 25), "australia-day": (1, 26),
     "bonfire-night": (11, 5), "independence-day-us": (7, 4), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
     "womens-day": (3, 8), "earth-day": (4, 22), "juneteenth": (6, 19), "cinco-de-mayo": (5, 5),
+    # Kenya's Jamhuri, Madaraka and Mashujaa days, Pakistan Day, Egypt's Sinai Liberation Day, Africa Day.
+    "jamhuri-day": (12, 12), "madaraka-day": (6, 1), "mashujaa-day": (10, 20), "pakistan-day": (3, 23),
+    "sinai-liberation-day": (4, 25), "africa-day": (5, 25),
 }
 
 
@@ -203,6 +207,18 @@ _HIJRI_HOLIDAYS = {
     "ashura": (1, 10), "mawlid": (3, 12),
 }
 _YEARS_AROUND = 10
+# Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival.
+_LUNAR_HOLIDAYS = {"lunar-new-year": (1, 1, 0), "lunar-new-years-eve": (1, 1, -1), "lantern-festival": (1, 15, 0)}
+
+
+def _lunar_day(year: int, month: int, day: int, shift_days: int) -> Resolution | None:
+    """A day of the Chinese calendar's year that begins in Gregorian `year`, or None outside 1900-2099."""
+    from lunardate import LunarDate
+
+    try:
+        return Resolution.day(LunarDate(year, month, day).to_solar_date() + timedelta(days=shift_days))
+    except ValueError:
+        return None
 
 
 def holidays(code: str, around: date) -> list[Resolution]:
@@ -210,6 +226,8 @@ def holidays(code: str, around: date) -> list[Resolution]:
     years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
     if code in _HIJRI_HOLIDAYS:
         return _hijri_holidays(*_HIJRI_HOLIDAYS[code], around)
+    if code in _LUNAR_HOLIDAYS:
+        return [found for year in years if (found := _lunar_day(year, *_LUNAR_HOLIDAYS[code])) is not None]
     if code == "eid":  # either feast: the lesser after Ramadan or the greater of the sacrifice
         both = _hijri_holidays(*_HIJRI_HOLIDAYS["eid-al-fitr"], around) + _hijri_holidays(
             *_HIJRI_HOLIDAYS["eid-al-adha"], around)

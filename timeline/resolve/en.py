@@ -100,6 +100,12 @@ HOLIDAYS = {
     "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
     "international women's day": "womens-day", "earth day": "earth-day", "juneteenth": "juneteenth",
     "cinco de mayo": "cinco-de-mayo",
+    # The Chinese calendar's New Year (through lunardate), and national days fixed in the Gregorian one.
+    "lunar new year": "lunar-new-year", "chinese new year": "lunar-new-year",
+    "lunar new year's eve": "lunar-new-years-eve", "chinese new year's eve": "lunar-new-years-eve",
+    "lantern festival": "lantern-festival",
+    "jamhuri day": "jamhuri-day", "madaraka day": "madaraka-day", "mashujaa day": "mashujaa-day",
+    "pakistan day": "pakistan-day", "sinai liberation day": "sinai-liberation-day", "africa day": "africa-day",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
