@@ -252,6 +252,8 @@ _DATE = (
     rf"|(?P<half>(?:the{_S})?(?:first|second)[- ]half)(?!{_S}of\b|[- ]time)"
     # "The January-March quarter", "the April-June period": one period, not two months.
     rf"|(?:the{_S})?{_MONTH_NAME}(?:[-–]|{_S}(?:to|through){_S}){_MONTH_NAME}{_S}(?:quarter|period)"
+    # ... or alone, two months' names joined by a dash: "in January-March", "the June-August drought".
+    rf"|{_MONTH_NAME}[-–]{_MONTH_NAME}(?![-\w])"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)|(?P<tens>the{_S}[1-9]0s)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"

@@ -810,7 +810,11 @@ def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _
     if (report := _report(q, ordinal)) is None:
         return None
     reported, how = report
-    if ordinal is None and _LONGER_PERIOD.search(q.context):
+    if ordinal is None and (longer := _LONGER_PERIOD.search(q.context)) is not None:
+        if (side := longer.group().split()[0]) in ("first", "second"):
+            # "Its surplus for the first half tripled from the same period last year": that half a year back.
+            n = 1 if side == "first" else 2
+            return half(reported.earliest.year - 1, n), f"half {n} of the year before that of the results ({how})"
         return Resolution.year(reported.earliest.year - 1), f"the year before that of the results reported ({how})"
     return moved(reported, "year", -1), f"a year before {reported.label}, {how}"
 
