@@ -159,7 +159,9 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
                 lowered, max(0, m.start() - 40), m.start()):
             continue  # "cut its growth forecast": a noun
         if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
-                _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
+                (before_noun := _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
+                # "Ministers of the Group of Seven meet on Friday": a capitalised number is a name's.
+                and not (same_offsets and before_noun.start() and text[before_noun.start()].isupper())
                 # "The fiscal year that begins April 1": "that" before a verb in -s is a relative pronoun.
                 and not (noun.endswith("s") and lowered.endswith(("that ", "which "), 0, m.start()))
                 or noun.endswith("s") and _COUNT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
