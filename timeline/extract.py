@@ -252,8 +252,9 @@ _DATE = (
     rf"|(?P<half>(?:the{_S})?(?:first|second)[- ]half)(?!{_S}of\b|[- ]time)"
     # "The January-March quarter", "the April-June period": one period, not two months.
     rf"|(?:the{_S})?{_MONTH_NAME}(?:[-–]|{_S}(?:to|through){_S}){_MONTH_NAME}{_S}(?:quarter|period)"
-    # ... or alone, two months' names joined by a dash: "in January-March", "the June-August drought".
-    rf"|{_MONTH_NAME}[-–]{_MONTH_NAME}(?![-\w])"
+    # ... or alone, the first and last months of a quarter joined by a dash: "grew 3.1% in January-March"
+    # (other months so joined are a range of two dates, "held June-September").
+    rf"|(?:january[-–]march|april[-–]june|july[-–]september|october[-–]december)(?![-\w])"
     rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)|(?P<tens>the{_S}[1-9]0s)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"

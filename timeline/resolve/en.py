@@ -671,8 +671,8 @@ RULES = (
         r"the (?P<month>%(month)s) quarter",
         # "The January-March quarter", "the April-June period": the months from one to the other.
         r"(?:the )?(?P<first>%(month)s)(?: to| through)? (?P<month>%(month)s) (?:quarter|period)",
-        # ... and two months' names joined by a dash alone ("grew 3.1 percent in January-March").
-        r"(?P<first>%(month)s) (?P<month>%(month)s)",
+        # ... and a quarter's first and last months joined by a dash alone ("grew 3.1 percent in January-March").
+        r"(?P<first>january|april|july|october) (?P<month>march|june|september|december)",
     )),
     ("week_of", (r"the week of (?P<rest>.+)",)),
     ("unnumbered_ago", (r"(?P<unit>days|weeks|months|years|decades) ago",)),
