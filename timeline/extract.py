@@ -28,6 +28,7 @@ from .dates import TOO_COARSE_TO_COUNT, Resolution
 from .errors import InputError, TimelineError, UnresolvedDate
 from .gazetteer import Gazetteer
 from .model import Citation, Dataset, Event, Place, Source, as_line, as_text, slugify, unique
+from .patterns import ByFirstCharacter
 from .resolve import needs_reference, resolve, tense
 from .resolve.engine import title_case
 from .resolve.en import (
@@ -378,7 +379,8 @@ _TIME = (
 # "Monday". The kind of an offset ("two days later") is date.
 # A year in two digits after a preposition: "born in '85", "since '98" (it starts at no word boundary).
 _SHORT_YEAR = r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil ))['’]\d\d(?![\d'’])(?!s\b)"
-_SCAN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
+# Tried at every offset a date may begin at, so cut down by the character there (see ByFirstCharacter).
+_SCAN = ByFirstCharacter("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE),
     ("short_year", _SHORT_YEAR))))
 # After "for", a count of units is a length, whatever follows ("deliberated for three days before

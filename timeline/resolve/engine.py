@@ -68,6 +68,7 @@ _ARRANGED = frozenset(
     "held discussed debated voted signed released published announced unveiled launched opened completed "
     "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
 _COMES_AFTER = Lazy(r"\s+(?:approaches|nears|looms|sets in|draws (?:near|closer)|is (?:coming|approaching|near))\b")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _AUXILIARY_AFTER = Lazy(r" (?:were|was|are|is|have|has|had)\b")
 _PLAN_WORDS = frozenset({"planned", "scheduled", "expected", "slated"})
 _NEGATION_BEFORE = Lazy(r"\b(?:not|never|neither|nor|no one|nobody|nothing)\b|n't\b")
@@ -161,7 +162,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
         if kind == "future" and (noun in en.SCHEDULE_NOUNS and (
                 (before_noun := _NOUN_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
                 # "Ministers of the Group of Seven meet on Friday": a capitalised number is a name's.
-                and not (same_offsets and before_noun.start() and text[before_noun.start()].isupper())
+                and not (same_offsets and before_noun.start() and text[before_noun.start()].isupper()
+                         and before_noun.group().strip() in _NUMBER_WORDS)
                 # "The fiscal year that begins April 1": "that" before a verb in -s is a relative pronoun.
                 and not (noun.endswith("s") and lowered.endswith(("that ", "which "), 0, m.start()))
                 or noun.endswith("s") and _COUNT_BEFORE.search(lowered, max(0, m.start() - 30), m.start()))
