@@ -1425,3 +1425,15 @@ def test_tag_leaves_another_countrys_independence_day_undated_as_july_4():
     found = mention("Stores across the United States will close early on Independence Day.", "Independence Day",
                     date(2019, 6, 20))
     assert found.resolution.timex == "2019-07-04"
+
+
+def test_tag_counts_from_the_dateline_of_a_story_printed_a_day_later():
+    """A wire dateline a day or three before the publication date ("NEW DELHI, March 1.") is the day the
+    story tells "today" and "yesterday" from, and the rule says so; a dateline of the publication day or
+    of long before changes nothing."""
+    text = "NEW DELHI, March 1. The minister today rejected the demand, a day after talks failed yesterday."
+    found = {m.text: m.resolution for m in tag(text, date(2001, 3, 2))}
+    assert (found["today"].timex, found["yesterday"].timex) == ("2001-03-01", "2001-02-28")
+    assert "the dateline" in found["March 1"].rule
+    assert mention(text, "today", date(2001, 3, 1)).resolution.timex == "2001-03-01"
+    assert mention(text, "today", date(2001, 3, 20)).resolution.timex == "2001-03-20"

@@ -637,6 +637,10 @@ _OTHER_NEW_YEARS = frozenset({"lunar", "chinese", "vietnamese", "korean", "jewis
 _AND_FORMER = re.compile(r"(?i:\s+(?:and|or)\s+(?:former|past|future|retired)\b)")
 _FORMER_AND = re.compile(r"(?i:\b(?:former|past|retired)\s+(?:and|or)\s+)$")
 _IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
+# A dateline at the head of a story: a place in capitals, perhaps a region, then the day.
+_DATELINE_DAY = re.compile(
+    rf"\s*[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+(?P<day>(?i:{_MONTH}){_S}\d{{1,2}}|\d{{1,2}}{_S}(?i:{_MONTH}))\b")
+_DATELINE_LAG = 3  # days: a dated dateline further back is a story held over, told from its printing
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEAR_IN_CLAUSE = re.compile(
@@ -1543,8 +1547,26 @@ def _restated(text: str, start: int, expression: str, tagged: list[tuple[Mention
     return found.with_rule(f"{expression}: the date it restates, {before.text!r} -> {found.label}")
 
 
+def _dateline_day(text: str, published: date) -> date | None:
+    """The day a wire dateline gives the story ("NEW DELHI, March 1.", "WASHINGTON, Aug. 13 (Xinhua) --"),
+    when it is a day or three before the publication date, else None: the story's "today" and "Tuesday"
+    are told from the day it was written, which a paper may print the next morning."""
+    found = _DATELINE_DAY.match(text)
+    if found is None:
+        return None
+    try:
+        day = resolve(found.group("day"), published)
+    except UnresolvedDate:
+        return None
+    if day.precision != "day" or not 1 <= (published - day.earliest).days <= _DATELINE_LAG:
+        return None
+    return day.earliest
+
+
 def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[tuple[Mention, int | None]]:
     """The mentions of `text`, each with the index of the earlier mention it was dated from, if any."""
+    told_from = _dateline_day(text, published)
+    published = told_from or published
     starts = [start for start, _ in sentences]
     tagged: list[tuple[Mention, int | None]] = []
     # The mentions naming calendar dates, latest last: what "two days later" counts from.
@@ -1654,6 +1676,11 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
                 or text[max(0, start - 6):start].lower() == "since "
                 or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None):
             anchors.append(len(tagged) - 1)
+    if told_from is not None and tagged and tagged[0][0].resolution is not None:
+        # Say where the day everything was counted from came from: the dateline, not the printing.
+        first, reference = tagged[0]
+        rule = f"{first.resolution.rule} (the dateline: the day the story is told from)"
+        tagged[0] = (replace(first, resolution=first.resolution.with_rule(rule)), reference)
     return tagged
 
 
