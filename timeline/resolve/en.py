@@ -108,7 +108,7 @@ HOLIDAYS = {
     "pakistan day": "pakistan-day", "sinai liberation day": "sinai-liberation-day", "africa day": "africa-day",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
-    **{f"eid {joint} adha": "eid-al-adha" for joint in ("al", "el", "ul")},
+    **{f"eid {joint} {name}": "eid-al-adha" for joint in ("al", "el", "ul") for name in ("adha", "azha", "zuha")},
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
     "eid": "eid",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
