@@ -1399,6 +1399,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
      "20 years after", "2018"),
     ("The war entered its 11th year, a decade after protests erupted in March 2011.", date(2021, 3, 15),
      "a decade after", "2021-03"),
+    ("He was shot on Dec. 8, 1980, less than a month after the band released its album on Nov. 17.",
+     date(2010, 12, 8), "Nov. 17", "1980-11-17"),
 ])
 def test_tag_reads_offsets_after_a_noun_and_ranges_by_their_other_end(text, published, said, value):
     """A count of days with "later" is an offset even after "final" or "for"; the end of a range of

@@ -643,6 +643,8 @@ _DATELINE_DAY = re.compile(
 _DATELINE_LAG = 3  # days: a dated dateline further back is a story held over, told from its printing
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
+_YEARLESS_IN_CLAUSE = re.compile(rf"(?i:\b(?:{_MONTH}){_S}{_DAY}\b(?!,?{_S}\d{{4}}))")
+_AFTER_WORD = re.compile(r"(?i:\bafter\b)")
 _YEAR_IN_CLAUSE = re.compile(
     rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d(?![,.-]?\d)|(?:{_MONTH_NAME})\b))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
@@ -1503,6 +1505,26 @@ def _date_in_clause(text: str, end: int, sentence_end: int, published: date, con
     return day if day.precision in ("day", "month", "year") else None
 
 
+def _before_the_day_restated(text: str, start: int, expression: str, dated: Resolution,
+                             tagged: list[tuple[Mention, int | None]]) -> Resolution:
+    """The yearless day an offset's clause names, put in the year that sets it before (for "after") or
+    after (for "before") the dated day the offset is set off from by a comma: "shot on Dec. 8, 1980, less
+    than a month after they released the album on Nov. 17" is November 17, 1980."""
+    clause_day = _YEARLESS_IN_CLAUSE.search(text, start + len(expression), start + len(expression) + 200)
+    if not tagged or clause_day is None or dated.precision != "day":
+        return dated
+    told = tagged[-1][0].resolution
+    if (told is None or told.precision != "day" or not _APPOSITION_ON.fullmatch(text, tagged[-1][0].end, start)
+            or told.earliest.year == dated.earliest.year):
+        return dated
+    later = _AFTER_WORD.search(expression) is not None
+    for year in (told.earliest.year, told.earliest.year - 1 if later else told.earliest.year + 1):
+        moved = _in_year(dated, year)
+        if moved is not None and (moved.earliest < told.earliest if later else moved.earliest > told.earliest):
+            return moved
+    return dated
+
+
 def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resolution | None:
     """A time of day with no day of its own ("The quake hit at 3:34 a.m. local time.") is on the day the
     story told last, in its sentence or the few before; None when that is no day, or is further back."""
@@ -1616,7 +1638,7 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         elif named_event and referential and (dated := _date_in_clause(text, end, sentence_end, published,
                                                                          context)) is not None:
             # "Two weeks after the 6 February earthquakes", "a week after protests erupted on March 18".
-            named_event, after = False, dated
+            named_event, after = False, _before_the_day_restated(text, start, expression, dated, tagged)
         resolution = _resolution(text, span, published, context, after, named_event, reported)
         if told is not None and resolution is not None:
             resolution = resolution.with_rule(f"{resolution.rule} (the event told on {told.text!r})")

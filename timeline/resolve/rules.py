@@ -768,8 +768,17 @@ def _quarter_ending(month_name: str, n: int | None, q: Query) -> tuple[Resolutio
 def _fiscal_quarter(n: int, q: Query) -> tuple[Resolution, str]:
     """A fiscal quarter in a results sentence: its number is the company's, not the calendar's, so the
     calendar cannot say which has just ended; it is written in the anchor's year, as TimeML writes it
-    ("fiscal third quarter" results in April are 2016-Q3, not last July's quarter)."""
-    return Resolution.quarter(q.anchor.year, n), f"fiscal quarter {n}, numbered in the year of {_day(q.anchor)}"
+    ("fiscal third quarter" results in April are 2016-Q3, not last July's quarter). Its months are those
+    of the latest calendar quarter ended by the anchor (results come after their period), or of the one
+    running when the sentence looks ahead; approximate, since a company's quarters may fall a month or two
+    off the calendar's."""
+    a = q.anchor
+    running = unit_of(a, "quarter")
+    months = running if q.future else unit_of(running.earliest - DAY, "quarter")
+    found = Resolution(months.earliest, months.latest, "quarter", mod="APPROX", approximate=True,
+                       timex=timex.quarter(a.year, n))
+    which = "running" if q.future else "latest ended"
+    return found, f"fiscal quarter {n}, numbered in the year of {_day(a)}; the months of the quarter {which}"
 
 
 def _quarter_instance(n: int, q: Query) -> tuple[Resolution, str]:
