@@ -1052,6 +1052,15 @@ def test_tag_dates_a_fiscal_year_by_the_day_it_begins_or_the_month_it_ends(text,
     assert (found.earliest, found.latest, found.timex) == (earliest, latest, value)
 
 
+def test_tag_dates_a_time_of_day_by_the_day_after_its_noun():
+    """A time of day joined to a day through the noun it times ("the 11 p.m. curfew Friday night") is on
+    that day; through a joining word ("5 p.m. and Monday") it is not."""
+    assert mention("Celebrations were halted at the 11 p.m. curfew Friday night.", "11 p.m.",
+                   date(2018, 7, 16)).resolution.timex == "2018-07-13"
+    assert mention("Fans gathered at 5 p.m. and left on Monday.", "5 p.m.",
+                   date(2018, 7, 18)).resolution.rule.startswith("5 p.m.: the publication day")
+
+
 def test_tag_dates_a_time_of_day_by_its_day():
     """ "10 p.m. Wednesday" is one time mention, dated by the Wednesday: the coming one, as polls that
     close at an hour are a schedule, and last week's in a report told in the past."""

@@ -1385,10 +1385,12 @@ def _range_start(text: str, start: int, found: Resolution, tagged: list[tuple[Me
     return None
 
 
+# ... a noun between them ("the 11 p.m. curfew Friday night", "a 6 a.m. deadline Monday"), no joint word.
+_EVENT_NOUN = r"(?!(?:and|or|to|until|till|on|in|at|by|from|the|a|an|of|for|but|than)\b)[a-z]{3,}"
 # What joins a time of day to the day it is on, after it: "on" ("shortly after 2 a.m. on Dec. 1", "at
 # midnight on Sunday"), or nothing before a weekday or a day named from today ("before dawn Saturday",
 # "at dawn this morning").
-_TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|this|last)\b)))")
+_TIME_ON = re.compile(rf"(?i:,?{_S}(?:on{_S}|(?:{_EVENT_NOUN}{_S})?(?=(?:{_WEEKDAY}|today|tonight|yesterday|tomorrow|this|last)\b)))")
 
 
 def _time_on(text: str, mention: Mention, tagged: list[tuple[Mention, int | None]]) -> None:
