@@ -68,6 +68,8 @@ _ARRANGED = frozenset(
     "held discussed debated voted signed released published announced unveiled launched opened completed "
     "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
 _COMES_AFTER = Lazy(r"\s+(?:approaches|nears|looms|sets in|draws (?:near|closer)|is (?:coming|approaching|near))\b")
+_CLOSED_AS_ADJECTIVE = Lazy(r"(?:-door\b|\s+(?:door|consultations|session|sessions|meeting|meetings|talks"
+                            r"|hearing|hearings|briefing|briefings)\b)")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _AUXILIARY_AFTER = Lazy(r" (?:were|was|are|is|have|has|had)\b")
 _PLAN_WORDS = frozenset({"planned", "scheduled", "expected", "slated"})
@@ -118,6 +120,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             # "Said on NBC's 'Meet the Press' Sunday": a capital mid-sentence names a title, not a verb,
             # unless the whole line is a headline's title case ("Talks Resume Monday").
             continue
+        if kind == "past" and m.group() == "closed" and _CLOSED_AS_ADJECTIVE.match(lowered, m.end()):
+            continue  # "will hold closed-door consultations on Tuesday": an adjective, no past verb
         if kind == "past" and _POSSESSIVE_BEFORE.search(lowered, max(0, m.start() - 8), m.start()):
             continue  # "surgery on his left knee", "a broken arm": after an article or a possessive, no verb
         if kind == "past" and m.group() in _PERFECT_AUXILIARIES and (
