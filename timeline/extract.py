@@ -430,6 +430,7 @@ _WORDS_BEFORE_TRIGGER = 5
 # The words that make a bare month ("May"), season or year a date: "in May", not "they may".
 _SEASON_ARRIVES = re.compile(r"\s+(?:approach(?:es|ed|ing)|nears|neared|looms|loomed|sets\s+in|set\s+in"
                              r"|arrives|arrived|draws\s+(?:near|closer)|is\s+coming|comes)\b")
+_AS_EARLY_AS = re.compile(r"(?i:\bas\s+(?:early|late|soon)\s+as\s+)$")
 _MONTH_BEFORE_JOINT = re.compile(rf"(?i:\b(?:{_MONTH_NAME})\s+(?:and|or|to)\s+)$")
 _DATE_CONTEXT = frozenset(
     "in on of since by until till from during before after through throughout to between around circa "
@@ -687,6 +688,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
         return True
+    if _AS_EARLY_AS.search(text, max(0, start - 16), start):
+        return True  # "could begin as early as May": a date, not the modal
     if previous in ("and", "or", "to") and _MONTH_BEFORE_JOINT.search(text, max(0, start - 20), start):
         return True  # "payrolls for February and March": a month joined to the month before it
     # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is

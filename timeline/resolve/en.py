@@ -226,7 +226,7 @@ FUTURE_CUE = (
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
-    r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|"
+    r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|moves (?:from|to)|shifts (?:from|to)|"
     # A season or a day that comes ("as winter approaches", "once winter sets in"): the one ahead.
     r"approaches|approaching|nears|looms|sets in|draws (?:near|closer)|face(?<!\bto face)(?<!\bdid face)(?<!\bnot face)(?<!n't face)"
     # "Holds" an event, not a stake or a lead: "France holds the first round of its election on Sunday".
@@ -259,7 +259,7 @@ UP_TO = r"until|till|(?:through|thru)(?= (?:the )?$)"
 # What makes the time "until" ends a past one: a negation or a verb of lasting before it ("did not return
 # until Oct. 5", "the rain lasted until Tuesday"); "gave the company until Monday" sets a deadline ahead.
 UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waited|persisted|went on|dragged on"
-                     r"|held out|kept on)\b[^,;]*\b(?:until|till)\s+$")
+                     r"|held out|kept on|kept \w+ing)\b[^,;]*\b(?:until|till)\s+$")
 # A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
 PLAN_CUE = (
@@ -353,7 +353,7 @@ SINCE_THEN = r"[^.;]*\b(?:since\s+then|ever\s+since|since\s+that\s+(?:day|date|t
 SINCE = (r"\bsince\s+(?:early\s+|mid-?|late\s+|the\s+(?:end|beginning|start|middle|close)\s+of\s+)?$"
          # ... and in the clause "since" opens, the time of what it counts from ("since giving birth in
          # September", "since the uprising began in March").
-         r"|\bsince\s+[^,;:.]{1,60}?\s(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$")
+         r"|\bsince\s+(?:(?!\b(?:and|but|while|whereas)\b)[^,;:.]){1,60}?\s(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$")
 # After these (and an adverb, perhaps) a word in -ed is an adjective: "a still unspecified date".
 DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # A schedule's bare verb after a past verb and its object is no present tense: "threw open the gates",
@@ -411,10 +411,10 @@ REPORTS_RESULTS = (
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
 # A quarter named by the month it ends in ("the quarter ending in December", "the quarter ended Sept. 30").
-QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
+QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
 # The same words right after a quarter named by its number: "its fiscal first quarter ended Sept. 30", a
 # company's quarter, which need not be the calendar's of that number.
-ENDS_IN = r",? (?:that |which )?end(?:ed|ing|s)? (?:in |on )?(?P<month>%(month)s)\b"
+ENDS_IN = r",? (?:that |which )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
 # ... and the day a period begins on, right after it ("the fiscal year that begins July 1", "the new fiscal
 # year begins Thursday").
 BEGINS_ON = (r",? (?:that |which )?(?:will )?(?:begins?|began|starts?|started|opens|opened|beginning|starting)"
@@ -542,6 +542,7 @@ RULES = (
     )),
     ("earlier_later_day", (r"(?P<side>earlier|later)(?: on)? (?P<rest>.+)",)),
     ("weekday_from_reference", (r"(?:the )?(?P<dir>previous|preceding|following) (?P<weekday>%(weekday)s)",)),
+    ("weekend_from_reference", (r"the (?P<dir>previous|preceding|following) weekend",)),
     ("after_before", (
         r"(?P<dir>post|pre) (?P<rest>.+)",
         r"(?P<rest>.+) (?:or|and) (?P<dir>later|after|beyond|since|earlier|before|sooner)",

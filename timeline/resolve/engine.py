@@ -41,7 +41,8 @@ _MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|public|national|official
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
 _STATE_VERBS = (" remain ", " remains ", " stay ", " stays ", " will be ", " to be ")
-_ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
+# ... not "that": "the quarter that ended in March" is a relative clause, its verb past.
+_ADJECTIVE_BEFORE = Lazy(rf"\b(?:{en.DETERMINERS.replace('|that|', '|')})\s+(?:\w+ly\s+|still\s+|yet\s+)?$")
 _OPENING = Lazy(en.OPENING)
 _NOUN_BEFORE = Lazy(en.NOUN_BEFORE)
 _UNTIL_IN_THE_PAST = Lazy(en.UNTIL_IN_THE_PAST)
@@ -380,7 +381,8 @@ class _Sentence:
         end = self.at + len(self.expression)
         verb = _CUES.search(self.lower, end, min(len(self.lower), end + 12))
         # Not across a comma: "who leaves office on March 11, declared" ends a clause at the date.
-        return (verb is not None and verb.lastgroup == "past" and _cues(self.text, end, verb.end()) == ["past"]
+        return (verb is not None and verb.lastgroup == "past" and verb.group() not in _PERFECT_AUXILIARIES
+                and _cues(self.text, end, verb.end()) == ["past"]
                 and not any(mark in self.lower[end:verb.start()] for mark in ",;:"))
 
     @cached_property

@@ -427,6 +427,18 @@ def _weekday_from_reference(m: re.Match, q: Query) -> _Found:
     return Resolution.day(day), f"the {name} after the reference event ({after.label})"
 
 
+@handler("weekend_from_reference", reference=True)
+def _weekend_from_reference(m: re.Match, q: Query) -> _Found:
+    """ "The following weekend": the weekend after the reference event's days; "the previous weekend" the
+    one before them."""
+    after = _reference(q)
+    if en.DIRECTIONS[m["dir"]] < 0:
+        saturday = after.earliest - timedelta((after.earliest.weekday() - 5) % 7 or 7)
+        return weekend(saturday), f"the weekend before the reference event ({after.label})"
+    saturday = after.latest + timedelta((5 - after.latest.weekday()) % 7 or 7)
+    return weekend(saturday), f"the weekend after the reference event ({after.label})"
+
+
 @handler("after_before")
 def _after_before(m: re.Match, q: Query) -> _Found:
     """ "Post-1959", "1994 or later", "1990 and beyond", "1980 or earlier": open on one side, valued
@@ -589,7 +601,7 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         if day is not None and day.precision == "day":
             return unit_of(day.earliest, "week"), f"the week ending on {day.label} ({how})"
     if unit == "quarter" and m["rel"] == "the" and (ending := _QUARTER_ENDING.search(q.context)) is not None:
-        return _quarter_ending(ending["month"], None, q)
+        return _quarter_ending(ending["month"], None, q, ending["verb"] == "ended")
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
@@ -671,7 +683,7 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
     # Against results over more than a quarter ("for the nine months ... a year earlier") the story's
     # quarter is no measure: it is the year before, as without a reference.
     if (q.after is not None and not vague and not named and unit == "year" and low == high == -1
-            and q.after.precision in ("quarter", "month", "day") and _LONGER_PERIOD.search(q.context)
+            and q.after.precision in ("quarter", "month", "day") and _longer_period_compared(q)
             and _RESULTS.search(q.context)):
         year = q.after.earliest.year - 1
         return Resolution.year(year), f"the year before that of the results reported ({q.after.label})"
@@ -731,14 +743,14 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
     if ordinal is not None:
         n = _ordinal(ordinal)
         if named is not None and (ends := _ENDS_IN.match(q.context, named.end())) is not None:
-            found, how = _quarter_ending(ends["month"], n, q)
+            found, how = _quarter_ending(ends["month"], n, q, ends["verb"] == "ended")
         else:
             found, how = _fiscal_quarter(n, q) if fiscal else _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
     if (ending := _QUARTER_ENDING.search(q.context)) is not None:
         # "For the quarter ended March 31 ... in the year-earlier quarter": the quarter its sentence names
         # by the month it ends in, before the one the story named.
-        return _quarter_ending(ending["month"], None, q)
+        return _quarter_ending(ending["month"], None, q, ending["verb"] == "ended")
     return _latest_quarter(q)
 
 
@@ -749,7 +761,7 @@ def _ends_in(q: Query) -> re.Match | None:
     return None if at < 0 else _ENDS_IN.match(q.context, at + len(q.expression))
 
 
-def _quarter_ending(month_name: str, n: int | None, q: Query) -> tuple[Resolution, str]:
+def _quarter_ending(month_name: str, n: int | None, q: Query, ended: bool = False) -> tuple[Resolution, str]:
     """The quarter its sentence says ends in `month_name` ("the quarter ended July 31", "its fourth quarter
     ended Sept. 30"): the three months up to the end of that month, which is read as any month of the
     sentence is. A company's quarters need not be the calendar's, so the bounds come from the month it
@@ -757,8 +769,16 @@ def _quarter_ending(month_name: str, n: int | None, q: Query) -> tuple[Resolutio
     reported, as any fiscal quarter (TimeML writes a fiscal first quarter ended in September 1989 as
     1989-Q1); one named by its month alone is numbered as the calendar numbers that month's quarter."""
     month = en.MONTH_NUMBERS[month_name]
-    ended, how = _instance(lambda y: Resolution.month(y, month), q, None)
-    year, calendar_number = ended.earliest.year, (month - 1) // 3 + 1
+    if ended:
+        # "Will report results for the quarter that ended in March": a quarter said to have ended is over
+        # by the report, whatever the main verb's tense.
+        a = q.anchor
+        year = a.year if (month, 1) <= (a.month, 1) else a.year - 1
+        how = f"the latest begun by {_day(a)} (said to have ended)"
+    else:
+        last, how = _instance(lambda y: Resolution.month(y, month), q, None)
+        year = last.earliest.year
+    calendar_number = (month - 1) // 3 + 1
     first = add_months(year, month, -2)
     number, named_year = (calendar_number, year) if n in (None, calendar_number) else (n, q.anchor.year)
     found = Resolution(date(*first, 1), month_end(year, month), "quarter", timex=timex.quarter(named_year, number))
@@ -803,6 +823,18 @@ def _latest_quarter(q: Query) -> tuple[Resolution, str]:
     return found, f"the quarter reported: the latest ended by {_day(a)}"
 
 
+def _longer_period_compared(q: Query) -> re.Match | None:
+    """Results over more than a quarter named before the comparison ("for the nine months ... a year
+    earlier"), unless a quarter is named after them, nearer it ("which fell in the fourth quarter from a
+    year earlier", before "in the first half" looks ahead); else None."""
+    at = q.sentence.at
+    if at >= 0 and (own := _LONGER_PERIOD.match(q.context, at + len(q.expression) + 1)) is not None:
+        return own  # "the year-earlier nine months": the period is the expression's own
+    longer = _LONGER_PERIOD.search(q.before)
+    named = list(_QUARTER_NAMED.finditer(q.before))
+    return None if longer is None or named and named[-1].start() > longer.start() else longer
+
+
 def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _Found:
     """A year before the period a results sentence reports, or None where the sentence reports none.
 
@@ -819,7 +851,7 @@ def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _
     if (report := _report(q, ordinal)) is None:
         return None
     reported, how = report
-    if ordinal is None and (longer := _LONGER_PERIOD.search(q.context)) is not None:
+    if ordinal is None and (longer := _longer_period_compared(q)) is not None:
         if (side := longer.group().split()[0]) in ("first", "second"):
             # "Its surplus for the first half tripled from the same period last year": that half a year back.
             n = 1 if side == "first" else 2
@@ -1075,7 +1107,7 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
     make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
     if year_text is None and kind == "quarter" and (ends := _ends_in(q)) is not None:
-        return _quarter_ending(ends["month"], n, q)
+        return _quarter_ending(ends["month"], n, q, ends["verb"] == "ended")
     if year_text is None and kind == "quarter" and "fiscal" in q.expression.lower() and _RESULTS.search(q.context):
         return _fiscal_quarter(n, q)
     if year_text is None:
