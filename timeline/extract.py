@@ -264,7 +264,7 @@ _DATE = (
     rf"|that{_S}(?:(?:same|very){_S})?(?:day|{_PART_OF_DAY}))"
     # British: "Monday week", "Tuesday fortnight", "a week tomorrow", "a week on Monday".
     rf"|{_WEEKDAY}{_S}(?:week|fortnight)(?![\w-])(?!{_S}of\b)"
-    rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous"
+    rf"|(?:(?:this{_S}past|last|next|this|coming|past|previous|that"
     # "Following Tuesday's vote": "following" is a preposition before a weekday that owns a noun.
     rf"|following(?={_S}{_WEEKDAY}(?!['’]s\b))){_S})?{_WEEKDAY}(?!s\b)"
     rf"(?:{_S}{_PART_OF_DAY})?(?:{_S}(?:last|this|next){_S}week\b"

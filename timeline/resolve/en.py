@@ -543,6 +543,7 @@ RULES = (
     ("earlier_later_day", (r"(?P<side>earlier|later)(?: on)? (?P<rest>.+)",)),
     ("weekday_from_reference", (r"(?:the )?(?P<dir>previous|preceding|following) (?P<weekday>%(weekday)s)",)),
     ("weekend_from_reference", (r"the (?P<dir>previous|preceding|following) weekend",)),
+    ("weekday_of_reference", (r"that (?P<weekday>%(weekday)s)",)),
     ("after_before", (
         r"(?P<dir>post|pre) (?P<rest>.+)",
         r"(?P<rest>.+) (?:or|and) (?P<dir>later|after|beyond|since|earlier|before|sooner)",

@@ -427,6 +427,19 @@ def _weekday_from_reference(m: re.Match, q: Query) -> _Found:
     return Resolution.day(day), f"the {name} after the reference event ({after.label})"
 
 
+@handler("weekday_of_reference", reference=True)
+def _weekday_of_reference(m: re.Match, q: Query) -> _Found:
+    """ "That Friday": the Friday of the week of the day told before ("shot on Nov. 22, 1963 ... every
+    second of that Friday" is that day)."""
+    if q.after is None:
+        return q.read(m["weekday"])  # told with no day before it: the weekday as the sentence reads it
+    after, weekday = _reference(q), en.WEEKDAY_NUMBERS[m["weekday"]]
+    if after.latest - after.earliest > timedelta(days=6):
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {after.label} names no week to find it in")
+    day = after.earliest + timedelta(weekday - after.earliest.weekday())
+    return Resolution.day(day), f"the {_WEEKDAY_TITLES[weekday]} of the week of the reference event ({after.label})"
+
+
 @handler("weekend_from_reference", reference=True)
 def _weekend_from_reference(m: re.Match, q: Query) -> _Found:
     """ "The following weekend": the weekend after the reference event's days; "the previous weekend" the
