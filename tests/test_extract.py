@@ -1453,3 +1453,14 @@ def test_tag_counts_from_the_dateline_of_a_story_printed_a_day_later():
     assert "the dateline" in found["March 1"].rule
     assert mention(text, "today", date(2001, 3, 1)).resolution.timex == "2001-03-01"
     assert mention(text, "today", date(2001, 3, 20)).resolution.timex == "2001-03-20"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=list("ab Z9_.,-\n\u00e9\u2019'\""), max_size=40), st.integers(min_value=0, max_value=40))
+def test_the_word_before_a_mention_is_read_as_its_pattern_reads_it(text, start):
+    """The word before an offset, read character by character for speed, is the one the pattern
+    `([\\w'’]+)\\W*$` finds in the 24 characters before it, with the same start."""
+    from timeline.extract import _PREVIOUS_WORD, _word_before
+    start = min(start, len(text))
+    found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
+    assert _word_before(text, start) == ((found.start(1), found.group(1)) if found else None)

@@ -437,6 +437,7 @@ _DATE_CONTEXT = frozenset(
     "early late mid end the its their his her our this".split()
 )
 _PREVIOUS_WORD = re.compile(r"([\w'’]+)\W*$")
+_WINDOW_BEFORE = 24  # characters looked back over for the word before a mention
 _NEXT_WORD = re.compile(r"\s*([%\w]+\.?)")
 _MONEY = frozenset("$£€¥#")
 # What a number counts or measures when these follow it: then it is no year.
@@ -654,9 +655,30 @@ _OFFSET_UNIT = re.compile(r"(?i:\b(day|week|month|quarter|year)s?\b)")
 _BARE_CONTEXT = frozenset({"for", "in", "over", "within", "after"})
 
 
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """The last word in the 24 characters before `start`, and where it begins, as `_PREVIOUS_WORD` finds it
+    there; else None. Written out, as the search tries the pattern at every offset of the window and this
+    runs for most mentions: the word is the run of word characters and apostrophes holding the window's last
+    letter, digit or underscore, with the apostrophes right after it."""
+    low = max(0, start - _WINDOW_BEFORE)
+    last = start - 1
+    while last >= low and not (text[last].isalnum() or text[last] == "_"):
+        last -= 1
+    if last < low:  # no letter or digit: leave the rare case to the pattern itself
+        found = _PREVIOUS_WORD.search(text, low, start)
+        return (found.start(1), found.group(1)) if found else None
+    begin = last
+    while begin > low and (text[begin - 1].isalnum() or text[begin - 1] in "_'’"):
+        begin -= 1
+    end = last + 1
+    while end < start and text[end] in "'’":
+        end += 1
+    return begin, text[begin:end]
+
+
 def _previous_word(text: str, start: int) -> str:
-    found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    return found.group(1).lower() if found else ""
+    found = _word_before(text, start)
+    return found[1].lower() if found else ""
 
 
 def _capitalised(text: str, start: int, end: int) -> bool:
@@ -717,8 +739,8 @@ def _after_a_length_word(text: str, start: int) -> bool:
 
 
 def _capitalised_word_before(text: str, start: int) -> bool:
-    found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    return found is not None and found.group(1)[0].isupper()
+    found = _word_before(text, start)
+    return found is not None and found[1][0].isupper()
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -736,14 +758,14 @@ def _between_capitals(text: str, start: int, end: int) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is None or not following.group(1)[0].isupper():
         return False
-    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    if before is None or not before.group(1)[0].isupper():
+    before = _word_before(text, start)
+    if before is None or not before[1][0].isupper():
         return False
-    word, next_word = before.group(1), following.group(1)
+    (word_start, word), next_word = before, following.group(1)
     if next_word.lower().rstrip(".") in _DATE_NAMES or _in_a_headline(text, start):
         return False
     return word.lower() in _PERSON_TITLES or (
-        word.lower() not in _NAMES_OF_TIMES and not _opens_sentence(text, before.start()))
+        word.lower() not in _NAMES_OF_TIMES and not _opens_sentence(text, word_start))
 
 
 def _a_title(text: str, start: int, end: int) -> bool:
@@ -911,9 +933,8 @@ def _a_capitalised_title(text: str, start: int, end: int) -> bool:
     # One capitalised season or common word mid-sentence is a name only when a capitalised word follows
     # ("Winter Park", "Spring, Texas"); two or more are a title whatever follows.
     # ... or a capitalised word before it that opens no sentence ("The Day After Tomorrow").
-    before = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
-    after_a_capital = (before is not None and before.group(1)[0].isupper()
-                       and not _opens_sentence(text, before.start()))
+    before = _word_before(text, start)
+    after_a_capital = before is not None and before[1][0].isupper() and not _opens_sentence(text, before[0])
     return len(words) > 1 or _CAPITAL_AFTER.match(text, end) is not None or after_a_capital
 
 
