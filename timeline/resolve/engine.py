@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from datetime import date, datetime
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..dates import Resolution
 from ..errors import UnresolvedDate
@@ -101,13 +101,13 @@ _COUNT_BEFORE = Lazy(r"\b(?:(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|two|three|four|five
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
-def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = False) -> list[str]:
-    """The cues of text[start:end] in order. `verbs_only` reads them as the verbs of a date before them:
+def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = False) -> Iterator[str]:
+    """The cues of text[start:end] in order, one by one (a reader that needs one stops there). `verbs_only` reads them as the verbs of a date before them:
     the date words among them ("next year", "tomorrow") are left out, as they tell of their own date,
     and a past verb before an infinitive ("continued to call") is the past verb it is."""
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
-    found: list[str] = []
+    last = None  # the cue given before this one
     end = len(text) if end is None else end
     while m := _CUES.search(lowered, start, end):
         start, kind = m.end(), m.lastgroup
@@ -132,7 +132,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             # A plan's participle is the plan ("has scheduled a hearing for Monday").
             participle = _CUES.match(lowered, perfect.start("participle"), end)
             if participle is None or participle.lastgroup == "past":
-                found.append("perfect")
+                last = "perfect"
+                yield last
                 start = perfect.end()
             continue
         if (kind == "past" and m.group().endswith("ed") and lowered.endswith(", ", 0, m.start())
@@ -140,14 +141,15 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             # "The truce, proposed by the envoy, is meant to run from Friday": a clause on a noun, closed
             # before the date; within it ("approved by both boards over the weekend") it tells the date.
             continue
-        if kind == "plan" and m.group() in _PLAN_WORDS and found[-1:] == ["past"] and _ADJECTIVE_BEFORE.search(
+        if kind == "plan" and m.group() in _PLAN_WORDS and last == "past" and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start()):
             continue  # "shelved a planned reboot in February": an adjective, after the verb that tells the date
         if kind == "past" and lowered.endswith(_CONDITIONS, 0, m.start()) and _CONDITION_BEFORE.search(
                 lowered, max(0, m.start() - 8), m.start()):
             continue  # "if elected in November": a condition, not a past event
         if kind == "past" and lowered.endswith(" to be ", 0, m.start()) and m.group() in _ARRANGED:
-            found.append("plan")  # "a motion to be discussed Monday": what is arranged for the date
+            last = "plan"  # "a motion to be discussed Monday": what is arranged for the date
+            yield last
             continue
         if kind == "past" and lowered.endswith(_STATE_VERBS, 0, m.start()):
             continue  # "will close early and remain shut on Wednesday": a state the verb before it keeps
@@ -159,7 +161,8 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
             continue
         if kind == "future" and noun in ("plan", "plans") and _DETERMINER_NEAR.search(
                 lowered, max(0, m.start() - 30), m.start()):
-            found.append("open")  # "presented his plan to freeze the fighting in November": an intent, a noun's
+            last = "open"  # "presented his plan to freeze the fighting in November": an intent, a noun's
+            yield last
             continue
         if kind == "future" and noun in ("forecast", "forecasts", "predicts") and _DETERMINER_NEAR.search(
                 lowered, max(0, m.start() - 40), m.start()):
@@ -179,15 +182,22 @@ def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = 
                 and lowered.startswith(" by ", m.end())):
             continue  # ", followed by ... on Thursday": a participle of what comes next
         if kind == "open" and verbs_only and m.group().split(" ", 1)[0].endswith("ed"):
-            found.append("past")
+            last = "past"
+            yield last
             continue
         if kind == "open" and same_offsets and not text[m.start() + m.group().rfind(" ") + 1].islower():
             # no infinitive after all: what is left is the verb before "to", if it is a past one
             if m.group().split(" ", 1)[0].endswith("ed"):
-                found.append("past")
+                last = "past"
+                yield last
             continue
-        found.append(kind)
-    return found
+        last = kind
+        yield last
+
+
+def _cues(text: str, start: int = 0, end: int | None = None, verbs_only: bool = False) -> list[str]:
+    """The cues of text[start:end] in order (see _iter_cues)."""
+    return list(_iter_cues(text, start, end, verbs_only))
 
 
 # What a cue says of a date after it, and of a date before it: a plan's words point ahead to the date
@@ -257,9 +267,9 @@ def _cue(context: str | None, expression: str | None) -> str | None:
             before = ["past"] if governed else [c for c in cues_before if c != "perfect"][-1:]
         if before and not _UNTIL_FIRST.match(context):
             return _BEFORE[before[0]]
-        after = [cue for cue in _cues(context, at + len(expression.strip()), verbs_only=True)
-                 if _AFTER[cue] is not None][:1]
-        return _AFTER[after[0]] if after else None
+        after = next((cue for cue in _iter_cues(context, at + len(expression.strip()), verbs_only=True)
+                      if _AFTER[cue] is not None), None)
+        return _AFTER[after] if after else None
     found = ["future" if cue == "until" else cue for cue in _cues(context) if cue not in ("open", "perfect")]
     first_past = found.index("past") if "past" in found else len(found)
     if "firm" in found:
@@ -370,13 +380,13 @@ class _Sentence:
     @cached_property
     def told_in_past(self) -> bool:
         # "Was due to", "had been planned", "vowed to": a plan's words in the past tense tell in the past too.
-        return "past" in _cues(self.text) or _PAST_PLAN.search(self.lower) is not None
+        return "past" in _iter_cues(self.text) or _PAST_PLAN.search(self.lower) is not None
 
     @cached_property
     def subject_of_past(self) -> bool:
         """True when a past verb follows the expression's phrase closely and none comes before: "sales in
         the first half were hit", "prices in March fell" tell of the date's own time."""
-        if self.at < 0 or self.premodifier or _cues(self.text, 0, self.at):
+        if self.at < 0 or self.premodifier or next(_iter_cues(self.text, 0, self.at), None) is not None:
             return False  # "the Oct. 7 recall election crisscrossed ...": the verb is the noun's phrase's
         end = self.at + len(self.expression)
         verb = _CUES.search(self.lower, end, min(len(self.lower), end + 12))
