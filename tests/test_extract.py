@@ -1395,6 +1395,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
      "2018-01-01"),
     ("Four storms struck in August and September 2008.", date(2009, 6, 1), "August", "2008-08"),
     ("Construction could begin as early as May.", date(2005, 3, 10), "May", "2005-05"),
+    ("Last year, the stroll was held the day after Thanksgiving.", date(2015, 11, 1), "the day after Thanksgiving",
+     "2014-11-28"),
     ("The president was shot on Nov. 22, 1963. She remembers every second of that Friday.", date(2013, 11, 20),
      "that Friday", "1963-11-22"),
     ("The first phase runs this weekend; the second is planned for the following weekend.", date(2009, 11, 25),

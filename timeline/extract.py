@@ -647,6 +647,7 @@ _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEARLESS_IN_CLAUSE = re.compile(rf"(?i:\b(?:{_MONTH}){_S}{_DAY}\b(?!,?{_S}\d{{4}}))")
 _AFTER_WORD = re.compile(r"(?i:\bafter\b)")
+_FEAST_SAID = re.compile(rf"(?i:{_HOLIDAY})")
 _YEAR_IN_CLAUSE = re.compile(
     rf"(?i:\b(?:in|of)\s+(?P<when>(?:{_MONTH}{_S})?(?:1[5-9]|20)\d\d(?![,.-]?\d)|(?:{_MONTH_NAME})\b))")
 _APPOSITION_ON = re.compile(r",[^\S\n]+(?:on[^\S\n]+)?")
@@ -1450,8 +1451,9 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
     election was not settled until December"; "In 1998, ... in March") is in that year, not the one the
     publication date and the tense alone would give; None where the sentence opened with no such year
     (a year in a clause of its own, "invited in July 1997, will join on March 12", sets no scene)."""
+    feast = _FEAST_SAID.search(expression) is not None and not _YEAR_DIGITS.search(expression)
     if (found is None or found.precision not in ("month", "day") or told.sentence != index
-            or told.resolution is None or not _YEARLESS.fullmatch(expression)):
+            or told.resolution is None or not (_YEARLESS.fullmatch(expression) or feast)):
         return None
     # The year set by the sentence's opening ("In 1998, ..."), or by a date in it that counts from the
     # story's ("denied any wrongdoing that summer and won a sixth term in November").
@@ -1461,7 +1463,17 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
     year = told.resolution.earliest.year
     if told.resolution.latest.year != year or year == found.earliest.year or year == published.year:
         return None
-    moved = _in_year(found, year)
+    if feast:
+        # A feast moves with its year ("Last year, the stroll was held the day after Thanksgiving"): read
+        # again in the year told.
+        try:
+            moved = resolve(f"{expression} {year}", published)
+        except UnresolvedDate:
+            return None
+        if moved.precision != found.precision or moved.earliest.year != year:
+            return None
+    else:
+        moved = _in_year(found, year)
     if moved is None:
         return None
     return moved.with_rule(f"{expression}: in {year}, the year its sentence told before it ({told.text!r}) "
