@@ -1395,6 +1395,7 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
      "2018-01-01"),
     ("Four storms struck in August and September 2008.", date(2009, 6, 1), "August", "2008-08"),
     ("Construction could begin as early as May.", date(2005, 3, 10), "May", "2005-05"),
+    ("Orientation will be held Aug. 21 and 22 at each school.", date(2006, 8, 10), "22", "2006-08-22"),
     ("Last year, the stroll was held the day after Thanksgiving.", date(2015, 11, 1), "the day after Thanksgiving",
      "2014-11-28"),
     ("The president was shot on Nov. 22, 1963. She remembers every second of that Friday.", date(2013, 11, 20),

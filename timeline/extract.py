@@ -598,7 +598,10 @@ _BACK_PREPOSITIONS = frozenset({"for", "over"})
 _MONTH_DAY = re.compile(rf"(?i:{_MONTH}{_S}{_DAY})")
 _JOINED_DAYS = re.compile(
     rf"(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to|through|until|till){_S}{_DAY}"
-    rf"(?=(?:{_S})?[,.;:)]|(?:{_S})?$)(?!,?{_S}{_DATED_YEAR})", re.IGNORECASE)
+    # ... then a mark, the end, or a word that cannot count the number ("held Aug. 21 and 22 at the
+    # school"; not "May 3 and 4 people").
+    rf"(?=(?:{_S})?[,.;:)]|(?:{_S})?$|{_S}(?:at|in|on|for|from|after|before|during|when|with|and|or|but)\b)"
+    rf"(?!,?{_S}{_DATED_YEAR})", re.IGNORECASE)
 _JOINED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 # ... and the days joined before a day of a month: "between 12 and 14 December", "3, 5 and 7 May".
 _LEADING_DAYS = re.compile(rf"(?<![\d,.$£€])\b{_DAY}(?:,(?:{_S})?{_DAY})*,?{_S}(?:and|or|&|to){_S}$", re.IGNORECASE)
