@@ -236,6 +236,8 @@ FUTURE_CUE = (
     # "Plans a rally on Monday", "who turns 92 on Sunday", "may be done as early as Friday", "is unlikely
     # to resume before November".
     r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
+    # An arrangement in the present progressive: "South Africa is hosting a summit in August".
+    r"|(?:is|are) (?:hosting|holding|staging|organi[sz]ing|convening|launching|releasing|visiting|travell?ing)"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return)|"
