@@ -1396,6 +1396,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ("Four storms struck in August and September 2008.", date(2009, 6, 1), "August", "2008-08"),
     ("Construction could begin as early as May.", date(2005, 3, 10), "May", "2005-05"),
     ("Orientation will be held Aug. 21 and 22 at each school.", date(2006, 8, 10), "22", "2006-08-22"),
+    ("Brent for May delivery jumped 8 percent.", date(2022, 5, 2), "May", "2022-05"),
+    ("The line was built by Isambard Kingdom Brunel in the 1840s.", date(2016, 7, 1), "the 1840s", "184"),
     ("Last year, the stroll was held the day after Thanksgiving.", date(2015, 11, 1), "the day after Thanksgiving",
      "2014-11-28"),
     ("The president was shot on Nov. 22, 1963. She remembers every second of that Friday.", date(2013, 11, 20),

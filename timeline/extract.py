@@ -256,7 +256,7 @@ _DATE = (
     # ... or alone, the first and last months of a quarter joined by a dash: "grew 3.1% in January-March"
     # (other months so joined are a range of two dates, "held June-September").
     rf"|(?:january[-–]march|april[-–]june|july[-–]september|october[-–]december)(?![-\w])"
-    rf"|(?:the{_S})?(?:'\d0s|(?:19|20)\d0s|{_ORDINAL}{_S}century)|(?P<tens>the{_S}[1-9]0s)"
+    rf"|(?:the{_S})?(?:'\d0s|(?:1[5-9]|20)\d0s|{_ORDINAL}{_S}century)|(?P<tens>the{_S}[1-9]0s)"
     rf"|(?:(?:(?:the|this){_S}|that{_S}(?=same{_S}))?{_DETERMINER}{_S}(?:{_CALENDAR_UNIT}|(?:spring|summer|autumn|winter|fall(?!{_S}of\b))))"
     rf"(?:{_S}{_YEAR})?"
     rf"|the{_S}(?:previous|next|following|preceding|prior){_S}(?:{_MONTH_NAME}|spring|summer|autumn|winter|fall)"
@@ -430,6 +430,7 @@ _WORDS_BEFORE_TRIGGER = 5
 # The words that make a bare month ("May"), season or year a date: "in May", not "they may".
 _SEASON_ARRIVES = re.compile(r"\s+(?:approach(?:es|ed|ing)|nears|neared|looms|loomed|sets\s+in|set\s+in"
                              r"|arrives|arrived|draws\s+(?:near|closer)|is\s+coming|comes)\b")
+_CONTRACT_MONTH = re.compile(r"(?i:\s+(?:delivery|contracts?|futures)\b)")
 _AS_EARLY_AS = re.compile(r"(?i:\bas\s+(?:early|late|soon)\s+as\s+)$")
 _MONTH_BEFORE_JOINT = re.compile(rf"(?i:\b(?:{_MONTH_NAME})\s+(?:and|or|to)\s+)$")
 _DATE_CONTEXT = frozenset(
@@ -714,6 +715,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
         return True
+    if _CONTRACT_MONTH.match(text, match.end("weak")):
+        return True  # "Brent for May delivery", "the March contract": a contract's month
     if _AS_EARLY_AS.search(text, max(0, start - 16), start):
         return True  # "could begin as early as May": a date, not the modal
     if previous in ("and", "or", "to") and _MONTH_BEFORE_JOINT.search(text, max(0, start - 20), start):

@@ -238,6 +238,7 @@ FUTURE_CUE = (
     r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
     # An arrangement in the present progressive: "South Africa is hosting a summit in August".
     r"|(?:is|are) (?:hosting|holding|staging|organi[sz]ing|convening|launching|releasing|visiting|travell?ing)"
+    r"|on (?:track|course) to"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return)|"
@@ -292,7 +293,7 @@ PLAN_CUE = (
     r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
     r"|(?:cancell?ed|called off|scrapped|postponed)(?: (?:the|a|an|its|his|her|their))?(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
-    r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about) to"
+    r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about|(?:un)?likely) to"
     # ... and a promise or a threat ("vowed to repeal the law in November").
     r"|(?:vowed|promised|pledged|swore|threatened) to"
 )

@@ -68,6 +68,10 @@ _POSSESSIVE_BEFORE = Lazy(r"\b(?:a|an|the|its|their|his|her|our|my|your)\s+$")
 _ARRANGED = frozenset(
     "held discussed debated voted signed released published announced unveiled launched opened completed "
     "decided considered heard tried sentenced inaugurated sworn buried reviewed presented delivered".split())
+_COMMODITIES = (r"crude|oil|brent|wti|gas|gasoline|diesel|heating oil|natural gas|wheat|corn|soybeans?|soyoil|sugar"
+                r"|coffee|cocoa|cotton|gold|silver|copper|aluminium|aluminum|nickel|cattle|hogs")
+_CONTRACT_AFTER = Lazy(rf"\s+(?:delivery|contracts?|futures|(?:{_COMMODITIES})(?:\s+futures)?)\b")
+_CONTRACT_BEFORE = Lazy(rf"\b(?:{_COMMODITIES})\s+(?:futures\s+)?for\s+$")
 _COMES_AFTER = Lazy(r"\s+(?:approaches|nears|looms|sets in|draws (?:near|closer)|is (?:coming|approaching|near))\b")
 _CLOSED_AS_ADJECTIVE = Lazy(r"(?:-door\b|\s+(?:door|consultations|session|sessions|meeting|meetings|talks"
                             r"|hearing|hearings|briefing|briefings)\b)")
@@ -236,6 +240,11 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # whatever the verb before it ("warned of disease as winter approaches").
         if _COMES_AFTER.match(context.lower(), at + len(expression.strip())):
             return "future"
+        # "Brent for January delivery rose", "U.S. crude for April", "September wheat": a contract's month
+        # is one still to come, whatever the market did today.
+        if (_CONTRACT_AFTER.match(context.lower(), at + len(expression.strip()))
+                or _CONTRACT_BEFORE.search(context.lower(), max(0, at - 40), at)):
+            return "firm"
         # A headline drops "is": "Stock Exchange to Reopen Monday" is "is to reopen".
         if _HEADLINE_TO.search(context, 0, at) and title_case(context):
             return "firm"

@@ -197,7 +197,7 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.sentence.premodifier and q.sentence.owns_a_level:
         # "Down 16 percent from its April high": a level reached is in the past, however near the next.
         return back[-1], f"the latest begun by {_day(a)} (a level it reached)"
-    if q.future and _CHANGED_FROM.search(q.before):
+    if q.future and found[0].precision != "day" and _CHANGED_FROM.search(q.before):
         # "Profits will fall sharply from the second quarter": what a change is measured from is behind it.
         return back[-1], f"the latest begun by {_day(a)} (the base a change is measured from)"
     nearer = _NEARER_EVEN if q.cue == "open" else _NEARER_LOOSELY if q.sentence.premodifier else _NEARER
@@ -663,7 +663,7 @@ _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|o
 # Days after its end within which a period's results or figures are still being reported.
 _REPORTED_WITHIN = 100
 _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
-_WEEK_ENDED = Lazy(r"\bthe week (?:that |which )?end(?:ed|ing|s) (?:on )?(?P<day>[a-z]+\.? \d{1,2})\b")
+_WEEK_ENDED = Lazy(r"\bthe week (?:(?:that |which )?end(?:ed|ing|s) (?:on )?|to )(?P<day>[a-z]+\.? \d{1,2})\b")
 _ATTACKS = date(2001, 9, 11)
 _ATTACKS_AFTER = Lazy(r"\W*(?:attacks?|terror(?:ist)? attacks?|hijackings?|commission|anniversary)\b")
 _QUARTER_ENDING = Lazy(en.QUARTER_ENDING % en.FRAGMENTS)
