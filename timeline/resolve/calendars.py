@@ -200,11 +200,12 @@ _MOVABLE_HOLIDAYS = {
     "orthodox-easter": lambda y: Resolution.day(orthodox_easter(y)),
     # Christmas by the Julian calendar: December 25 of the year before, January 7 from 1901 to 2099.
     "orthodox-christmas": lambda y: Resolution.day(_julian_to_gregorian(y - 1, 12, 25)),
+    "orthodox-christmas-eve": lambda y: Resolution.day(_julian_to_gregorian(y - 1, 12, 24)),
 }
 # Islamic feasts as (Hijri month, day); a day of None is the whole month.
 _HIJRI_HOLIDAYS = {
     "ramadan": (9, None), "eid-al-fitr": (10, 1), "eid-al-adha": (12, 10), "islamic-new-year": (1, 1),
-    "ashura": (1, 10), "mawlid": (3, 12),
+    "ashura": (1, 10), "mawlid": (3, 12), "arafat-day": (12, 9), "arbaeen": (2, 20),
 }
 _YEARS_AROUND = 10
 # Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival.

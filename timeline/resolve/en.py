@@ -113,7 +113,12 @@ HOLIDAYS = {
     "eid": "eid",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
     "mawlid": "mawlid", "the holy month": "ramadan",
-    "the prophet's birthday": "mawlid",
+    "the prophet's birthday": "mawlid", "the prophet mohammed's birthday": "mawlid",
+    "the prophet muhammad's birthday": "mawlid",
+    # The Day of Arafat (9 Dhu al-Hijjah), Arbaeen (20 Safar), the Hijri New Year by its other names.
+    "the day of arafat": "arafat-day", "arafat day": "arafat-day", "arbaeen": "arbaeen", "arbain": "arbaeen",
+    "the hijri new year": "islamic-new-year", "hijri new year": "islamic-new-year",
+    "orthodox christmas eve": "orthodox-christmas-eve",
 }
 
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
@@ -290,10 +295,10 @@ PLAN_CUE = (
     r"|(?:cancell?ed|called off|booked|reserved|closed) (?:[\w-]+ ){0,3}for(?= $)"
     # ... a day declared or called for something ("declared a day of national mourning for Thursday",
     # "called a general strike for Monday"), and the event of a day called off ("cancelled Sunday's rally").
-    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
+    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}(?:for|from)(?= $)"
     r"|(?:cancell?ed|called off|scrapped|postponed)(?: (?:the|a|an|its|his|her|their))?(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
-    r"|(?:was|were) (?:due|set|scheduled|slated|expected|poised|about|(?:un)?likely) to"
+    r"|(?:was|were) (?:(?:due|set|scheduled|slated|expected|poised|about|(?:un)?likely) )?to(?= [a-z])"
     # ... and a promise or a threat ("vowed to repeal the law in November").
     r"|(?:vowed|promised|pledged|swore|threatened) to"
 )

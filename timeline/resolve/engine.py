@@ -37,7 +37,7 @@ _REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|fore
                          r"(?:the|its|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|for|during|of)\s+$")
 _FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
 _DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "declares ", "proclaims ")
-_MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|public|national|official)\s")
+_MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|the|public|national|official)\s")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
 _STATE_VERBS = (" remain ", " remains ", " stay ", " stays ", " will be ", " to be ")

@@ -1210,9 +1210,18 @@ def _hijri_month(m: re.Match, q: Query) -> _Found:
     return _instance(hijri_months(month, q.anchor), q, _step(m["rel"]))
 
 
+_EASTERN_FEASTS = {"christmas": "orthodox-christmas", "christmas-eve": "orthodox-christmas-eve",
+                   "easter": "orthodox-easter"}
+_EASTERN_CHURCH = Lazy(r"\b(?:orthodox|coptic|copts|eastern church(?:es)?)\b")
+
+
 @handler("holiday")
 def _holiday(m: re.Match, q: Query) -> _Found:
     code = en.NORMALISED_HOLIDAYS[m["holiday"]]
+    if code in _EASTERN_FEASTS and _EASTERN_CHURCH.search(q.context):
+        # "Coptic Christians celebrated Christmas on Saturday": the Eastern churches' feast, by the Julian
+        # calendar.
+        code = _EASTERN_FEASTS[code]
     if m["year"]:
         year = _year_of(m["year"], q.anchor)
         found = [r for r in holidays(code, date(year, 7, 1)) if r.earliest.year == year]
