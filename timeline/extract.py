@@ -219,7 +219,7 @@ _DATE = (
     rf"(?:(?<=\bof )|(?<=\bin )|(?<=\bduring )|(?<=\buntil )|(?<=\bsince )|(?<=\bbefore )|(?<=\bafter ))"
     rf"{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan".
-    rf"|(?:the{_S})?(?:{_DAY}|{_ORDINAL})(?:{_S}of)?{_S}{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
+    rf"|(?:the{_S})?(?:{_DAY}|{_ORDINAL})(?:{_S}day)?(?:{_S}of)?{_S}{_HIJRI_MONTH}(?:{_S}1[3-5]\d\d(?:{_S}(?:ah|a\.h\.))?)?(?!\w)"
     # A day in words: "the first of January", "the twenty-third of May".
     rf"|(?:the{_S})?(?:(?:twenty|thirty)[- ])?(?:{_alt(ORDINAL_WORDS)}){_S}of{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_MONTH},?{_S}(?:of{_S})?{_DATED_YEAR}"

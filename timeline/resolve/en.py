@@ -649,7 +649,7 @@ RULES = (
     )),
     # A day of a Hijri month: "1 Shawwal 1445 AH", "the 27th of Ramadan", "10 Dhu al-Hijjah 1443".
     ("hijri_day", (
-        r"(?:the )?(?P<day>%(day)s)(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
+        r"(?:the )?(?P<day>%(day)s)(?: day)?(?: of)? (?P<hmonth>%(hmonth)s)(?: (?P<hyear>1[3-5]\d\d)(?: ah| a h)?)?",
     )),
     ("holiday", (r"(?:the )?(?:(?P<rel>last|next|this) )?(?P<holiday>%(holiday)s)(?: (?:of |in )?(?P<year>%(year)s))?",)),
     # A Hijri month: "Shawwal", "Muharram 1446 AH" (Ramadan is a feast above).
