@@ -66,15 +66,17 @@ class ByFirstCharacter:
 
     def match(self, text: str, pos: int = 0) -> re.Match | None:
         character = text[pos:pos + 1]
-        key = "0" if character.isdigit() else character
-        compiled = self._by_character.get(key)
+        compiled = self._by_character.get(character)
         if compiled is None:
+            key = "0" if character.isdigit() else character  # the digits share one cut
             tries = self._tries[key] = self._tries.get(key, 0) + 1
             if tries <= self.worth_cutting:
                 if self._whole is None:
                     self._whole = re.compile(self.pattern)
                 return self._whole.match(text, pos)
-            compiled = self._by_character[key] = self._cut(key)
+            compiled = self._cut(key)
+            for each in ("0123456789" if key == "0" and character in "0123456789" else character):
+                self._by_character[each] = compiled
         return None if compiled is _IMPOSSIBLE else compiled.match(text, pos)
 
     def _cut(self, key: str):
