@@ -1469,3 +1469,17 @@ def test_the_word_before_a_mention_is_read_as_its_pattern_reads_it(text, start):
     start = min(start, len(text))
     found = _PREVIOUS_WORD.search(text, max(0, start - 24), start)
     assert _word_before(text, start) == ((found.start(1), found.group(1)) if found else None)
+
+
+def test_tag_reads_that_quarter_as_the_companys_quarter_told_not_the_calendars():
+    """ "The second quarter ended Oct. 31 ... results for that quarter": a company's quarter told with
+    the day it ended is what "that quarter" refers to, not the calendar quarter of that day; and a
+    quarter that "ended Oct. 31" in a report of Oct. 27 is last year's, over for most of a year."""
+    text = ("In the comparable year-ago quarter, the second quarter ended Oct. 31, the chain lost $12 million. "
+            "Results for that quarter included a write-down.")
+    found = {m.text: m.resolution for m in tag(text, date(1995, 10, 27))}
+    assert found["the second quarter"].timex == "1994-Q2"
+    assert (found["the second quarter"].earliest, found["the second quarter"].latest) == (
+        date(1994, 8, 1), date(1994, 10, 31))
+    assert found["Oct. 31"].timex == "1994-10-31"
+    assert found["that quarter"].timex == "1994-Q2"

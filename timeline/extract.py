@@ -647,6 +647,7 @@ _IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
 _DATELINE_DAY = re.compile(
     rf"\s*[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+(?P<day>(?i:{_MONTH}){_S}\d{{1,2}}|\d{{1,2}}{_S}(?i:{_MONTH}))\b")
 _DATELINE_LAG = 3  # days: a dated dateline further back is a story held over, told from its printing
+_THAT_UNIT = re.compile(r"(?i:(?:that|the\s+same)\s+(quarter|month|year|week))")
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
 _TO_THE_DAY = re.compile(r"(?i:\b(?:years?|months?|weeks?|decades?|centur(?:y|ies))\s+to\s+)$")
 _YEARLESS_IN_CLAUSE = re.compile(rf"(?i:\b(?:{_MONTH}){_S}{_DAY}\b(?!,?{_S}\d{{4}}))")
@@ -1222,6 +1223,14 @@ def _reference(expression: str, anchors: list[Resolution]) -> int | None:
     November 20 ... the next day"), else none: days do not count from a whole year."""
     if not anchors:
         return None
+    if (that := _THAT_UNIT.fullmatch(expression)) is not None:
+        # "The second quarter ended Oct. 31 ... results for that quarter": the quarter told, not the
+        # calendar's quarter of the day told last inside it (a company's quarters are its own).
+        unit, latest = that.group(1).lower(), anchors[-1]
+        for i in range(len(anchors) - 2, max(len(anchors) - 4, -1), -1):
+            told = anchors[i]
+            if told.precision == unit and told.earliest <= latest.earliest and latest.latest <= told.latest:
+                return i
     counted = _COUNTED_UNIT.search(expression)
     unit = (counted.group(1) or "day").lower() if counted else ""
     coarse = TOO_COARSE_TO_COUNT.get(unit, frozenset())

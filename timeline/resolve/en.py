@@ -331,12 +331,24 @@ PAST_CUE = (
 # A past verb right before the date, through "in", "on" or "during" ("appealed in March", "were
 # introduced in April", "took effect on May 3"), tells of what happened on it: not a date ahead, however
 # near. Not a participle after "is", "to be" or "will" ("the case is heard in May", "to be published in
-# November"). `%s` is PAST_CUE.
+# November"). Without the preposition, as wire style writes it ("the quarter ended Oct. 31", "the strike
+# began March 3"), only a verb of doing: "announced Dec. 15" may tell of a date ahead. `%s` is PAST_CUE.
+_TELLING_OR_ARRANGING = (
+    r"told|said|announced|invited|asked|urged|called|scheduled|extended|agreed|approved|ordered"
+    r"|postponed|delayed|moved|rescheduled|planned|expected|proposed|offered|promised|pledged|vowed|warned"
+    r"|threatened|predicted|notified|informed|reported|decided|voted|signed|filed|submitted|requested"
+    r"|demanded|suggested|recommended|summoned|subpoenaed|given|set"
+    # ... and the verbs whose object may be the date itself ("fixed July 4 for the start of the trial").
+    r"|fixed|chose|chosen|picked|named|designated|declared|earmarked|targeted|slated|reserved|booked"
+    r"|pencil(?:l)?ed|selected|preferred|favou?red"
+)
 GOVERNED_BY_PAST = (
     r"(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
     r"\b(?:%s)\s+(?:(?:effect|place|office|power|force)\s+)?"
     r"(?:in|on|during|at|by)\s+(?:the\s+(?:end|beginning|start|middle|close|night|morning|afternoon|evening|eve)"
     r"\s+of\s+)?(?:early\s+|mid-?|late\s+)?$"
+    r"|(?<!\bis )(?<!\bare )(?<!\bam )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )"
+    r"\b(?!(?:" + _TELLING_OR_ARRANGING + r")\b)(?:%s)\s+$"
 )
 # A past verb of doing a few words before "on"/"in" and the date ("joined the EU on July 1", "held the
 # hearing on May 3"), with nothing between that could own the date (an infinitive, a clause, "for"):
@@ -344,13 +356,12 @@ GOVERNED_BY_PAST = (
 # "set the vote for May 3", "extended the offer to Nov. 20"), whose date may be a later event's.
 GOVERNED_AT_A_DISTANCE = (
     r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bhad )(?<!\bhas )"
-    r"\b(?!(?:told|said|announced|invited|asked|urged|called|scheduled|extended|agreed|approved|ordered"
-    r"|postponed|delayed|moved|rescheduled|planned|expected|proposed|offered|promised|pledged|vowed|warned"
-    r"|threatened|predicted|notified|informed|reported|decided|voted|signed|filed|submitted|requested"
-    r"|demanded|suggested|recommended|summoned|subpoenaed|given|set)\b)(?:%s)"
+    r"\b(?!(?:" + _TELLING_OR_ARRANGING + r")\b)(?:%s)"
     # "To" before a determiner is a preposition ("flocked to the sales on Boxing Day"), not an infinitive.
+    # Up to eight words ("changed from a fiscal year to a calendar year in December"), none of them a
+    # verb of telling or arranging ("were invited to a signing ceremony on March 4": the ceremony's date).
     r"(?:\s+(?!(?:to(?!\s+(?:the|a|an|his|her|its|their|our)\b)|that|for|and|but|or|which|who|when|until|till"
-    r"|before|after|by)\b)[a-z'’-]+){1,4}"
+    r"|before|after|by|" + _TELLING_OR_ARRANGING + r")\b)[a-z'’-]+){1,8}"
     r"\s+(?:in|on|during)\s+(?:early\s+|mid-?|late\s+)?$"
 )
 # What has lasted "since" a date began before the anchor, however near the next one is ("has lived
@@ -419,10 +430,12 @@ REPORTS_RESULTS = (
 # A quarter named in the sentence ("third-quarter net", "the fiscal first quarter"): its number.
 QUARTER_NAMED = r"\b(?:fiscal[- ])?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b"
 # A quarter named by the month it ends in ("the quarter ending in December", "the quarter ended Sept. 30").
-QUARTER_ENDING = r"\bthe (?:fiscal )?quarter (?:that )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
+QUARTER_ENDING = (r"\bthe (?:fiscal )?quarter (?:that )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
+                  r"(?:\.?\s+(?P<day>\d{1,2})\b)?")
 # The same words right after a quarter named by its number: "its fiscal first quarter ended Sept. 30", a
 # company's quarter, which need not be the calendar's of that number.
-ENDS_IN = r",? (?:that |which )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
+ENDS_IN = (r",? (?:that |which )?(?P<verb>end(?:ed|ing|s)?) (?:in |on )?(?P<month>%(month)s)\b"
+           r"(?:\.?\s+(?P<day>\d{1,2})\b)?")
 # ... and the day a period begins on, right after it ("the fiscal year that begins July 1", "the new fiscal
 # year begins Thursday").
 BEGINS_ON = (r",? (?:that |which )?(?:will )?(?:begins?|began|starts?|started|opens|opened|beginning|starting)"

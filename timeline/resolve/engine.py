@@ -29,7 +29,7 @@ _CUES = Lazy(
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
 _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
-_GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % en.PAST_CUE)
+_GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % (en.PAST_CUE, en.PAST_CUE))
 _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 # A reporting verb, then the subject of the reported clause up to the date ("said the recovery in"), and
 # that clause's verb right after the date's phrase ("will be").

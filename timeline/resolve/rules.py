@@ -614,7 +614,7 @@ def _calendar_unit(m: re.Match, q: Query) -> _Found:
         if day is not None and day.precision == "day":
             return unit_of(day.earliest, "week"), f"the week ending on {day.label} ({how})"
     if unit == "quarter" and m["rel"] == "the" and (ending := _QUARTER_ENDING.search(q.context)) is not None:
-        return _quarter_ending(ending["month"], None, q, ending["verb"] == "ended")
+        return _quarter_ending(ending, None, q)
     if unit == "quarter" and m["rel"] == "the" and (reported := _report(q)) is not None:
         return reported
     if unit == "quarter" and m["rel"] == "the" and q.cue == "past":
@@ -662,6 +662,8 @@ _DEADLINE_BEFORE = Lazy(r"\b(?:by|until|till)\s+(?:(?:early|late)\s+|mid-?)?$")
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
 # Days after its end within which a period's results or figures are still being reported.
 _REPORTED_WITHIN = 100
+# A quarter over for longer than this is no longer the one a results story reports.
+_YEAR_AGO_ALREADY = 270
 _FOR_THE_YEAR = Lazy(r"\bfor the (?:full )?year\b(?! (?:to|end|ended|ending)\b)")
 _WEEK_ENDED = Lazy(r"\bthe week (?:(?:that |which )?end(?:ed|ing|s) (?:on )?|to )(?P<day>[a-z]+\.? \d{1,2})\b")
 _ATTACKS = date(2001, 9, 11)
@@ -756,14 +758,14 @@ def _report(q: Query, ordinal: str | None = None) -> tuple[Resolution, str] | No
     if ordinal is not None:
         n = _ordinal(ordinal)
         if named is not None and (ends := _ENDS_IN.match(q.context, named.end())) is not None:
-            found, how = _quarter_ending(ends["month"], n, q, ends["verb"] == "ended")
+            found, how = _quarter_ending(ends, n, q)
         else:
             found, how = _fiscal_quarter(n, q) if fiscal else _quarter_instance(n, q)
         return found, f"the quarter reported, Q{n}: {how}"
     if (ending := _QUARTER_ENDING.search(q.context)) is not None:
         # "For the quarter ended March 31 ... in the year-earlier quarter": the quarter its sentence names
         # by the month it ends in, before the one the story named.
-        return _quarter_ending(ending["month"], None, q, ending["verb"] == "ended")
+        return _quarter_ending(ending, None, q)
     return _latest_quarter(q)
 
 
@@ -774,27 +776,35 @@ def _ends_in(q: Query) -> re.Match | None:
     return None if at < 0 else _ENDS_IN.match(q.context, at + len(q.expression))
 
 
-def _quarter_ending(month_name: str, n: int | None, q: Query, ended: bool = False) -> tuple[Resolution, str]:
-    """The quarter its sentence says ends in `month_name` ("the quarter ended July 31", "its fourth quarter
-    ended Sept. 30"): the three months up to the end of that month, which is read as any month of the
-    sentence is. A company's quarters need not be the calendar's, so the bounds come from the month it
-    ends in. One named by a number the calendar would not give it keeps that number, in the year it is
-    reported, as any fiscal quarter (TimeML writes a fiscal first quarter ended in September 1989 as
-    1989-Q1); one named by its month alone is numbered as the calendar numbers that month's quarter."""
+def _quarter_ending(ending: re.Match, n: int | None, q: Query) -> tuple[Resolution, str]:
+    """The quarter its sentence says ends in a month (`ending`, a match of QUARTER_ENDING or ENDS_IN: "the
+    quarter ended July 31", "its fourth quarter ended Sept. 30"): the three months up to the end of that
+    month, which is read as any month of the sentence is. A company's quarters need not be the calendar's,
+    so the bounds come from the month it ends in. One named by a number the calendar would not give it
+    keeps that number, in the year it is reported, as any fiscal quarter (TimeML writes a fiscal first
+    quarter ended in September 1989 as 1989-Q1); one named by its month alone is numbered as the calendar
+    numbers that month's quarter."""
+    month_name = ending["month"]
     month = en.MONTH_NUMBERS[month_name]
-    if ended:
+    if ending["verb"] == "ended":
         # "Will report results for the quarter that ended in March": a quarter said to have ended is over
-        # by the report, whatever the main verb's tense.
+        # by the report, whatever the main verb's tense; one that "ended Oct. 31" in a report of Oct. 27
+        # is last year's.
         a = q.anchor
-        year = a.year if (month, 1) <= (a.month, 1) else a.year - 1
+        day = int(ending["day"]) if ending["day"] else 1
+        year = a.year if (month, day) <= (a.month, a.day if ending["day"] else 1) else a.year - 1
         how = f"the latest begun by {_day(a)} (said to have ended)"
     else:
         last, how = _instance(lambda y: Resolution.month(y, month), q, None)
         year = last.earliest.year
     calendar_number = (month - 1) // 3 + 1
     first = add_months(year, month, -2)
-    number, named_year = (calendar_number, year) if n in (None, calendar_number) else (n, q.anchor.year)
-    found = Resolution(date(*first, 1), month_end(year, month), "quarter", timex=timex.quarter(named_year, number))
+    end = month_end(year, month)
+    # A company's quarter named by a number is written in the year it is reported (see above); one over
+    # for most of a year is no longer reported, and keeps its own year.
+    reported = n not in (None, calendar_number) and (q.anchor - end).days <= _YEAR_AGO_ALREADY
+    number = calendar_number if n is None else n
+    found = Resolution(date(*first, 1), end, "quarter", timex=timex.quarter(q.anchor.year if reported else year, number))
     return found, f"the quarter ending in {month_name.capitalize()} {year}, Q{number} ({how})"
 
 
@@ -864,6 +874,10 @@ def _year_back(q: Query, unit: str, steps: int, ordinal: str | None = None) -> _
     if (report := _report(q, ordinal)) is None:
         return None
     reported, how = report
+    if (q.anchor - reported.latest).days > _YEAR_AGO_ALREADY:
+        # "In the year-ago quarter, the second quarter ended Oct. 31" in a report of Oct. 27: the quarter
+        # the sentence names is over by most of a year, so it is the year-ago one itself, not one reported.
+        return reported, f"{how}, itself a year back: over too long to be the quarter reported"
     if ordinal is None and (longer := _longer_period_compared(q)) is not None:
         if (side := longer.group().split()[0]) in ("first", "second"):
             # "Its surplus for the first half tripled from the same period last year": that half a year back.
@@ -1120,7 +1134,7 @@ def _part_of_year(kind: str, n: int, year_text: str | None, q: Query) -> _Found:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: a year has two halves")
     make = (lambda y: half(y, n)) if kind == "half" else (lambda y: Resolution.quarter(y, n))
     if year_text is None and kind == "quarter" and (ends := _ends_in(q)) is not None:
-        return _quarter_ending(ends["month"], n, q, ends["verb"] == "ended")
+        return _quarter_ending(ends, n, q)
     if year_text is None and kind == "quarter" and "fiscal" in q.expression.lower() and _RESULTS.search(q.context):
         return _fiscal_quarter(n, q)
     if year_text is None:
