@@ -34,6 +34,7 @@ import timeline  # noqa: E402  (after the path is set, so the checkout is measur
 
 SETS = REPO_ROOT / "benchmarks" / "news"
 _TIME_OF_DAY = re.compile(r"T.*$")
+_ONE_DIGIT_WEEK = re.compile(r"^(\d{4}-W)(\d)\b")
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ class Span:
 
 
 def at_day(value: str | None) -> str | None:
-    """A TIMEX3 value with its time of day cut ("2012-02-24TNI" is compared as "2012-02-24")."""
-    return _TIME_OF_DAY.sub("", value) if value else value
+    """A TIMEX3 value as it is compared: its time of day cut ("2012-02-24TNI" is "2012-02-24"), an ISO week
+    number with the two digits ISO 8601 gives it ("2012-W6" is "2012-W06"), as benchmarks/timeml.py does."""
+    return _ONE_DIGIT_WEEK.sub(r"\g<1>0\2", _TIME_OF_DAY.sub("", value)) if value else value
 
 
 def overlaps(a: Span, b: Span) -> bool:

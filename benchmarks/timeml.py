@@ -100,11 +100,16 @@ def read_timeml(path: Path) -> Document:
     return Document(path.name, dct, text, timexes)
 
 
+_ONE_DIGIT_WEEK = re.compile(r"^(\d{4}-W)(\d)\b")
+
+
 def at_day(value: str | None) -> str | None:
-    """A value with a time of day compared at its day: "1998-02-19TNI" -> "1998-02-19"."""
+    """A value as it is compared: with a time of day, at its day ("1998-02-19TNI" -> "1998-02-19"); an ISO
+    week with the two digits ISO 8601 writes it with, as some gold values do not ("2000-W6" is "2000-W06",
+    the same week)."""
     if value and re.match(r"\d{4}-\d\d-\d\dT", value):
         return value[:10]
-    return value
+    return _ONE_DIGIT_WEEK.sub(r"\g<1>0\2", value) if value else value
 
 
 def overlaps(a, b) -> bool:

@@ -101,3 +101,20 @@ def test_the_benchmark_refuses_a_folder_it_cannot_score_in_one_line(tmp_path, ma
     done = run(str(tmp_path))
     assert done.returncode == 1 and message in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("value, compared", [
+    ("1998-02-19TNI", "1998-02-19"),
+    ("2000-W6", "2000-W06"),
+    ("2000-W6-WE", "2000-W06-WE"),
+    ("2000-W16", "2000-W16"),
+    ("1998-XX", "1998-XX"),
+])
+def test_the_benchmark_compares_values_as_iso_8601_spells_them(value, compared, monkeypatch):
+    """Values are compared at the day, and a week number written with one digit ("2000-W6", as some gold
+    values are) as the same week with two."""
+    spec = importlib.util.spec_from_file_location("timeml_benchmark", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)
+    spec.loader.exec_module(module)
+    assert module.at_day(value) == compared
