@@ -200,6 +200,10 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if q.future and found[0].precision != "day" and _CHANGED_FROM.search(q.before):
         # "Profits will fall sharply from the second quarter": what a change is measured from is behind it.
         return back[-1], f"the latest begun by {_day(a)} (the base a change is measured from)"
+    if q.cue == "open" and _YEAR_END.search(q.expression) and _DEADLINE_BEFORE.search(q.before):
+        # "Expect the rate, which stood at 5.3% in November, to rise to 5.8% by year-end", told on January 2:
+        # a year-end deadline of an intent is the coming one, not the one two days back.
+        return forth[0], f"the first begun after {_day(a)} (a deadline, words of intent)"
     nearer = _NEARER_EVEN if q.cue == "open" else _NEARER_LOOSELY if q.sentence.premodifier else _NEARER
     if q.future and (q.cue == "firm" and not q.sentence.premodifier or behind * nearer >= ahead):
         return forth[0], f"the first begun after {_day(a)} ({q.direction})"
@@ -211,7 +215,7 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
         return back[-1], f"the latest begun by {_day(a)} (it opens a sentence told in the past)"
     if not q.future and ahead * nearer >= behind:
         return back[-1], f"the latest begun by {_day(a)} ({q.direction})"
-    if q.future and (found[0].precision != "day" or "year end" in q.expression.lower().replace("-", " ")) and (
+    if q.future and (found[0].precision != "day" or _YEAR_END.search(q.expression)) and (
             _DEADLINE_BEFORE.search(q.before)):
         # "Could return to normal by the autumn": a deadline told as ahead is ahead, however near the last
         # (a day just past may be the report's own date a day late, "by Jan. 14" on Jan. 15; not year-end).
@@ -658,6 +662,7 @@ _CONTEXT_DATE = Lazy(en.CONTEXT_DATE % en.FRAGMENTS)
 # vote"): the noun's event is told from the side, not by the main verb.
 _CHANGED_FROM = Lazy(r"\b(?:ris|rose|fall|fell|climb|drop|declin|increas|grow|grew|gain|jump|slip|surg|plung|sink|sank"
                      r"|improv|recover|rebound)\w*\b[^.;]{0,80}?\bfrom\s+$")
+_YEAR_END = Lazy(r"(?i)\byear(?:['’]s)?[- ]end\b")
 _DEADLINE_BEFORE = Lazy(r"\b(?:by|until|till)\s+(?:(?:early|late)\s+|mid-?)?$")
 _PREPOSITION_BEFORE = Lazy(r"\b(?:following|after|since|despite|amid|over|from|of|in|before)\s+$")
 # Days after its end within which a period's results or figures are still being reported.
