@@ -1483,3 +1483,13 @@ def test_tag_reads_that_quarter_as_the_companys_quarter_told_not_the_calendars()
         date(1994, 8, 1), date(1994, 10, 31))
     assert found["Oct. 31"].timex == "1994-10-31"
     assert found["that quarter"].timex == "1994-Q2"
+
+
+def test_tag_counts_the_next_morning_from_a_look_back_that_names_its_own_date():
+    """ "The day before last Tuesday's hearing" is a date told, not a look back from the story's time: "the
+    next morning" after it is the Tuesday itself."""
+    text = ("The day before last Tuesday's hearing, the uncle went to the house. He was released and "
+            "appeared in court the next morning.")
+    found = {m.text: m.resolution for m in tag(text, date(2000, 2, 24))}
+    assert found["The day before last Tuesday"].timex == "2000-02-21"
+    assert found["the next morning"].timex == "2000-02-22"

@@ -1742,12 +1742,13 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         anchors.extend(range(len(tagged), len(tagged) + len(joined)))
         tagged.extend((day, None) for day in joined)
         # The story's time moves with the dates it tells, not with what it compares them with ("a year
-        # earlier", "the year-ago quarter") or looks back to from them ("the day before").
+        # earlier", "the year-ago quarter") or looks back to from them ("the day before"); a look back
+        # from a date its own words name ("the day before last Tuesday's hearing") is a date told.
         # Nor with a date it counts "since" ("for the first time since November 1980").
         # Nor with the day a period told before it ends on ("fiscal 1996, which ended Jan. 31"): the
         # story is still the period's.
         if resolution is not None and kind == "date" and not _is_reference(mention) and not (
-                _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression))
+                _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression) and after is not None)
                 or text[max(0, start - 6):start].lower() == "since "
                 or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None):
             anchors.append(len(tagged) - 1)
