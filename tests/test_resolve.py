@@ -186,9 +186,11 @@ CASES = [
     # "this <season or month>" is the one of the anchor's year, whatever the tense.
     Case("this summer", "1998-03-05", "Sales fell this summer.", None, "1998-SU", "1998-06-01", "1998-08-31"),
     Case("this June", "1998-03-05", None, None, "1998-06", "1998-06-01", "1998-06-30"),
-    # Moving a quarter, month or season by whole years (or a month by quarters) keeps its precision.
+    # Moving a quarter, month or season by whole years back (a comparison) keeps its precision; moving
+    # the story on by years is to a year, unless it lands on the report's own month (an anniversary).
     Case("a year earlier", "1998-02-24", None, "1997-07/1997-09", "1996-Q3", "1996-07-01", "1996-09-30"),
-    Case("two years later", "1998-02-24", None, "1997-03", "1999-03", "1999-03-01", "1999-03-31"),
+    Case("two years later", "1998-02-24", None, "1997-03", "1999", "1999-01-01", "1999-12-31"),
+    Case("a year later", "1998-03-24", None, "1997-03", "1998-03", "1998-03-01", "1998-03-31"),
     # Fiscal years counted from the anchor, year-end, quarters named by their last month or with the year first.
     Case("last fiscal year", "1989-11-02", None, None, "1988", "1987-02-01", "1988-12-31"),
     Case("by year-end", "1989-11-02", None, None, "1989-12-31", "1989-12-31", "1989-12-31"),

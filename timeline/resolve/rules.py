@@ -721,7 +721,13 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
     if after.precision in TOO_COARSE_TO_COUNT.get(unit, ()):
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
                              f"a whole {after.precision}, which names no {unit} to count from")
-    if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()):
+    if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()) and not (
+            # "In the spring of 1940 ... two years later": the story moves on by years, to a year. A
+            # comparison ("a year earlier" than the third quarter) is the same part of another year, and
+            # so is an anniversary, the move that lands on the report's own month ("a decade after
+            # protests erupted in March 2011", told in March 2021).
+            unit == "year" and low > 0 and after.precision != "year"
+            and not moved(after, unit, low).earliest <= q.anchor <= moved(after, unit, low).latest):
         found = moved(after, unit, low)
     elif low == high != 0 and unit in ("day", "week") and after.earliest != after.latest:
         # Counted from a span's edge: "the following week" after "the end of October" is the week after
