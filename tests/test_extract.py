@@ -1493,3 +1493,21 @@ def test_tag_counts_the_next_morning_from_a_look_back_that_names_its_own_date():
     found = {m.text: m.resolution for m in tag(text, date(2000, 2, 24))}
     assert found["The day before last Tuesday"].timex == "2000-02-21"
     assert found["the next morning"].timex == "2000-02-22"
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    ("She was arrested in May 1944 but escaped from a prison train on June 6, as the landings began.",
+     date(2001, 7, 14), "June 6", "1944-06-06"),
+    ("He went back in the spring of 1945 and was in Hamburg when the war ended on May 8.",
+     date(2004, 6, 4), "May 8", "1945-05-08"),
+    # Not news a few years old: a sentence runs on from it to the present.
+    ("The worst fighting came in April 2016, and border clashes in July killed 16 soldiers.",
+     date(2020, 9, 28), "July", "2020-07"),
+    # Nor a bare year, which tells of one thing, not of a time the sentence goes on in.
+    ("Founded in 1968, the firm said on March 3 that it had been sold.", date(2001, 3, 20), "March 3",
+     "2001-03-03"),
+])
+def test_tag_keeps_a_sentence_telling_history_in_its_year(text, published, said, value):
+    """A yearless day or month told in the past after a month or day of a year a decade or more back, in
+    the same sentence, is in that year; not after a recent one, nor after a bare year."""
+    assert mention(text, said, published).resolution.edtf == value

@@ -1495,6 +1495,37 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
                            f"-> {moved.label}")
 
 
+# Years back from the report beyond which a story tells history, not news: its sentences stay in their year.
+# Nearer, a sentence runs on from a past date to the present ("the worst flare-up came in April 2016, and
+# border clashes in July killed 16", told in 2020).
+_HISTORY = 10
+
+
+def _in_sentence_year(expression: str, found: Resolution | None, tagged: list[tuple[Mention, int | None]],
+                      anchors: list[int], index: int, context: str, published: date) -> Resolution | None:
+    """A yearless month or day told in the past in a sentence that has already put its story in another
+    year by a month or a day of it ("arrested by the Gestapo in May 1944 but escaped on June 6", "returned
+    in the spring of 1945 and was in Hamburg when the war ended on May 8") is in that year, when that year
+    is history (see _HISTORY); None where the sentence named no such date before it. A bare year ("founded in 1998, the company said on March 3")
+    sets no scene: it tells of one thing, not of a time the sentence goes on in."""
+    if (found is None or found.precision not in ("month", "day") or not anchors
+            or not _YEARLESS.fullmatch(expression)):
+        return None
+    told = tagged[anchors[-1]][0]
+    if told.sentence != index or told.resolution is None or not _YEAR_DIGITS.search(told.text):
+        return None
+    scene = told.resolution
+    year = scene.earliest.year
+    if (scene.precision not in ("day", "month", "season") or scene.latest.year != year
+            or year > published.year - _HISTORY or year == found.earliest.year or tense(context, expression) != "past"):
+        return None
+    moved = _in_year(found, year)
+    if moved is None:
+        return None
+    return moved.with_rule(f"{expression}: in {year}, the year its sentence told before it ({told.text!r}) "
+                           f"-> {moved.label}")
+
+
 # The words before what names an event ("after the fall of", "after it opened"): not its head.
 _OWNED = re.compile(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 _EVENT_LEAD = frozenset("the a an his her its their our this that these those he she it they we i you "
@@ -1701,6 +1732,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = restated
         elif kind == "date" and anchors and (told := _in_story_year(
                 text, expression, resolution, tagged[anchors[-1]][0], sentences[index], index, published)) is not None:
+            resolution = told
+        elif kind == "date" and (told := _in_sentence_year(
+                expression, resolution, tagged, anchors, index, context, published)) is not None:
             resolution = told
         if kind == "date" and joined_to_last and (
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:
