@@ -241,6 +241,11 @@ FUTURE_CUE = (
     # "Plans a rally on Monday", "who turns 92 on Sunday", "may be done as early as Friday", "is unlikely
     # to resume before November".
     r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
+    # What is called for is still to happen ("youth groups called for a 'victory march' on Friday").
+    r"|(?:call|calls|called|calling) for(?: [\w\"'“”‘’-]+){1,8}(?= $)"
+    # ... and so is the day a people or a country marks, celebrates or observes, told in the present
+    # ("Pakistan marks the 50th anniversary of its independence on Thursday").
+    r"|(?:marks|celebrates|commemorates|observes)"
     # An arrangement in the present progressive: "South Africa is hosting a summit in August".
     r"|(?:is|are) (?:hosting|holding|staging|organi[sz]ing|convening|launching|releasing|visiting|travell?ing)"
     r"|on (?:track|course) to"
@@ -250,7 +255,7 @@ FUTURE_CUE = (
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
     rf"(?:(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:open|close)|opens|closes)(?! {MARKET_MOVE})|"
     # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
-    r"(?:postpone|delay|push|put off|move|reschedule|extend)(?:s|d|ed|es|ing)?(?: back)?"
+    r"(?:postpone|delay|push|put off|move|reschedule|extend|adjourn|deferr?|post)(?:s|d|ed|es|ing)?(?: back)?"
     r"(?: (?:the|a|an|its|his|her|their) [\w-]+)? (?:back )?(?:to|until|till)(?= (?:\w+ )?$)|"
     # The present of "to be" right before a date: a fixture ("the meeting is at 3 p.m. Tuesday").
     r"(?:is|are)(?: [a-z]+ed| at (?:\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?|noon|midnight)(?: [a-z]+ time)?)?"
@@ -307,7 +312,9 @@ PLAN_CUE = (
 # before it says nothing of the date's direction.
 INFINITIVE = (
     # ... and one of purpose after a comma ("announced a review, to report in the spring").
-    r"(?:(?<=, )|(?:\w+ed(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move"
+    # A verb that says the action happened ("forced it to shut down on Friday") makes no intent of it.
+    r"(?:(?<=, )|(?:\b(?!(?:forc|caus|prompt|compell|oblig|help|manag|enabl|start|continu|fail)ed\b)\w+ed"
+    r"(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move"
     r"|effort|attempt|program|programme|promise|pledge|vow|commitment|threat) )to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
     r"|date)\b)[a-z]{3,}"
 )
@@ -384,6 +391,7 @@ AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){
 # "the close of trading", "an open letter".
 SCHEDULE_NOUNS = frozenset(
     "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks faces premieres debuts "
+    "marks "
     "face "
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (

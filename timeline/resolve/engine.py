@@ -123,7 +123,9 @@ def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bo
         if (kind == "future" and same_offsets and text[m.start()].isupper() and m.start()
                 and text[:m.start()].rstrip()[-1:] not in ".!?:" and not title_case(text)):
             # "Said on NBC's 'Meet the Press' Sunday": a capital mid-sentence names a title, not a verb,
-            # unless the whole line is a headline's title case ("Talks Resume Monday").
+            # unless the whole line is a headline's title case ("Talks Resume Monday"). The words after
+            # the name are read again ("Judge Helen Marks set the trial for May 15").
+            start = m.start() + len(m.group().split(" ", 1)[0])
             continue
         if kind == "past" and m.group() == "closed" and _CLOSED_AS_ADJECTIVE.match(lowered, m.end()):
             continue  # "will hold closed-door consultations on Tuesday": an adjective, no past verb
