@@ -233,11 +233,11 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # is told by that clause's verb.
         if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
             return "would"
-        # "Declared Wednesday a national day of mourning": a day a verb makes something of is set for
-        # it, a plan: the nearer of the two.
+        # "Declared Wednesday a national day of mourning": a day a verb makes something of is declared
+        # ahead of it: today, else the one to come, however near the last.
         if context.lower().endswith(_DECLARING, 0, at) and _MADE_SOMETHING.match(
                 context.lower(), at + len(expression.strip())):
-            return "plan"
+            return "future"
         # "As winter approaches", "once winter sets in": a date that comes, told in the present, is ahead
         # whatever the verb before it ("warned of disease as winter approaches").
         if _COMES_AFTER.match(context.lower(), at + len(expression.strip())):
