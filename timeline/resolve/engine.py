@@ -112,11 +112,17 @@ def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bo
     lowered = text.lower()
     same_offsets = len(lowered) == len(text)
     last = None  # the cue given before this one
+    future_end = -1  # where the last future cue given ended
     end = len(text) if end is None else end
     while m := _CUES.search(lowered, start, end):
         start, kind = m.end(), m.lastgroup
         if verbs_only and m.group().startswith(_DATE_WORD_CUES):
             continue
+        if kind == "past" and m.group().endswith("ed") and same_offsets and m.start() and text[m.start()].isupper() and (
+                text[:m.start()].rstrip()[-1:] not in ".!?:\"“'‘(" and not title_case(text)):
+            continue  # "the Prophet Mohammed's birthday", "Ahmed": a name mid-sentence, no verb
+        if kind == "past" and m.group().endswith("ed") and m.start() == future_end + 1:
+            continue  # "plans to let vaccinated tourists back in": an adjective of the verb's object
         if kind == "past" and (m.group() in _NOT_PAST or m.group().endswith("ed") and _ADJECTIVE_BEFORE.search(
                 lowered, max(0, m.start() - 30), m.start())):
             continue  # not a past verb: "hundred", or an adjective ("a still unspecified date"); "that began" is one
@@ -198,6 +204,8 @@ def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bo
                 yield last
             continue
         last = kind
+        if kind in ("firm", "future"):
+            future_end = m.end()
         yield last
 
 
