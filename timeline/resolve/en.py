@@ -290,6 +290,9 @@ PLAN_CUE = (
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
     # ... or a date set as it stands ("set Monday as", "set a Sept. 8 trial date").
     r"|set(?: (?:a|an|the))?(?= $)"
+    # A period said to end on a day ("with the fiscal year ending Wednesday", "the week ending Friday"):
+    # the nearer of the two, either side.
+    r"|ending(?= (?:on )?$)"
     # What leads up to a date lies before it ("celebrations leading up to the anniversary on Oct. 2").
     r"|leading up to|(?:in the )?lead-up to|counting down to"
     # A date a hearing or a vote is put down for ("adjourned the case for a directions hearing on 23

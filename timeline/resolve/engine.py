@@ -97,6 +97,9 @@ def _starting_here(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+# What opens a clause whose subject may be a date ("said that Monday would be a holiday", "had not been
+# sighted, so Wednesday would be the 30th day of Ramadan").
+_CLAUSE_OPENERS = ("that ", "so ", "and ", "but ", "while ", "because ", ", ", "; ")
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
@@ -239,7 +242,7 @@ def _cue(context: str | None, expression: str | None) -> str | None:
     if at >= 0:
         # "Announced that Monday would be a holiday": a date that is the subject of a clause of its own
         # is told by that clause's verb.
-        if context.lower().endswith("that ", 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
+        if context.lower().endswith(_CLAUSE_OPENERS, 0, at) and _WOULD_AFTER.match(context, at + len(expression.strip())):
             return "would"
         # "Declared Wednesday a national day of mourning": a day a verb makes something of is declared
         # ahead of it: today, else the one to come, however near the last.
