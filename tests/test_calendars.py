@@ -37,6 +37,21 @@ def test_holidays_by_rule(code: str, year: int, expected: date) -> None:
     assert [r.earliest for r in found] == [expected]
 
 
+@pytest.mark.parametrize("code, year, expected", [
+    ("passover", 2011, date(2011, 4, 19)), ("passover", 2022, date(2022, 4, 16)),
+    ("passover-eve", 2022, date(2022, 4, 15)), ("yom-kippur", 1973, date(1973, 10, 6)),
+    ("rosh-hashanah", 2023, date(2023, 9, 16)), ("simchat-torah", 2023, date(2023, 10, 7)),
+    ("hanukkah", 2015, date(2015, 12, 7)), ("shavuot", 2023, date(2023, 5, 26)),
+    # Purim is in Adar, in a leap year in Adar II.
+    ("purim", 2023, date(2023, 3, 7)), ("purim", 2024, date(2024, 3, 24)),
+])
+def test_jewish_feasts_by_the_hebrew_calendar(code: str, year: int, expected: date) -> None:
+    """Jewish feasts fall on their Hebrew date, one a Gregorian year: Passover on 15 Nisan, Yom Kippur on
+    10 Tishrei, Simchat Torah on 22 Tishrei (as in Israel), Purim on 14 Adar (Adar II in a leap year)."""
+    found = [r for r in holidays(code, date(year, 7, 1)) if r.earliest.year == year]
+    assert [r.earliest for r in found] == [expected]
+
+
 @pytest.mark.parametrize("code, around, first, last", [
     ("ramadan", date(2024, 6, 1), date(2024, 3, 11), date(2024, 4, 9)),
     ("eid-al-fitr", date(2023, 6, 1), date(2023, 4, 21), date(2023, 4, 21)),

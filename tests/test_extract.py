@@ -1511,3 +1511,10 @@ def test_tag_keeps_a_sentence_telling_history_in_its_year(text, published, said,
     """A yearless day or month told in the past after a month or day of a year a decade or more back, in
     the same sentence, is in that year; not after a recent one, nor after a bare year."""
     assert mention(text, said, published).resolution.edtf == value
+
+
+def test_tag_leaves_a_war_named_after_a_feast_undated():
+    """ "The Yom Kippur war" is a war's name, not the feast's day; the feast alone is dated."""
+    assert [m.text for m in tag("The Yom Kippur war of 1973 changed the region.", date(1998, 10, 1))] == ["1973"]
+    assert mention("Offices will close for Yom Kippur next week.", "Yom Kippur", date(2019, 10, 1)).resolution.edtf == (
+        "2019-10-09")

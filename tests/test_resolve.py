@@ -502,6 +502,15 @@ def test_chinese_calendar_is_loaded_only_for_its_new_year() -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_hebrew_calendar_is_loaded_only_for_a_jewish_feast() -> None:
+    """pyluach is imported when Passover is resolved, not for other feasts or at start-up."""
+    code = ("import sys, datetime, timeline; d = datetime.date(2022, 4, 1); timeline.resolve('Easter', d); "
+            "assert 'pyluach' not in sys.modules; r = timeline.resolve('Passover', d, 'Jews will mark Passover.'); "
+            "assert r.timex == '2022-04-16', r; assert 'pyluach' in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_feast_outside_the_hijri_tables_is_unresolved() -> None:
     """A feast the Umm al-Qura tables cannot date (before 1924) raises UnresolvedDate, never a guess."""
     with pytest.raises(UnresolvedDate):

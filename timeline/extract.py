@@ -507,7 +507,7 @@ _SEASON_KINDS = frozenset(
 _HOLIDAY_KINDS = frozenset(
     "market markets tree trees card cards carol carols lights decorations ornaments pudding cake cakes "
     "jumper jumpers sweater sweaters stocking stockings song songs album movie film special lunch dinner "
-    "menu bonus bonuses truce".split())
+    "menu bonus bonuses truce war wars offensive".split())
 # Capitalised words that continue a date rather than a name ("June 2012", "Easter Monday").
 _DATE_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "day", "eve", "week", "weekend", "holiday",
                          "holidays", "morning", "afternoon", "evening", "night"])

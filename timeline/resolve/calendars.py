@@ -3,7 +3,8 @@ weekends, and the days of holidays, fixed, movable and Islamic.
 
 No words and no reading of tense here: only the calendar. The Hijri calendar comes from hijridate (the
 Umm al-Qura calendar, 1924-2077), imported only when an Islamic feast is resolved; the Chinese calendar
-from lunardate (1900-2099), imported only when its New Year is.
+from lunardate (1900-2099), imported only when its New Year is; the Hebrew calendar from pyluach,
+imported only when a Jewish feast is.
 """
 
 from __future__ import annotations
@@ -208,6 +209,12 @@ _HIJRI_HOLIDAYS = {
     "ashura": (1, 10), "mawlid": (3, 12), "arafat-day": (12, 9), "arbaeen": (2, 20),
 }
 _YEARS_AROUND = 10
+# Jewish feasts as (Hebrew month, day), Nisan numbered 1 as the Hebrew calendar counts its months (Adar of a
+# leap year is its 13th month, Adar II). Simchat Torah is the 22nd of Tishrei, as in Israel.
+_HEBREW_HOLIDAYS = {
+    "passover": (1, 15), "passover-eve": (1, 14), "shavuot": (3, 6), "rosh-hashanah": (7, 1),
+    "yom-kippur": (7, 10), "sukkot": (7, 15), "simchat-torah": (7, 22), "hanukkah": (9, 25), "purim": (12, 14),
+}
 # Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival.
 _LUNAR_HOLIDAYS = {"lunar-new-year": (1, 1, 0), "lunar-new-years-eve": (1, 1, -1), "lantern-festival": (1, 15, 0)}
 
@@ -222,9 +229,23 @@ def _lunar_day(year: int, month: int, day: int, shift_days: int) -> Resolution |
         return None
 
 
+def _hebrew_day(year: int, month: int, day: int) -> Resolution:
+    """A day of the Hebrew year that begins in the autumn of Gregorian `year` - 1 (Nisan to Elul fall in
+    `year`), or of the one that begins in the autumn of `year` for Tishrei to Adar; Purim in a leap
+    year is in Adar II."""
+    from pyluach import dates, hebrewcal
+
+    hebrew_year = year + 3760 + (month >= 7)
+    if month == 12 and hebrewcal.Year(hebrew_year).leap:
+        month = 13
+    return Resolution.day(dates.HebrewDate(hebrew_year, month, day).to_pydate())
+
+
 def holidays(code: str, around: date) -> list[Resolution]:
     """The occurrences of the holiday `code` within about ten years of `around`, in order."""
     years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
+    if code in _HEBREW_HOLIDAYS:
+        return [_hebrew_day(year, *_HEBREW_HOLIDAYS[code]) for year in years]
     if code in _HIJRI_HOLIDAYS:
         return _hijri_holidays(*_HIJRI_HOLIDAYS[code], around)
     if code in _LUNAR_HOLIDAYS:

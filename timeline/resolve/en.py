@@ -119,6 +119,11 @@ HOLIDAYS = {
     "the day of arafat": "arafat-day", "arafat day": "arafat-day", "arbaeen": "arbaeen", "arbain": "arbaeen",
     "the hijri new year": "islamic-new-year", "hijri new year": "islamic-new-year",
     "orthodox christmas eve": "orthodox-christmas-eve",
+    # Jewish feasts (through pyluach's Hebrew calendar).
+    "passover": "passover", "pesach": "passover", "shavuot": "shavuot", "rosh hashanah": "rosh-hashanah",
+    "rosh hashana": "rosh-hashanah", "yom kippur": "yom-kippur", "sukkot": "sukkot", "simchat torah": "simchat-torah",
+    "simhat torah": "simchat-torah", "hanukkah": "hanukkah", "chanukah": "hanukkah", "hanukah": "hanukkah",
+    "purim": "purim",
 }
 
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
