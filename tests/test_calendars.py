@@ -44,6 +44,7 @@ def test_holidays_by_rule(code: str, year: int, expected: date) -> None:
     ("hanukkah", 2015, date(2015, 12, 7)), ("shavuot", 2023, date(2023, 5, 26)),
     # Purim is in Adar, in a leap year in Adar II.
     ("purim", 2023, date(2023, 3, 7)), ("purim", 2024, date(2024, 3, 24)),
+    ("jerusalem-day", 2021, date(2021, 5, 10)),
 ])
 def test_jewish_feasts_by_the_hebrew_calendar(code: str, year: int, expected: date) -> None:
     """Jewish feasts fall on their Hebrew date, one a Gregorian year: Passover on 15 Nisan, Yom Kippur on
@@ -77,3 +78,13 @@ def test_feasts_outside_the_tables_are_left_out() -> None:
 def test_shift_clamps_to_the_end_of_a_shorter_month() -> None:
     """A month after January 31 is the last day of February."""
     assert shift(date(2024, 1, 31), "month", 1) == date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("code, year, expected", [
+    ("quds-day", 2018, date(2018, 6, 8)), ("quds-day", 2024, date(2024, 4, 5)),
+    ("sham-el-nessim", 2017, date(2017, 4, 17)), ("sham-el-nessim", 2023, date(2023, 4, 17)),
+])
+def test_feasts_counted_from_another(code: str, year: int, expected: date) -> None:
+    """Quds Day is the last Friday of Ramadan; Sham el-Nessim the Monday after the Orthodox Easter."""
+    found = [r for r in holidays(code, date(year, 7, 1)) if r.earliest.year == year]
+    assert [r.earliest for r in found] == [expected]

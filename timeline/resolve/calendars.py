@@ -199,6 +199,8 @@ _MOVABLE_HOLIDAYS = {
     "palm-sunday": lambda y: Resolution.day(easter(y) - 7 * DAY),
     "maundy-thursday": lambda y: Resolution.day(easter(y) - 3 * DAY),
     "orthodox-easter": lambda y: Resolution.day(orthodox_easter(y)),
+    # Egypt's spring feast, Sham el-Nessim: the Monday after the Coptic (Orthodox) Easter.
+    "sham-el-nessim": lambda y: Resolution.day(orthodox_easter(y) + DAY),
     # Christmas by the Julian calendar: December 25 of the year before, January 7 from 1901 to 2099.
     "orthodox-christmas": lambda y: Resolution.day(_julian_to_gregorian(y - 1, 12, 25)),
     "orthodox-christmas-eve": lambda y: Resolution.day(_julian_to_gregorian(y - 1, 12, 24)),
@@ -214,6 +216,7 @@ _YEARS_AROUND = 10
 _HEBREW_HOLIDAYS = {
     "passover": (1, 15), "passover-eve": (1, 14), "shavuot": (3, 6), "rosh-hashanah": (7, 1),
     "yom-kippur": (7, 10), "sukkot": (7, 15), "simchat-torah": (7, 22), "hanukkah": (9, 25), "purim": (12, 14),
+    "jerusalem-day": (2, 28), "tisha-bav": (5, 9),
 }
 # Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival.
 _LUNAR_HOLIDAYS = {"lunar-new-year": (1, 1, 0), "lunar-new-years-eve": (1, 1, -1), "lantern-festival": (1, 15, 0)}
@@ -250,6 +253,9 @@ def holidays(code: str, around: date) -> list[Resolution]:
         return _hijri_holidays(*_HIJRI_HOLIDAYS[code], around)
     if code in _LUNAR_HOLIDAYS:
         return [found for year in years if (found := _lunar_day(year, *_LUNAR_HOLIDAYS[code])) is not None]
+    if code == "quds-day":  # the last Friday of Ramadan
+        return [Resolution.day(month.latest - timedelta((month.latest.weekday() - 4) % 7))
+                for month in _hijri_holidays(*_HIJRI_HOLIDAYS["ramadan"], around)]
     if code == "eid":  # either feast: the lesser after Ramadan or the greater of the sacrifice
         both = _hijri_holidays(*_HIJRI_HOLIDAYS["eid-al-fitr"], around) + _hijri_holidays(
             *_HIJRI_HOLIDAYS["eid-al-adha"], around)

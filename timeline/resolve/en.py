@@ -123,7 +123,11 @@ HOLIDAYS = {
     "passover": "passover", "pesach": "passover", "shavuot": "shavuot", "rosh hashanah": "rosh-hashanah",
     "rosh hashana": "rosh-hashanah", "yom kippur": "yom-kippur", "sukkot": "sukkot", "simchat torah": "simchat-torah",
     "simhat torah": "simchat-torah", "hanukkah": "hanukkah", "chanukah": "hanukkah", "hanukah": "hanukkah",
-    "purim": "purim",
+    "purim": "purim", "jerusalem day": "jerusalem-day", "tisha b'av": "tisha-bav", "tisha b’av": "tisha-bav",
+    # The Eids by their Malay names, Quds Day (the last Friday of Ramadan), Egypt's Sham el-Nessim.
+    "hari raya puasa": "eid-al-fitr", "hari raya aidilfitri": "eid-al-fitr", "hari raya haji": "eid-al-adha",
+    "quds day": "quds-day", "al-quds day": "quds-day", "sham el-nessim": "sham-el-nessim",
+    "sham el nessim": "sham-el-nessim", "sham al-nessim": "sham-el-nessim",
 }
 
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
