@@ -1518,3 +1518,11 @@ def test_tag_leaves_a_war_named_after_a_feast_undated():
     assert [m.text for m in tag("The Yom Kippur war of 1973 changed the region.", date(1998, 10, 1))] == ["1973"]
     assert mention("Offices will close for Yom Kippur next week.", "Yom Kippur", date(2019, 10, 1)).resolution.edtf == (
         "2019-10-09")
+
+
+def test_tag_counts_from_the_date_an_offsets_own_clause_names_before_an_earlier_event():
+    """ "20 years after its first title in 1998" counts from 1998, the clause's own date, not from the day
+    an earlier sentence told a "title" on ("won his fourth title on Sunday")."""
+    text = ("Djokovic won his fourth Wimbledon title on Sunday. France won the World Cup for the second time, "
+            "20 years after its first title in 1998.")
+    assert mention(text, "20 years after", date(2018, 7, 16)).resolution.timex == "2018"

@@ -1714,14 +1714,18 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             after = Resolution.day(published)
         # "A week after the offensive began": counted from the day the article told the offensive on.
         told = None
-        if named_event and referential and (head := _event_head(text, end, sentence_end)) is not None:
+        # "Two weeks after the 6 February earthquakes", "a week after protests erupted on March 18": the
+        # clause's own date, before any day an earlier sentence told the event's word on ("20 years after
+        # its first title in 1998", after "his fourth Wimbledon title on Sunday").
+        dated = _date_in_clause(text, end, sentence_end, published, context) if (
+            named_event and referential) else None
+        if dated is None and named_event and referential and (
+                head := _event_head(text, end, sentence_end)) is not None:
             told = _event_told(text, head, tagged, anchors, sentences, index)
         if told is not None:
             named_event, after, reference = False, told.resolution, next(
                 i for i, (m, _) in enumerate(tagged) if m is told)
-        elif named_event and referential and (dated := _date_in_clause(text, end, sentence_end, published,
-                                                                         context)) is not None:
-            # "Two weeks after the 6 February earthquakes", "a week after protests erupted on March 18".
+        elif dated is not None:
             named_event, after = False, _before_the_day_restated(text, start, expression, dated, tagged)
         resolution = _resolution(text, span, published, context, after, named_event, reported)
         if told is not None and resolution is not None:
