@@ -1526,3 +1526,22 @@ def test_tag_counts_from_the_date_an_offsets_own_clause_names_before_an_earlier_
     text = ("Djokovic won his fourth Wimbledon title on Sunday. France won the World Cup for the second time, "
             "20 years after its first title in 1998.")
     assert mention(text, "20 years after", date(2018, 7, 16)).resolution.timex == "2018"
+
+
+@pytest.mark.parametrize("text", [
+    "If I were choosing the people of tomorrow, I would have chosen the people now on the board.",
+    "The case is for today's youth what the blockade was for earlier generations.",
+    "Mothers in today's world can prove paternity easily.",
+])
+def test_tag_leaves_today_and_tomorrow_as_an_age_undated(text):
+    """ "The people of tomorrow", "today's youth", "today's world" name an age, not a day: no mention."""
+    assert not [m for m in tag(text, date(2000, 1, 7)) if m.text.lower() in ("today", "tomorrow")]
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("The results of today's vote will be known tonight.", "today", "2000-01-07"),
+    ("He will speak on the morning of tomorrow.", "tomorrow", "2000-01-08"),
+])
+def test_tag_dates_today_and_tomorrow_owned_by_an_event(text, said, value):
+    """ "Of today's vote" and "the morning of tomorrow" are days."""
+    assert mention(text, said, date(2000, 1, 7)).resolution.edtf == value

@@ -504,6 +504,8 @@ _SEASON_KINDS = frozenset(
     "storm storms blizzard weather coat coats clothes clothing wear tires tyres wheat crop crops squash "
     "olympics olympic games sports solstice equinox".split())
 # Nouns a feast names a kind of thing by, not a time ("a crowded Christmas market", "the Christmas tree").
+# What makes "today's" or "tomorrow's" an age, not a day: "today's youth", "tomorrow's world".
+_FIGURATIVE_AFTER = re.compile(r"(?i:['’]s\s+(?:youth|world|generations?|society|children|kids|young|teenagers)\b)")
 _HOLIDAY_KINDS = frozenset(
     "market markets tree trees card cards carol carols lights decorations ornaments pudding cake cakes "
     "jumper jumpers sweater sweaters stocking stockings song songs album movie film special lunch dinner "
@@ -685,6 +687,16 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
 def _previous_word(text: str, start: int) -> str:
     found = _word_before(text, start)
     return found[1].lower() if found else ""
+
+
+def _an_age_of(text: str, start: int) -> bool:
+    """True for "today" or "tomorrow" after "of" and a noun ("the people of tomorrow", "the world of
+    today"), not after a part of a day ("the morning of tomorrow") or "the end" / "the rest"."""
+    of = _word_before(text, start)
+    if of is None or of[1].lower() != "of":
+        return False
+    noun = _word_before(text, of[0])
+    return noun is not None and noun[1].lower() not in ("morning", "evening", "afternoon", "night", "end", "rest", "as")
 
 
 def _capitalised(text: str, start: int, end: int) -> bool:
@@ -877,6 +889,9 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True  # "warmer than in any previous year": every one of them, none in particular
     if said.startswith("new year") and _previous_word(text, start) in _OTHER_NEW_YEARS:
         return True  # "Lunar New Year's Eve", "the Persian New Year": not January 1
+    if said in ("today", "tomorrow") and (_FIGURATIVE_AFTER.match(text, end) or (
+            text[end:end + 1] not in "'’" and _an_age_of(text, start))):
+        return True  # "the people of tomorrow", "today's youth": an age, not a day
     if said == "current" and (_AND_FORMER.match(text, end) or _FORMER_AND.search(text, max(0, start - 14), start)):
         return True  # "current and former officials": who they are, not the present
     if said == "eid" and _in_a_name(text, start):
