@@ -1481,9 +1481,11 @@ def _in_story_year(text: str, expression: str, found: Resolution | None, told: M
     election was not settled until December"; "In 1998, ... in March") is in that year, not the one the
     publication date and the tense alone would give; None where the sentence opened with no such year
     (a year in a clause of its own, "invited in July 1997, will join on March 12", sets no scene)."""
+    if found is None or found.precision not in ("month", "day") or told.sentence != index or told.resolution is None:
+        return None
+    # Only then the feast's names, a long pattern to try: most mentions are in no such sentence.
     feast = _FEAST_SAID.search(expression) is not None and not _YEAR_DIGITS.search(expression)
-    if (found is None or found.precision not in ("month", "day") or told.sentence != index
-            or told.resolution is None or not (_YEARLESS.fullmatch(expression) or feast)):
+    if not (_YEARLESS.fullmatch(expression) or feast):
         return None
     # The year set by the sentence's opening ("In 1998, ..."), or by a date in it that counts from the
     # story's ("denied any wrongdoing that summer and won a sixth term in November").
