@@ -35,6 +35,10 @@ _GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
 # that clause's verb right after the date's phrase ("will be").
 _REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|forecast)\s+(?:that\s+)?"
                          r"(?:the|its|their|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|for|during|of)\s+$")
+# ... or a clause opening on such a subject after a quotation mark, "but" or "and" ('said an economist,
+# "but the recovery in the second half will be sluggish."').
+_CLAUSE_SUBJECT = Lazy(r"(?:[\"“]\s*(?:but\s+|and\s+)?|\bbut\s+|\band\s+)(?:the|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?"
+                       r"\s+(?:in|for|during|of)\s+$")
 _FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
 _DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "declares ", "proclaims ")
 _MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|the|public|national|official)\s")
@@ -279,7 +283,8 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # verb after it decides.
         # "Economists said the recovery in the second half will be sluggish": a date in the subject of a
         # clause reported after "said" is told by that clause's own verb, right after its phrase.
-        if (before == ["past"] and _REPORTED_SUBJECT.search(context.lower(), max(0, at - 60), at)
+        if (before == ["past"] and (_REPORTED_SUBJECT.search(context.lower(), max(0, at - 60), at)
+                                    or _CLAUSE_SUBJECT.search(context.lower(), max(0, at - 60), at))
                 and _FUTURE_RIGHT_AFTER.match(context.lower(), at + len(expression.strip()))):
             return "future"
         if before == ["perfect"]:
