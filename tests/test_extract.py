@@ -1545,3 +1545,12 @@ def test_tag_leaves_today_and_tomorrow_as_an_age_undated(text):
 def test_tag_dates_today_and_tomorrow_owned_by_an_event(text, said, value):
     """ "Of today's vote" and "the morning of tomorrow" are days."""
     assert mention(text, said, date(2000, 1, 7)).resolution.edtf == value
+
+
+def test_tag_counts_a_move_forward_told_in_the_past_from_no_date_on_the_publication_day():
+    """ "Was handed to the FBI the following week", told after a ceremony "Friday" (the publication day),
+    counts from the day the story told before it, fifty years back: in the past it cannot land after
+    the report."""
+    text = ("Fifty years ago today, she stood in the plaza and filmed the motorcade. She will attend a ceremony "
+            "in the plaza Friday. Her film was handed to the FBI the following week.")
+    assert mention(text, "the following week", date(2013, 11, 22)).resolution.timex == "1963-W48"

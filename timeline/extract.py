@@ -591,6 +591,7 @@ _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
 _REACHES_AHEAD = re.compile(r"(?i:the\s+(?:next|coming)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
+_FORWARD = re.compile(r"(?i:\b(?:later|next|following|after|subsequent)\b)")
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARED_WITH = re.compile(r"(?i:\b(?:from|than|compared\s+(?:with|to)|versus|against)\s+)$")
 _COMPARISON = re.compile(r"(?i:\byear[- ](?:ago|earlier)\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b)")
@@ -1718,9 +1719,14 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             candidates = anchors
             # ... but "that day" is the day told, ahead or not ("fixed July 4 for the trial and directed
             # the prosecution to produce its witnesses on that day").
-            if any(tagged[i][0].resolution.earliest > published for i in anchors) and (
+            # A move forward told in the past ("was handed to the FBI the following week") counts from no
+            # date on the publication day either: it would land after it.
+            forward = _FORWARD.search(expression) is not None and not _BACKWARD.search(expression)
+            if any(tagged[i][0].resolution.earliest >= published if forward else tagged[i][0].resolution.earliest
+                   > published for i in anchors) and (
                     not _THAT_SAME.match(expression)) and tense(context, expression) == "past":
-                candidates = [i for i in anchors if tagged[i][0].resolution.earliest <= published]
+                candidates = [i for i in anchors if tagged[i][0].resolution.latest < published] if forward else [
+                    i for i in anchors if tagged[i][0].resolution.earliest <= published]
             chosen = _reference(expression, [tagged[i][0].resolution for i in candidates])
             reference = candidates[chosen] if chosen is not None else None
         after = tagged[reference][0].resolution if reference is not None else None
