@@ -1554,3 +1554,18 @@ def test_tag_counts_a_move_forward_told_in_the_past_from_no_date_on_the_publicat
     text = ("Fifty years ago today, she stood in the plaza and filmed the motorcade. She will attend a ceremony "
             "in the plaza Friday. Her film was handed to the FBI the following week.")
     assert mention(text, "the following week", date(2013, 11, 22)).resolution.timex == "1963-W48"
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Fewer cars have used the bridge since it opened last Wednesday, figures released on Tuesday showed. "
+     "It was inaugurated by the president the day before.", date(2018, 10, 30), "the day before", "2018-10-23"),
+    ("Journey times will fall when the timetable takes effect on Dec. 12, the railway said on Friday. "
+     "Fares will rise by 3.4 percent from the same day.", date(2004, 10, 22), "the same day", "2004-12-12"),
+    # The telling day does count when no day of an event came before it in its sentence.
+    ("The monsoon will set in by the end of the month, the centre said on Thursday. Heavy rain had lashed "
+     "the city the previous day.", date(2022, 10, 22), "the previous day", "2022-10-19"),
+])
+def test_tag_counts_offsets_from_the_event_not_the_day_it_was_told(text, published, said, value):
+    """A day a source told of an event on, after the event's own day in the same sentence ("since it
+    opened last Wednesday, figures released on Tuesday showed"), is not what the next offset counts from."""
+    assert mention(text, said, published).resolution.edtf == value

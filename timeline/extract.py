@@ -591,6 +591,9 @@ _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
 _REACHES_AHEAD = re.compile(r"(?i:the\s+(?:next|coming)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
+# A verb of telling right before a day: the day a source told of an event, not the event's.
+_TELLING_BEFORE = re.compile(r"(?i:\b(?:said|says|told|announced|reported|released|showed|confirmed|added)"
+                             r"\s+(?:on\s+)?$)")
 _FORWARD = re.compile(r"(?i:\b(?:later|next|following|after|subsequent)\b)")
 _BACKWARD = re.compile(r"(?i:\b(?:before|earlier|previous|preceding|prior)\b)")
 _COMPARED_WITH = re.compile(r"(?i:\b(?:from|than|compared\s+(?:with|to)|versus|against)\s+)$")
@@ -1807,11 +1810,17 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # from a date its own words name ("the day before last Tuesday's hearing") is a date told.
         # Nor with a date it counts "since" ("for the first time since November 1980").
         # Nor with the day a period told before it ends on ("fiscal 1996, which ended Jan. 31"): the
-        # story is still the period's.
+        # story is still the period's. Nor with the day of the telling after the day of an event in its
+        # sentence ("since it opened last Wednesday, figures released on Tuesday showed. It was
+        # inaugurated the day before": before the opening; "the monsoon will set in by the end of the
+        # month, the centre said on Thursday. Rain had lashed the city the previous day" is no such day).
         if resolution is not None and kind == "date" and not _is_reference(mention) and not (
                 _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression) and after is not None)
                 or text[max(0, start - 6):start].lower() == "since "
-                or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None):
+                or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None
+                or anchors and tagged[anchors[-1]][0].sentence == index
+                and tagged[anchors[-1]][0].resolution.precision == "day"
+                and _TELLING_BEFORE.search(text, max(0, start - 24), start) is not None):
             anchors.append(len(tagged) - 1)
     if told_from is not None and tagged and tagged[0][0].resolution is not None:
         # Say where the day everything was counted from came from: the dateline, not the printing.
