@@ -1569,3 +1569,19 @@ def test_tag_counts_offsets_from_the_event_not_the_day_it_was_told(text, publish
     """A day a source told of an event on, after the event's own day in the same sentence ("since it
     opened last Wednesday, figures released on Tuesday showed"), is not what the next offset counts from."""
     assert mention(text, said, published).resolution.edtf == value
+
+
+@pytest.mark.parametrize("text, published, said, value", [
+    ("Hotel managers said bookings for May were down.", date(2011, 4, 24), "May", "2011-05"),
+    ("A pre-trial conference is set for Friday, and a second one for May.", date(2018, 2, 13), "May", "2018-05"),
+    ("Minutes of the Bank of England's March policy meeting showed a split.", date(2013, 3, 20), "March",
+     "2013-03"),
+])
+def test_tag_dates_a_bare_month_after_for_or_owning_an_event(text, published, said, value):
+    """ "For May" and "the Bank's March policy meeting" are months, as "in May" is."""
+    assert mention(text, said, published).resolution.edtf == value
+
+
+def test_tag_leaves_may_the_name_undated_after_for():
+    """ "Support for May's deal" is the prime minister's, no month."""
+    assert not tag("Support for May's Brexit deal slipped.", date(2019, 1, 10))

@@ -477,6 +477,8 @@ _BARE_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "
 _FIGURES = frozenset(
     "sales figures data report results earnings payrolls exports imports output production index numbers "
     "statistics survey reading inflation deliveries orders shipments revenue traffic".split())
+# ... or an event of that month ("the Bank of England's March policy meeting").
+_EVENTS_OWNED = frozenset("meeting policy elections election conference summit session vote referendum budget".split())
 _FIGURES_AFTER = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{'|'.join(sorted(_FIGURES))})\b")
 # Titles "of the year" (of the month, of the century) that are awards or superlatives, not dates: "player
 # of the month", "the trial of the century".
@@ -732,6 +734,8 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         return False  # "June Jones", "the Summer Olympics"
     if previous in _DATE_CONTEXT:
         return True
+    if previous == "for" and word in MONTHS and text[match.end("weak"):match.end("weak") + 1] not in "'’":
+        return True  # "bookings for May were down", "a second hearing for May" (not "support for May's deal")
     if _CONTRACT_MONTH.match(text, match.end("weak")):
         return True  # "Brent for May delivery", "the March contract": a contract's month
     if _AS_EARLY_AS.search(text, max(0, start - 16), start):
@@ -740,7 +744,7 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
         return True  # "payrolls for February and March": a month joined to the month before it
     # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is
     # the prime minister).
-    if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES:
+    if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES | _EVENTS_OWNED:
         return True
     # "Will publish May inflation data": a month before its figures, one word between at most, after a
     # word in lower case ("Theresa May data" follows a name).
