@@ -320,6 +320,7 @@ def test_tag_offsets_survive_letters_whose_lower_case_is_longer():
     "The Good Friday Agreement holds.",
     # Numbers that label, code or count; a game's quarter; a shooting stat; a length after a colon.
     "His badge number 2019 was read out.",
+    "Call police on 101, quoting incident 1542.",
     "The code 2022-0142 was used.",
     "The vote was 2024 to 1.",
     "A total of 1999 ballots were cast.",

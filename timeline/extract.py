@@ -543,7 +543,8 @@ _MILITARY_TIME = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d[^\S\n]+hours")
 # Words a number after them labels, not dates: "badge number 2019", "pages 1998-2003", "room 2001".
 _LABELS = frozenset(
     "number numbers no code codes plate page pages room rooms flight flights badge route model version article "
-    "section rule chapter verse exit gate apartment suite unit account serial id ext extension box".split())
+    "section rule chapter verse exit gate apartment suite unit account serial id ext extension box incident ref "
+    "reference ticket docket lot batch claim item".split())
 # After a year's digits, what makes them a code or a count: "2022-0142", "a vote of 2024 to 1".
 _NOT_A_YEAR_AFTER = re.compile(r"[-/]\d{3,}|[^\S\n]+to[^\S\n]+\d{1,3}(?![\d,])")
 _TOTAL_OF = re.compile(r"(?i:\b(?:total|sum|tally|count)\s+of\s+)$")
