@@ -1586,3 +1586,14 @@ def test_tag_dates_a_bare_month_after_for_or_owning_an_event(text, published, sa
 def test_tag_leaves_may_the_name_undated_after_for():
     """ "Support for May's deal" is the prime minister's, no month."""
     assert not tag("Support for May's Brexit deal slipped.", date(2019, 1, 10))
+
+
+def test_tag_reads_a_weekday_or_days_of_ramadan_as_one_expression():
+    """ "The last Friday of Ramadan" and "the last ten days of Ramadan" are one date each, not "last
+    Friday" and a month, nor a length of ten days reaching back."""
+    text = ("Worshippers will fill the mosque on the last Friday of Ramadan. Many pray through the night in "
+            "the last ten days of Ramadan.")
+    found = {m.text: m.resolution for m in tag(text, date(2018, 6, 6))}
+    assert found["the last Friday of Ramadan"].edtf == "2018-06-08"
+    assert (found["the last ten days of Ramadan"].earliest, found["the last ten days of Ramadan"].latest) == (
+        date(2018, 6, 5), date(2018, 6, 14))

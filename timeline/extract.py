@@ -199,7 +199,9 @@ _DATE = (
     rf"{_RESULTS_PERIOD}|"
     # A weekday of a month: "the last Saturday of June", "the second Tuesday in November".
     rf"(?:the{_S})?(?:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th){_S}{_WEEKDAY}{_S}(?:of|in){_S}"
-    rf"(?:(?:(?:this|last|next){_S})?{_MONTH}(?:,?{_S}{_DATED_YEAR})?|(?:this|last|next){_S}month)|"
+    rf"(?:(?:(?:this|last|next){_S})?{_MONTH}(?:,?{_S}{_DATED_YEAR})?|(?:this|last|next){_S}month"
+    # ... of a Hijri month: "the last Friday of Ramadan".
+    rf"|(?:the{_S}(?:holy{_S})?month{_S}of{_S})?(?:{_HIJRI_MONTH})\b)|"
     # Days of one month ("March 5-7", "3-4 Oct."), before the single days they start with.
     rf"{_MONTH}{_S}{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}(?:,?{_S}{_DATED_YEAR})?"
     rf"|{_DAY}(?:{_S})?[-–](?:{_S})?{_DAY}{_S}{_MONTH}(?:,?{_S}{_DATED_YEAR})?|"
@@ -329,8 +331,8 @@ _DURATION = (
     rf"{_COUNT}{_S}(?:(?:more|straight|consecutive|successive){_S})?{_UNIT}(?:{_S}and{_S}a{_S}half)?"
     # Not "(the FA Cup) final six days later", "scheduled for three days later": an offset, a date.
     rf"(?!{_S}(?:(?:later|earlier)\b(?!{_S}than\b)|ago\b))"
-    # Not "the last three months of 2016", a part of a year (a date).
-    rf"(?!{_S}of{_S}(?:{_YEAR}|(?:this|last|next|the){_S}year\b|{_MONTH_NAME}))"
+    # Not "the last three months of 2016", a part of a year (a date), nor "the last ten days of Ramadan".
+    rf"(?!{_S}of{_S}(?:{_YEAR}|(?:this|last|next|the){_S}year\b|{_MONTH_NAME}|{_HIJRI_MONTH}\b))"
     rf"|\b(?:{_NUMBER_WORD}|\d+)-(?:{_alt(u for u in UNITS if not u.endswith('s'))}|hour|minute)(?![\w-])"
     # "A decade-long war", "a week-long strike": a length, whatever "the" stands before it.
     rf"|\b(?:day|week|month|year|decade|century)[- ]long)(?!\w)"

@@ -409,10 +409,18 @@ def _earlier_later_day(m: re.Match, q: Query) -> _Found:
 def _weekday_of_month(m: re.Match, q: Query) -> _Found:
     """ "The last Saturday of June", "the second Tuesday in November": that weekday of the month."""
     month, how = q.read(m["rest"])
-    if month.precision != "month":
-        return None
     weekday = en.WEEKDAY_NUMBERS[m["weekday"]]
     n = -1 if m["ord"] in en.LAST_ORDINALS else _ordinal(m["ord"])
+    if month.precision == "range" and (month.latest - month.earliest).days < 31:
+        # "The last Friday of Ramadan": that weekday of a month of another calendar, by its days.
+        first = month.earliest + timedelta((weekday - month.earliest.weekday()) % 7)
+        last = month.latest - timedelta((month.latest.weekday() - weekday) % 7)
+        day = last if n < 0 else first + timedelta(weeks=n - 1)
+        if not month.earliest <= day <= month.latest:
+            raise UnresolvedDate(f"cannot resolve {q.expression!r}: {month.label} has no such {_WEEKDAY_TITLES[weekday]}")
+        return Resolution.day(day), f"the {m['ord']} {_WEEKDAY_TITLES[weekday]} of {month.label} ({how})"
+    if month.precision != "month":
+        return None
     day = nth_weekday(month.earliest.year, month.earliest.month, weekday, n)
     if day.month != month.earliest.month:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: {month.label} has no such {_WEEKDAY_TITLES[weekday]}")
