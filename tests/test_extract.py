@@ -1597,3 +1597,13 @@ def test_tag_reads_a_weekday_or_days_of_ramadan_as_one_expression():
     assert found["the last Friday of Ramadan"].edtf == "2018-06-08"
     assert (found["the last ten days of Ramadan"].earliest, found["the last ten days of Ramadan"].latest) == (
         date(2018, 6, 5), date(2018, 6, 14))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("TORONTO (CP) - A ministry spokesman said the bill will be introduced after Thanksgiving.", "2004-10-11"),
+    ("NEW YORK (AP) - Retailers expect strong sales after Thanksgiving, when Toronto fans visit.", "2004-11-25"),
+])
+def test_tag_dates_thanksgiving_by_the_country_of_the_dateline(text, value):
+    """A story filed from a Canadian place keeps Canada's Thanksgiving (the second Monday of October);
+    elsewhere it is the US one (the fourth Thursday of November)."""
+    assert mention(text, "Thanksgiving", date(2004, 10, 5)).resolution.edtf == value

@@ -945,6 +945,21 @@ def _about_another_country(text: str) -> bool:
     return bool(countries) and "US" not in countries
 
 
+# The place a wire story is filed from: "TORONTO (CP) -", "OTTAWA, Oct. 2 (Reuters) -", "HALIFAX, Nova Scotia —".
+_CITY_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,30}?)(?=,|\s*\(|\s+[-–—])")
+
+
+def _about_canada(text: str) -> bool:
+    """True when the story is Canadian: its dateline is a Canadian place ("TORONTO (CP) -"), or, with no
+    dateline, the only country it names (or whose great cities it names) is Canada. Its Thanksgiving is
+    the second Monday of October."""
+    if _US_NAMED.search(text):
+        return False
+    dateline = _CITY_DATELINE.match(text)
+    where = dateline.group(1).title() if dateline else text
+    return _world_places().countries(where) == {"CA"}
+
+
 def _a_capitalised_title(text: str, start: int, end: int) -> bool:
     """True for date words in the title of a work or a name, in running text: "The Day After Tomorrow",
     "Friday Night Lights", "12 Years a Slave", "Seven Days in May", "This Morning", "The Weekend" (a
@@ -1213,6 +1228,8 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         elif not (_REACHES_BACK.match(expression) or _REACHES_AHEAD.match(expression)
                   or (previous in _BACK_PREPOSITIONS and counted)):
             return None
+    if expression.lower().startswith("thanksgiving") and _about_canada(text):
+        expression = f"Canadian {expression}"  # the second Monday of October, in a story about Canada
     try:
         return resolve(expression, published, context, after=after, reported=reported)
     except UnresolvedDate:

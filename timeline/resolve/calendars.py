@@ -181,6 +181,7 @@ _MOVABLE_HOLIDAYS = {
     # The ISO week that ends on Easter Sunday (Holy Week), as TimeML values "Easter week".
     "easter-week": lambda y: Resolution.week(easter(y)),
     "thanksgiving": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4)),
+    "thanksgiving-ca": lambda y: Resolution.day(nth_weekday(y, 10, 0, 2)),
     "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
     "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
     "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),

@@ -84,6 +84,7 @@ HOLIDAYS = {
     "easter": "easter", "easter sunday": "easter", "good friday": "good-friday",
     "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
+    "canadian thanksgiving": "thanksgiving-ca",
     "memorial day": "memorial-day", "labor day": "labor-day",
     "armistice day": "armistice-day", "remembrance day": "armistice-day", "veterans day": "armistice-day",
     "remembrance sunday": "remembrance-sunday", "anzac day": "anzac-day", "australia day": "australia-day",
