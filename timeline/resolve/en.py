@@ -99,6 +99,7 @@ HOLIDAYS = {
     "mardi gras": "shrove-tuesday",
     # The Orthodox feasts by the Julian calendar, and days the world's news marks on a fixed date.
     "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
+    "assumption day": "assumption", "the feast of the assumption": "assumption",
     "international women's day": "womens-day", "earth day": "earth-day", "juneteenth": "juneteenth",
     "cinco de mayo": "cinco-de-mayo",
     # The Chinese calendar's New Year (through lunardate), and national days fixed in the Gregorian one.
@@ -238,7 +239,7 @@ FUTURE_CUE = (
     r"(?:starting|beginning)(?= (?:on |from )?$)|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
-    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|visits|returns|votes|reopens|kicks off|plays"
+    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|sits|visits|returns|votes|reopens|kicks off|plays"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
     r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|moves (?:from|to)|shifts (?:from|to)|"
@@ -253,6 +254,9 @@ FUTURE_CUE = (
     r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
     # What is called for is still to happen ("youth groups called for a 'victory march' on Friday").
     r"|(?:call|calls|called|calling) for(?: [\w\"'“”‘’-]+){1,8}(?= $)"
+    # ... and a day declared or called for something ("declared a day of national mourning for Tuesday",
+    # "called another day of protests for Tuesday"): set ahead of it.
+    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
     # ... and so is the day a people or a country marks, celebrates or observes, told in the present
     # ("Pakistan marks the 50th anniversary of its independence on Thursday").
     r"|(?:marks|celebrates|commemorates|observes)"
@@ -313,7 +317,7 @@ PLAN_CUE = (
     r"|(?:cancell?ed|called off|booked|reserved|closed) (?:[\w-]+ ){0,3}for(?= $)"
     # ... a day declared or called for something ("declared a day of national mourning for Thursday",
     # "called a general strike for Monday"), and the event of a day called off ("cancelled Sunday's rally").
-    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}(?:for|from)(?= $)"
+    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}from(?= $)"
     r"|(?:cancell?ed|called off|scrapped|postponed)(?: (?:the|a|an|its|his|her|their))?(?= $)"
     # A plan told in the past ("he was due to be released on Friday"): the nearer of the two days.
     r"|(?:was|were) (?:(?:due|set|scheduled|slated|expected|poised|about|(?:un)?likely) )?to(?= [a-z])"
