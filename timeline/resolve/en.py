@@ -348,6 +348,8 @@ PAST_CUE = (
     r"withdrew|drew|overtook|undertook|forgot|hid|rode|rang|sang|sank|swam|shook|stole|swore|tore|wore|woke"
     r"|dealt|meant|felt|sped|slid|spun|stuck|hung|swung|dug|sprang|shrank|arose|awoke|flew"
     r"|froze|forbade|foresaw|overthrew|underwent|withheld|upheld|oversaw|mistook|"
+    r"swept|slept|wept|crept|leapt|knelt|bled|sat|ate|blew|bore|forgave|shone|taught|understood|overcame"
+    r"|stung|clung|flung|strode|strove|slung|spat|wove|"
     # Participles that do not end in -ed ("had fallen by March", "has risen since").
     r"been|done|gone|seen|taken|given|fallen|risen|grown|shown|known|written|spoken|broken|chosen|driven"
     r"|begun|stolen|sworn|thrown|flown|drawn|withdrawn"
