@@ -1607,3 +1607,17 @@ def test_tag_dates_thanksgiving_by_the_country_of_the_dateline(text, value):
     """A story filed from a Canadian place keeps Canada's Thanksgiving (the second Monday of October);
     elsewhere it is the US one (the fourth Thursday of November)."""
     assert mention(text, "Thanksgiving", date(2004, 10, 5)).resolution.edtf == value
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("Temperatures will rise by 1.8 to 4.0 C by 2100, the panel said.", "2100", "2100"),
+    ("The next total eclipse there won't come until 2144.", "2144", "2144"),
+])
+def test_tag_dates_a_year_of_the_next_century_after_a_preposition(text, said, value):
+    """ "By 2100", "until 2144": a year of the next century where a preposition makes it one."""
+    assert mention(text, said, date(2007, 2, 2)).resolution.edtf == value
+
+
+def test_tag_leaves_a_number_of_the_next_century_alone():
+    """ "Employs 2150 workers", "in 2150 people": counts, no year."""
+    assert not tag("The plant employs 2150 workers, and in 2150 people were evacuated.", date(2007, 2, 2))

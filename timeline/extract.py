@@ -109,6 +109,8 @@ _WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
 _WEEKDAY_SHORT = rf"(?:(?:{_alt(WEEKDAY_ABBREVIATIONS)})\.?)"
 _SEASON = rf"(?:{_alt(SEASON_WORDS)})"
 _YEAR = r"(?:1[5-9]|20)\d\d(?!\d)"
+# A year of the next century, only where a preposition makes it one ("warming by 2100", "not until 2144").
+_FAR_YEAR = r"(?:(?<=\bby )|(?<=\buntil )|(?<=\btill )|(?<=\bbefore )|(?<=\bin )|(?<=\bafter ))21\d\d(?![\d,.]\d)(?!\d)"
 # Years said in words ("nineteen ninety-six", "two thousand and nine"): the resolver's pattern, with its
 # groups unnamed and a hyphen or a space wherever it has a space.
 # "Twelve hundred" alone is a count, not a year.
@@ -285,7 +287,7 @@ _DATE = (
     rf"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bduring )|(?<=\bfrom )"
     rf"|{_AFTER_A_MONTH_ABBREVIATION})"
     rf"(?:{_alt(MONTH_ABBREVIATIONS)})\."
-    rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|(?:spring|summer|autumn|winter))"
+    rf"|(?P<weak>{_MONTH_NAME}|{_YEAR}|{_FAR_YEAR}|(?:spring|summer|autumn|winter))"
     rf"){_END}"
 )
 # "two days later", "a few days ag[o]" (truncated in a real article), "a day after the toppling".
