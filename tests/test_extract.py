@@ -1621,3 +1621,11 @@ def test_tag_dates_a_year_of_the_next_century_after_a_preposition(text, said, va
 def test_tag_leaves_a_number_of_the_next_century_alone():
     """ "Employs 2150 workers", "in 2150 people": counts, no year."""
     assert not tag("The plant employs 2150 workers, and in 2150 people were evacuated.", date(2007, 2, 2))
+
+
+def test_tag_dates_a_feast_after_a_when_no_noun_follows():
+    """ "After a Thanksgiving that many spent apart" is the feast; "an Easter tradition" names a kind of
+    thing and is no date."""
+    assert mention("Shoppers returned after a Thanksgiving that many spent apart.", "Thanksgiving",
+                   date(2020, 11, 27)).resolution.edtf == "2020-11-26"
+    assert not tag("It is an Easter tradition.", date(2020, 11, 27))

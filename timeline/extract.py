@@ -483,7 +483,7 @@ _FIGURES = frozenset(
     "statistics survey reading inflation deliveries orders shipments revenue traffic".split())
 # ... or an event of that month ("the Bank of England's March policy meeting").
 _EVENTS_OWNED = frozenset("meeting policy elections election conference summit session vote referendum budget".split())
-_FIGURES_AFTER = re.compile(rf"[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:{'|'.join(sorted(_FIGURES))})\b")
+_FIGURES_AFTER = re.compile(rf"[^\S\n]+(?:(?:[a-z]+|[A-Z]{{2,5}})[^\S\n]+)?(?:{'|'.join(sorted(_FIGURES))})\b")
 # Titles "of the year" (of the month, of the century) that are awards or superlatives, not dates: "player
 # of the month", "the trial of the century".
 _TITLED = re.compile(
@@ -909,9 +909,10 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True  # "current and former officials": who they are, not the present
     if said == "eid" and _in_a_name(text, start):
         return True  # "Coach Ahmed Eid said": a family name, not the feast
-    if said in _HOLIDAY_NAMES and " " not in said and _previous_word(text, start) in ("a", "an"):
+    if (said in _HOLIDAY_NAMES and " " not in said and _previous_word(text, start) in ("a", "an")
+            and not _heads_its_phrase(text, end)):
         # "An Eid tradition", "an Easter egg hunt": a feast naming a kind of thing ("a New Year's Day
-        # speech" is that day's).
+        # speech" is that day's, and so is "a Thanksgiving that many spent apart").
         return True
     if not text[start:end].islower() and _in_a_quoted_title(text, start, end):
         return True  # 'the song "Yesterday,"', 'a single, "Saturday Girl,"', 'the film "Friday the 13th"'

@@ -100,6 +100,9 @@ HOLIDAYS = {
     # The Orthodox feasts by the Julian calendar, and days the world's news marks on a fixed date.
     "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
     "assumption day": "assumption", "the feast of the assumption": "assumption",
+    "all saints' day": "all-saints", "all souls' day": "all-souls", "all saints day": "all-saints",
+    "all souls day": "all-souls", "the day of the dead": "all-souls",
+    "day of the dead": "all-souls",
     "international women's day": "womens-day", "earth day": "earth-day", "juneteenth": "juneteenth",
     "cinco de mayo": "cinco-de-mayo",
     # The Chinese calendar's New Year (through lunardate), and national days fixed in the Gregorian one.
