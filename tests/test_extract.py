@@ -1629,3 +1629,18 @@ def test_tag_dates_a_feast_after_a_when_no_noun_follows():
     assert mention("Shoppers returned after a Thanksgiving that many spent apart.", "Thanksgiving",
                    date(2020, 11, 27)).resolution.edtf == "2020-11-26"
     assert not tag("It is an Easter tradition.", date(2020, 11, 27))
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Castro's statement came less than an hour after the lawyer spoke.", "less than an hour after"),
+    ("Slepian was declared dead just over an hour later.", "just over an hour later"),
+])
+def test_tag_gives_an_offset_in_hours_from_an_event_as_a_time(text, said):
+    """ "Less than an hour after the lawyer spoke" is a time told from an event, not a calendar date."""
+    found = {m.text.lower(): m for m in tag(text, date(2000, 4, 5))}
+    assert found[said].kind == "time"
+
+
+def test_tag_keeps_hours_ago_a_date():
+    """ "Two hours ago" is told from now: today's date."""
+    assert mention("The blast happened two hours ago.", "two hours ago", date(2013, 6, 20)).kind == "date"

@@ -387,6 +387,8 @@ _SHORT_YEAR = r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil ))['’]\d\d(
 _SCAN = ByFirstCharacter("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE),
     ("short_year", _SHORT_YEAR))))
+# An offset in hours or minutes from an event, not from now ("two hours ago" is a day's date).
+_CLOCK_OFFSET = re.compile(r"\b(?:hours?|minutes?|seconds?)\b(?!.*\bago\b)")
 # After "for", a count of units is a length, whatever follows ("deliberated for three days before
 # returning a verdict", "held for a day after the vote"): not an offset.
 _LENGTH_ONLY = re.compile(_DURATION)
@@ -1120,6 +1122,8 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
                 length := _LENGTH_ONLY.match(lowered, start)) is not None:
             found.append((start, length.end(), "duration"))
             continue
+        if m.group("offset") is not None and _CLOCK_OFFSET.search(m.group()):
+            kind = "time"  # "less than an hour after the quake", "two hours later": a time, told from an event
         found.append((start, m.end(), kind))
     return found
 
