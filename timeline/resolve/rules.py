@@ -801,8 +801,8 @@ def _quarter_ending(ending: re.Match, n: int | None, q: Query) -> tuple[Resoluti
     month, which is read as any month of the sentence is. A company's quarters need not be the calendar's,
     so the bounds come from the month it ends in. One named by a number the calendar would not give it
     keeps that number, in the year it is reported, as any fiscal quarter (TimeML writes a fiscal first
-    quarter ended in September 1989 as 1989-Q1); one named by its month alone is numbered as the calendar
-    numbers that month's quarter."""
+    quarter ended in September 1989 as 1989-Q1); one named by its month alone is the calendar quarter that
+    holds most of its months, the one of its middle month (May to July is Q2, August to October Q3)."""
     month_name = ending["month"]
     month = en.MONTH_NUMBERS[month_name]
     if ending["verb"] == "ended":
@@ -816,14 +816,16 @@ def _quarter_ending(ending: re.Match, n: int | None, q: Query) -> tuple[Resoluti
     else:
         last, how = _instance(lambda y: Resolution.month(y, month), q, None)
         year = last.earliest.year
-    calendar_number = (month - 1) // 3 + 1
     first = add_months(year, month, -2)
+    middle_year, middle = add_months(year, month, -1)
+    calendar_number = (middle - 1) // 3 + 1
     end = month_end(year, month)
     # A company's quarter named by a number is written in the year it is reported (see above); one over
     # for most of a year is no longer reported, and keeps its own year.
     reported = n not in (None, calendar_number) and (q.anchor - end).days <= _YEAR_AGO_ALREADY
-    number = calendar_number if n is None else n
-    found = Resolution(date(*first, 1), end, "quarter", timex=timex.quarter(q.anchor.year if reported else year, number))
+    number, named_year = (calendar_number, middle_year) if n is None else (n, year)
+    found = Resolution(date(*first, 1), end, "quarter",
+                       timex=timex.quarter(q.anchor.year if reported else named_year, number))
     return found, f"the quarter ending in {month_name.capitalize()} {year}, Q{number} ({how})"
 
 
