@@ -242,7 +242,7 @@ FUTURE_CUE = (
     r"(?:starting|beginning)(?= (?:on |from )?$)|"
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
-    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|sits|visits|returns|votes|reopens|kicks off|plays"
+    r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|sits|visits|returns|votes|reopens|kicks off|plays|leaves"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
     r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|moves (?:from|to)|shifts (?:from|to)|"
@@ -267,8 +267,12 @@ FUTURE_CUE = (
     r"|(?:is|are) (?:hosting|holding|staging|organi[sz]ing|convening|launching|releasing|visiting|travell?ing)"
     r"|on (?:track|course) to"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
+    r"takes (?:its|their|his|her) seats?|"
+    # A wish or a preference is for what is still to happen ("wants the overhaul passed in September",
+    # "we'd like this settled by Canada Day").
+    r"(?:wants|want)(?= (?:the|a|an|its|their|his|her|this|that|it|them) )|(?:'d|’d|would) (?:like|love|prefer)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
-    r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return)|"
+    r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return|leave)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").
     rf"(?:(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )(?:open|close)|opens|closes)(?! {MARKET_MOVE})|"
     # A date put off goes later ("pushed back to the autumn", "postponed to Tuesday").
@@ -289,6 +293,7 @@ UP_TO = r"until|till|(?:through|thru)(?= (?:the )?$)"
 # What makes the time "until" ends a past one: a negation or a verb of lasting before it ("did not return
 # until Oct. 5", "the rain lasted until Tuesday"); "gave the company until Monday" sets a deadline ahead.
 UNTIL_IN_THE_PAST = (r"\b(?:not|n't|never|lasted|continued|remained|stayed|waited|persisted|went on|dragged on"
+                     r"|led|ruled|governed|served|lived|worked|trailed"
                      r"|held out|kept on|kept \w+ing)\b[^,;]*\b(?:until|till)\s+$")
 # A plan's words point ahead to the date after them ("a vote scheduled for Friday", "planned a march
 # on Tuesday") but, after a date, say when the planning happened ("On Friday, the ministry planned to").
@@ -407,13 +412,13 @@ DETERMINERS = r"a|an|the|its|their|his|her|our|this|that|these|those"
 # A schedule's bare verb after a past verb and its object is no present tense: "threw open the gates",
 # "let the prisoners go". `%s` is PAST_CUE.
 BARE_SCHEDULE = frozenset(
-    "resume reconvene convene begin start go meet reopen kick vote play take open close return".split())
+    "resume reconvene convene begin start go meet reopen kick vote play take open close return leave".split())
 AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){0,2}$"
 # Schedule verbs that are nouns too, and what makes them one before them: "by eight votes", "tax returns",
 # "the close of trading", "an open letter".
 SCHEDULE_NOUNS = frozenset(
     "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks faces premieres debuts "
-    "marks "
+    "marks leaves leave "
     "face "
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (
