@@ -1644,3 +1644,10 @@ def test_tag_gives_an_offset_in_hours_from_an_event_as_a_time(text, said):
 def test_tag_keeps_hours_ago_a_date():
     """ "Two hours ago" is told from now: today's date."""
     assert mention("The blast happened two hours ago.", "two hours ago", date(2013, 6, 20)).kind == "date"
+
+
+def test_tag_compares_a_half_with_the_same_half_a_year_back():
+    """ "Sales of $1.1 billion in the first half, up 9 percent from a year earlier": the first half of the
+    year before, as "a year earlier" than a quarter is that quarter."""
+    text = "The company reported sales of $1.1 billion in the first half, up 9 percent from a year earlier."
+    assert mention(text, "a year earlier", date(2004, 10, 6)).resolution.timex == "2003-H1"

@@ -729,7 +729,10 @@ def _from_reference(q: Query, unit: str, low: int, high: int, vague: bool, named
     if after.precision in TOO_COARSE_TO_COUNT.get(unit, ()):
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: it counts {unit}s from {after.label}, "
                              f"a whole {after.precision}, which names no {unit} to count from")
-    if low == high and unit in _KEEPS_PRECISION.get(after.precision, ()) and not (
+    if low == high < 0 and unit == "year" and re.fullmatch(r"\d{4}-H[12]", after.timex or ""):
+        # "Sales of $1.1 billion in the first half, up 9 percent from a year earlier": that half, a year back.
+        found = half(after.earliest.year + low, int(after.timex[-1]))
+    elif low == high and unit in _KEEPS_PRECISION.get(after.precision, ()) and not (
             # "In the spring of 1940 ... two years later": the story moves on by years, to a year. A
             # comparison ("a year earlier" than the third quarter) is the same part of another year, and
             # so is an anniversary, the move that lands on the report's own month ("a decade after
