@@ -1651,3 +1651,11 @@ def test_tag_compares_a_half_with_the_same_half_a_year_back():
     year before, as "a year earlier" than a quarter is that quarter."""
     text = "The company reported sales of $1.1 billion in the first half, up 9 percent from a year earlier."
     assert mention(text, "a year earlier", date(2004, 10, 6)).resolution.timex == "2003-H1"
+
+
+def test_tag_counts_from_the_main_clause_not_a_date_in_a_relative_clause():
+    """ "Protests erupted on Friday over a fare increase that took effect on Oct. 6, and a state of
+    emergency was declared the next day": the day after Friday, not after Oct. 6."""
+    text = ("Protests erupted on Friday over a subway fare increase that took effect on Oct. 6, and the "
+            "president declared a state of emergency the next day.")
+    assert mention(text, "the next day", date(2019, 10, 23)).resolution.edtf == "2019-10-19"

@@ -600,6 +600,8 @@ _REACHES_BACK = re.compile(r"(?i:(?:the\s+)?(?:past|last)\s)")
 _REACHES_AHEAD = re.compile(r"(?i:the\s+(?:next|coming)\s)")
 # The unit an offset counts, as TOO_COARSE_TO_COUNT names it ("the next morning" counts days).
 _COUNTED_UNIT = re.compile(r"(?i:\b(day|week|month)s?\b|\b(?:night|morning|afternoon|evening)s?\b)")
+# A relative clause on a noun that holds the date ("a fare increase that took effect on Oct. 6").
+_IN_A_RELATIVE_CLAUSE = re.compile(r"(?i:\b(?:that|which)\s+(?:[a-z'’-]+\s+){1,4}(?:on|in)\s+$)")
 # A verb of telling right before a day: the day a source told of an event, not the event's.
 _TELLING_BEFORE = re.compile(r"(?i:\b(?:said|says|told|announced|reported|released|showed|confirmed|added)"
                              r"\s+(?:on\s+)?$)")
@@ -1844,14 +1846,17 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         # story is still the period's. Nor with the day of the telling after the day of an event in its
         # sentence ("since it opened last Wednesday, figures released on Tuesday showed. It was
         # inaugurated the day before": before the opening; "the monsoon will set in by the end of the
-        # month, the centre said on Thursday. Rain had lashed the city the previous day" is no such day).
+        # month, the centre said on Thursday. Rain had lashed the city the previous day" is no such day);
+        # nor with a date in a relative clause after it ("protests erupted on Friday over a fare increase
+        # that took effect on Oct. 6, and a state of emergency was declared the next day": Saturday).
         if resolution is not None and kind == "date" and not _is_reference(mention) and not (
                 _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression) and after is not None)
                 or text[max(0, start - 6):start].lower() == "since "
                 or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None
                 or anchors and tagged[anchors[-1]][0].sentence == index
                 and tagged[anchors[-1]][0].resolution.precision == "day"
-                and _TELLING_BEFORE.search(text, max(0, start - 24), start) is not None):
+                and (_TELLING_BEFORE.search(text, max(0, start - 24), start) is not None
+                     or _IN_A_RELATIVE_CLAUSE.search(text, max(tagged[anchors[-1]][0].end, start - 60), start))):
             anchors.append(len(tagged) - 1)
     if told_from is not None and tagged and tagged[0][0].resolution is not None:
         # Say where the day everything was counted from came from: the dateline, not the printing.
