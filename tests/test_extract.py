@@ -1659,3 +1659,9 @@ def test_tag_counts_from_the_main_clause_not_a_date_in_a_relative_clause():
     text = ("Protests erupted on Friday over a subway fare increase that took effect on Oct. 6, and the "
             "president declared a state of emergency the next day.")
     assert mention(text, "the next day", date(2019, 10, 23)).resolution.edtf == "2019-10-19"
+
+
+def test_tag_dates_that_weekend_by_the_day_told_before():
+    """ "Over Thanksgiving, and advance polls that weekend": the long weekend before the Monday holiday."""
+    text = "OTTAWA (CP) - Volunteers kept knocking on doors over Thanksgiving, and advance polls that weekend drew a record."
+    assert mention(text, "that weekend", date(2015, 10, 20)).resolution.timex == "2015-W41-WE"

@@ -600,6 +600,7 @@ RULES = (
     ("weekday_from_reference", (r"(?:the )?(?P<dir>previous|preceding|following) (?P<weekday>%(weekday)s)",)),
     ("weekend_from_reference", (r"the (?P<dir>previous|preceding|following) weekend",)),
     ("weekday_of_reference", (r"that (?P<weekday>%(weekday)s)",)),
+    ("weekend_of_reference", (r"(?:that|the same|that same) weekend",)),
     ("after_before", (
         r"(?P<dir>post|pre) (?P<rest>.+)",
         r"(?P<rest>.+) (?:or|and) (?P<dir>later|after|beyond|since|earlier|before|sooner)",

@@ -464,6 +464,20 @@ def _weekend_from_reference(m: re.Match, q: Query) -> _Found:
     return weekend(saturday), f"the weekend after the reference event ({after.label})"
 
 
+@handler("weekend_of_reference", reference=True)
+def _weekend_of_reference(m: re.Match, q: Query) -> _Found:
+    """ "That weekend": the weekend of the day told before: that day's, if it is a Saturday or a Sunday;
+    the one just before a Monday (the long weekend of a Monday holiday: "over Thanksgiving, and advance
+    polls that weekend"); else the one after it, in its week."""
+    after = _reference(q)
+    if after.latest - after.earliest > timedelta(days=6):
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: {after.label} names no week to find it in")
+    day = after.earliest
+    saturday = day + timedelta((5 - day.weekday()) % 7) if day.weekday() not in (0, 6) else (
+        day - timedelta(2 if day.weekday() == 0 else 1))
+    return weekend(saturday), f"the weekend of the reference event ({after.label})"
+
+
 @handler("after_before")
 def _after_before(m: re.Match, q: Query) -> _Found:
     """ "Post-1959", "1994 or later", "1990 and beyond", "1980 or earlier": open on one side, valued
