@@ -260,6 +260,11 @@ FUTURE_CUE = (
     # ... and a day declared or called for something ("declared a day of national mourning for Tuesday",
     # "called another day of protests for Tuesday"): set ahead of it.
     r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
+    # ... and so does a gathering people are called to ("called his supporters to a mass rally in the
+    # capital on Saturday").
+    r"|(?:calls|called|calling|summoned|summons) (?:[\w'’-]+ ){1,3}to (?:a|an) (?:[\w-]+ ){0,2}"
+    r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|strike|vigil|sit-in|meeting)"
+    r"(?: [\w'’-]+){0,6}(?= $)"
     # ... and so is the day a people or a country marks, celebrates or observes, told in the present
     # ("Pakistan marks the 50th anniversary of its independence on Thursday").
     r"|(?:marks|celebrates|commemorates|observes)"
