@@ -1665,3 +1665,11 @@ def test_tag_dates_that_weekend_by_the_day_told_before():
     """ "Over Thanksgiving, and advance polls that weekend": the long weekend before the Monday holiday."""
     text = "OTTAWA (CP) - Volunteers kept knocking on doors over Thanksgiving, and advance polls that weekend drew a record."
     assert mention(text, "that weekend", date(2015, 10, 20)).resolution.timex == "2015-W41-WE"
+
+
+def test_tag_dates_the_august_bank_holiday_of_a_story_filed_from_ireland_as_irelands():
+    """Ireland's August bank holiday is the first Monday of August, the UK's the last."""
+    assert mention("DUBLIN (Reuters) - The plan was drawn up over the August bank holiday.", "August bank holiday",
+                   date(2008, 10, 15)).resolution.edtf == "2008-08-04"
+    assert mention("LONDON (Reuters) - The plan was drawn up over the August bank holiday.", "August bank holiday",
+                   date(2008, 10, 15)).resolution.edtf == "2008-08-25"

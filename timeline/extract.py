@@ -186,7 +186,8 @@ _RELATIVE_DAY = (
 )
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
 _MODIFIER = (
-    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)|end-"
+    # Not "the late May bank holiday", a holiday's name.
+    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)(?!(?:may|summer){_S}bank{_S}holiday)|end-"
     rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|eve|(?:first|second|last|latter){_S}half"
     rf"|(?:first|last|final){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
     rf"|(?:first|second|third|fourth|last|final){_S}(?:day|week|month)){_S}of{_S})"
@@ -956,6 +957,17 @@ def _about_another_country(text: str) -> bool:
 _CITY_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,30}?)(?=,|\s*\(|\s+[-–—])")
 
 
+_AUGUST_BANK_HOLIDAY = re.compile(r"(?i:\baugust bank holiday)")
+
+
+def _filed_from(text: str, country: str) -> bool:
+    """True when the story is filed from a place in `country` (its dateline), or, with no dateline, names
+    that country alone."""
+    dateline = _CITY_DATELINE.match(text)
+    where = dateline.group(1).title() if dateline else text
+    return _world_places().countries(where) == {country}
+
+
 def _about_canada(text: str) -> bool:
     """True when the story is Canadian: its dateline is a Canadian place ("TORONTO (CP) -"), or, with no
     dateline, the only country it names (or whose great cities it names) is Canada. Its Thanksgiving is
@@ -1239,6 +1251,8 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
             return None
     if expression.lower().startswith("thanksgiving") and _about_canada(text):
         expression = f"Canadian {expression}"  # the second Monday of October, in a story about Canada
+    elif _AUGUST_BANK_HOLIDAY.search(expression) and _filed_from(text, "IE"):
+        expression = _AUGUST_BANK_HOLIDAY.sub("Irish August bank holiday", expression)  # the first Monday
     try:
         return resolve(expression, published, context, after=after, reported=reported)
     except UnresolvedDate:

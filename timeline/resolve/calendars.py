@@ -24,7 +24,7 @@ _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "boxing-day": (12, 26), "new-years-eve": (12, 31), "may-day": (5, 1),
     "nowruz": (3, 21), "armistice-day": (11, 11), "anzac-day": (4, 25), "australia-day": (1, 26),
     "bonfire-night": (11, 5), "independence-day-us": (7, 4), "st-patricks-day": (3, 17), "bastille-day": (7, 14), "canada-day": (7, 1),
-    "assumption": (8, 15), "all-saints": (11, 1), "all-souls": (11, 2), "womens-day": (3, 8), "earth-day": (4, 22), "juneteenth": (6, 19), "cinco-de-mayo": (5, 5),
+    "waitangi-day": (2, 6), "assumption": (8, 15), "all-saints": (11, 1), "all-souls": (11, 2), "womens-day": (3, 8), "earth-day": (4, 22), "juneteenth": (6, 19), "cinco-de-mayo": (5, 5),
     # Kenya's Jamhuri, Madaraka and Mashujaa days, Pakistan Day, Egypt's Sinai Liberation Day, Africa Day.
     "jamhuri-day": (12, 12), "madaraka-day": (6, 1), "mashujaa-day": (10, 20), "pakistan-day": (3, 23),
     "sinai-liberation-day": (4, 25), "africa-day": (5, 25),
@@ -182,6 +182,15 @@ _MOVABLE_HOLIDAYS = {
     "easter-week": lambda y: Resolution.week(easter(y)),
     "thanksgiving": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4)),
     "thanksgiving-ca": lambda y: Resolution.day(nth_weekday(y, 10, 0, 2)),
+    # The bank holidays of the UK (early May, spring, summer) and of Ireland (June, August, October), on
+    # their Mondays; Melbourne Cup day, the first Tuesday of November.
+    "bank-holiday-early-may": lambda y: Resolution.day(nth_weekday(y, 5, 0, 1)),
+    "bank-holiday-spring": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
+    "bank-holiday-summer": lambda y: Resolution.day(nth_weekday(y, 8, 0, -1)),
+    "bank-holiday-june-ie": lambda y: Resolution.day(nth_weekday(y, 6, 0, 1)),
+    "bank-holiday-august-ie": lambda y: Resolution.day(nth_weekday(y, 8, 0, 1)),
+    "bank-holiday-october-ie": lambda y: Resolution.day(nth_weekday(y, 10, 0, -1)),
+    "melbourne-cup": lambda y: Resolution.day(nth_weekday(y, 11, 1, 1)),
     "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
     "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
     "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),

@@ -85,6 +85,14 @@ HOLIDAYS = {
     "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
     "canadian thanksgiving": "thanksgiving-ca",
+    # The bank holidays by their names in the UK and Ireland ("the August bank holiday" is the UK's last
+    # Monday of August; in a story filed from Ireland, extract.py reads it as Ireland's first Monday).
+    "may day bank holiday": "bank-holiday-early-may", "early may bank holiday": "bank-holiday-early-may",
+    "spring bank holiday": "bank-holiday-spring", "late may bank holiday": "bank-holiday-spring",
+    "august bank holiday": "bank-holiday-summer", "summer bank holiday": "bank-holiday-summer",
+    "late summer bank holiday": "bank-holiday-summer", "june bank holiday": "bank-holiday-june-ie",
+    "october bank holiday": "bank-holiday-october-ie", "irish august bank holiday": "bank-holiday-august-ie",
+    "waitangi day": "waitangi-day", "melbourne cup day": "melbourne-cup",
     "memorial day": "memorial-day", "labor day": "labor-day",
     "armistice day": "armistice-day", "remembrance day": "armistice-day", "veterans day": "armistice-day",
     "remembrance sunday": "remembrance-sunday", "anzac day": "anzac-day", "australia day": "australia-day",
