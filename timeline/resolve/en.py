@@ -446,7 +446,9 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
 # A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
 # deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
 # These are read around the date: each is a list of (what must come right before it, right after it).
-PREMODIFIER = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) ", r" [a-z]")]
+PREMODIFIER = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) ", r" [a-z]"),
+               # ... and one after "of" that an event's plural owns ("the earthquakes of Feb. 6").
+               (r"\bthe [a-z]+s of ", r"")]
 # ... and so is one that owns a noun ("Wednesday's ruling", "Sunday's vote").
 POSSESSIVE = [(r"", r"['’]s [a-z]")]
 # A month or quarter that owns a report on it ("February's jobs report", "the January trade figures"):
