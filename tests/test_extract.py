@@ -1673,3 +1673,8 @@ def test_tag_dates_the_august_bank_holiday_of_a_story_filed_from_ireland_as_irel
                    date(2008, 10, 15)).resolution.edtf == "2008-08-04"
     assert mention("LONDON (Reuters) - The plan was drawn up over the August bank holiday.", "August bank holiday",
                    date(2008, 10, 15)).resolution.edtf == "2008-08-25"
+
+
+def test_tag_leaves_an_offset_that_recurs_each_year_undated():
+    """ "The hajj moves about 11 days earlier each year" tells a rate, not a date ("each year" is a set)."""
+    assert [m.kind for m in tag("The hajj moves about 11 days earlier each year.", date(2023, 6, 26))] == ["set"]

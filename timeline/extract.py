@@ -513,6 +513,8 @@ _SEASON_KINDS = frozenset(
     "storm storms blizzard weather coat coats clothes clothing wear tires tyres wheat crop crops squash "
     "olympics olympic games sports solstice equinox".split())
 # Nouns a feast names a kind of thing by, not a time ("a crowded Christmas market", "the Christmas tree").
+# After an offset, what makes it a rate: "11 days earlier each year", "a day later every week".
+_EACH_UNIT_AFTER = re.compile(r"(?i:[^\S\n]+(?:each|every|per|a)[^\S\n]+(?:year|month|week|day|season)\b)")
 # What makes "today's" or "tomorrow's" an age, not a day: "today's youth", "tomorrow's world".
 _FIGURATIVE_AFTER = re.compile(r"(?i:['’]s\s+(?:youth|world|generations?|society|children|kids|young|teenagers)\b)")
 _HOLIDAY_KINDS = frozenset(
@@ -888,6 +890,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True  # "changed from a fiscal year to a calendar year"; "as recently as 2004" (the date is 2004)
     if said.startswith("the day ") and _TO_THE_DAY.search(text, max(0, start - 30), start):
         return True  # "50 years to the day after the first pictures": so many years exactly, no day after
+    if said.endswith(("earlier", "later")) and _EACH_UNIT_AFTER.match(text, end):
+        return True  # "the hajj moves about 11 days earlier each year": a rate, no date
     if said in _RATE_UNITS and _AMOUNT_BEFORE.search(text, max(0, start - 40), start):
         return True  # "1.2 million barrels a day", "300 euros a day", "twice a week": a rate, no length
     if said[:1].isdigit() and _NUMERIC_DATE.fullmatch(said) and _previous_word(text, start) in _LABELS:
