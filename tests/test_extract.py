@@ -1678,3 +1678,18 @@ def test_tag_dates_the_august_bank_holiday_of_a_story_filed_from_ireland_as_irel
 def test_tag_leaves_an_offset_that_recurs_each_year_undated():
     """ "The hajj moves about 11 days earlier each year" tells a rate, not a date ("each year" is a set)."""
     assert [m.kind for m in tag("The hajj moves about 11 days earlier each year.", date(2023, 6, 26))] == ["set"]
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("A flotilla will sail down the Thames on Sunday 3 June, organisers said on Friday. A concert will be "
+     "held on the Monday evening.", "Monday evening", "2012-06-04"),
+    ("Buses will be diverted on Sunday 3 June. The Saturday market will go ahead as normal.", "Saturday", None),
+])
+def test_tag_reads_the_weekday_after_the_day_the_story_told(text, said, value):
+    """ "On the Monday evening" after "Sunday 3 June" is that Monday, as British English writes it; "the
+    Saturday market" is a kind of market, left as a weekday's nearest reading."""
+    found = {m.text: m.resolution for m in tag(text, date(2012, 5, 25))}
+    if value is None:
+        assert "on or after the day the story told" not in (found[said].rule if found.get(said) else "")
+    else:
+        assert found[said].edtf == value

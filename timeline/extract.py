@@ -388,6 +388,8 @@ _SHORT_YEAR = r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil ))['’]\d\d(
 _SCAN = ByFirstCharacter("|".join(f"(?P<{name}>{pattern})" for name, pattern in (
     ("offset", _OFFSET), ("duration", _DURATION), ("set", _SET), ("time", _TIME), ("date", _DATE),
     ("short_year", _SHORT_YEAR))))
+# A weekday alone, with a part of the day or not ("Monday", "Monday evening").
+_WEEKDAY_ALONE = re.compile(rf"(?i:({_alt(WEEKDAYS)})(?:{_S}(?:{_PART_OF_DAY}))?)")
 # An offset in hours or minutes from an event, not from now ("two hours ago" is a day's date).
 _CLOCK_OFFSET = re.compile(r"\b(?:hours?|minutes?|seconds?)\b(?!.*\bago\b)")
 # After "for", a count of units is a length, whatever follows ("deliberated for three days before
@@ -1690,6 +1692,24 @@ def _on_the_story_day(expression: str, told: Mention, sentence: int) -> Resoluti
     return found.with_rule(f"{expression}: on the day the story last told, {told.text!r} -> {found.label}")
 
 
+def _the_weekday_of_the_story(text: str, start: int, expression: str, told: Mention, sentence: int,
+                              found: Resolution | None) -> Resolution | None:
+    """ "On the Monday" (a weekday after "the"), after a day the story told in its sentence or the two
+    before ("the flotilla sails on Sunday 3 June ... a concert on the Monday evening"): that weekday on or
+    after the day told, as British English writes it; None elsewhere."""
+    if (found is None or found.precision != "day" or text[max(0, start - 4):start].lower() != "the "
+            or (weekday := _WEEKDAY_ALONE.fullmatch(expression)) is None
+            or not _heads_its_phrase(text, start + len(expression))):
+        return None  # not "the Saturday market", a kind of market
+    day = told.resolution
+    if day is None or day.precision != "day" or not 0 <= sentence - told.sentence <= 2 or day.earliest == found.earliest:
+        return None
+    number = WEEKDAYS[weekday.group(1).lower()]
+    chosen = day.earliest + timedelta((number - day.earliest.weekday()) % 7)
+    return Resolution.day(chosen).with_rule(
+        f"{expression}: the {weekday.group(1)} on or after the day the story told, {told.text!r} -> {chosen.isoformat()}")
+
+
 def _restates(precision: str, unit: str) -> bool:
     """Whether a date of `precision` can be restated by an offset counted in `unit`: its own unit, or a
     day by weeks ("on Monday, two weeks after the vote"; "April 11, more than six weeks later")."""
@@ -1822,6 +1842,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = ended
         if kind == "date" and tagged and (closing := _period_end(text, start, expression, resolution, tagged)):
             resolution = closing
+        if kind == "date" and anchors and (the_weekday := _the_weekday_of_the_story(
+                text, start, expression, tagged[anchors[-1]][0], index, resolution)) is not None:
+            resolution = the_weekday
         if kind == "date" and anchors and _IN_THE_DAY.fullmatch(expression) and (
                 told := _on_the_story_day(expression, tagged[anchors[-1]][0], index)) is not None:
             # "Raised their flag on Saturday morning ... a ceremony was held later in the day": that day.
