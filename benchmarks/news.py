@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -32,9 +31,10 @@ from tabulate import tabulate  # noqa: E402
 
 import timeline  # noqa: E402  (after the path is set, so the checkout is measured)
 
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from timeml import at_day  # noqa: E402  (values compared as benchmarks/timeml.py compares them)
+
 SETS = REPO_ROOT / "benchmarks" / "news"
-_TIME_OF_DAY = re.compile(r"T.*$")
-_ONE_DIGIT_WEEK = re.compile(r"^(\d{4}-W)(\d)\b")
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,6 @@ class Span:
     text: str
     value: str | None
     rule: str = ""
-
-
-def at_day(value: str | None) -> str | None:
-    """A TIMEX3 value as it is compared: its time of day cut ("2012-02-24TNI" is "2012-02-24"), an ISO week
-    number with the two digits ISO 8601 gives it ("2012-W6" is "2012-W06"), as benchmarks/timeml.py does."""
-    return _ONE_DIGIT_WEEK.sub(r"\g<1>0\2", _TIME_OF_DAY.sub("", value)) if value else value
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -485,29 +485,24 @@ def test_import_does_not_load_dateparser() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_hijri_calendar_is_loaded_only_for_an_islamic_feast() -> None:
-    """hijridate is imported when Ramadan or an Eid is resolved, not for other dates or at start-up."""
-    code = ("import sys, datetime, timeline; d = datetime.date(2024, 12, 9); timeline.resolve('Christmas', d); "
-            "assert 'hijridate' not in sys.modules; timeline.resolve('Ramadan', d); assert 'hijridate' in sys.modules")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-
-
-def test_chinese_calendar_is_loaded_only_for_its_new_year() -> None:
-    """lunardate is imported when the Lunar New Year is resolved, not for other feasts or at start-up."""
-    code = ("import sys, datetime, timeline; d = datetime.date(2024, 1, 20); timeline.resolve('Christmas', d); "
-            "assert 'lunardate' not in sys.modules; r = timeline.resolve('the Lunar New Year', d, 'Families will "
-            "gather for the Lunar New Year.'); assert r.timex == '2024-02-10', r; assert 'lunardate' in sys.modules")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-
-
-def test_hebrew_calendar_is_loaded_only_for_a_jewish_feast() -> None:
-    """pyluach is imported when Passover is resolved, not for other feasts or at start-up."""
-    code = ("import sys, datetime, timeline; d = datetime.date(2022, 4, 1); timeline.resolve('Easter', d); "
-            "assert 'pyluach' not in sys.modules; r = timeline.resolve('Passover', d, 'Jews will mark Passover.'); "
-            "assert r.timex == '2022-04-16', r; assert 'pyluach' in sys.modules")
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True)
+@pytest.mark.parametrize("module, code", [
+    # hijridate for Ramadan or an Eid.
+    ("hijridate", "d = datetime.date(2024, 12, 9); timeline.resolve('Christmas', d); {absent}; "
+                  "timeline.resolve('Ramadan', d)"),
+    # lunardate for the Lunar New Year.
+    ("lunardate", "d = datetime.date(2024, 1, 20); timeline.resolve('Christmas', d); {absent}; "
+                  "r = timeline.resolve('the Lunar New Year', d, 'Families will gather for the Lunar New Year.'); "
+                  "assert r.timex == '2024-02-10', r"),
+    # pyluach for a Jewish feast.
+    ("pyluach", "d = datetime.date(2022, 4, 1); timeline.resolve('Easter', d); {absent}; "
+                "r = timeline.resolve('Passover', d, 'Jews will mark Passover.'); assert r.timex == '2022-04-16', r"),
+])
+def test_a_calendar_library_is_loaded_only_for_its_feasts(module: str, code: str) -> None:
+    """Each calendar library (hijridate, lunardate, pyluach) is imported when one of its feasts is resolved,
+    not for other feasts or at start-up."""
+    absent = f"assert {module!r} not in sys.modules"
+    script = f"import sys, datetime, timeline; {code.format(absent=absent)}; assert {module!r} in sys.modules"
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 

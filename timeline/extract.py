@@ -978,11 +978,7 @@ def _about_canada(text: str) -> bool:
     """True when the story is Canadian: its dateline is a Canadian place ("TORONTO (CP) -"), or, with no
     dateline, the only country it names (or whose great cities it names) is Canada. Its Thanksgiving is
     the second Monday of October."""
-    if _US_NAMED.search(text):
-        return False
-    dateline = _CITY_DATELINE.match(text)
-    where = dateline.group(1).title() if dateline else text
-    return _world_places().countries(where) == {"CA"}
+    return not _US_NAMED.search(text) and _filed_from(text, "CA")
 
 
 def _a_capitalised_title(text: str, start: int, end: int) -> bool:

@@ -350,15 +350,13 @@ def _narrowed(whole: Resolution, how: str, third: int, mod: str, name: str) -> t
     return narrow(whole, third, mod), f"{name} third of {whole.label} ({how})"
 
 
-_BANK_HOLIDAY = Lazy(r"(?i)(?:the )?(?:early|late) (?:may|summer) bank holiday")
-
-
 @handler("part")
 def _part(m: re.Match, q: Query) -> _Found:
     third, mod = en.PARTS[m["part"]]
-    if m["part"] in ("early", "late") and _BANK_HOLIDAY.fullmatch(q.expression):
-        return None  # "the late May bank holiday": a holiday's name, read by the rules after this one
-    whole, how = q.read(_whole_unit_words(m["rest"]))
+    try:
+        whole, how = q.read(_whole_unit_words(m["rest"]))
+    except UnresolvedDate:
+        return None  # "the late May bank holiday": no part of "May bank holiday"; a later rule may read it whole
     # "Stocks rallied at the end of the year", said on January 3: the year just over.
     whole, how = _whole_told_of(whole, m["rest"], lambda w: _bounds(_narrowed(w, how, third, mod, "")[0]), how, q)
     return _narrowed(whole, how, third, mod, m["part"])
