@@ -343,8 +343,11 @@ def test_ctrl_c_says_interrupted_and_exits_130(store_file, tmp_path):
 
     article = tmp_path / "slow.txt"
     article.write_text("The SDF took Deir az-Zour last Friday.\n" * 20000, encoding="utf-8")
+    # A job a shell starts in the background inherits Ctrl-C ignored, as the test runner may have been:
+    # the command is started with Ctrl-C's default, as from a terminal.
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "tag", str(article), "--published", "2024-12-09"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

@@ -49,3 +49,51 @@ def test_the_taggers_cut_pattern_matches_as_its_whole_one():
         lowered = _lower(sentence)
         for pos in _starts(sentence):
             assert same(cut.match(lowered, pos), whole.match(lowered, pos)), (sentence, pos)
+
+
+def test_a_cut_pattern_searches_as_the_whole_one_between_any_two_offsets():
+    """search() tries a cut pattern only where `starts` finds a word may begin, and finds between any two
+    offsets what the whole pattern's search finds there, with the same groups: the resolver's cue and
+    past-verb patterns, which open on a word boundary, read at the end of a window as at its end."""
+    from timeline.resolve import engine
+
+    for name in ("_CUES", "_GOVERNED_BY_PAST", "_GOVERNED_AT_A_DISTANCE", "_AFTER_A_PAST_VERB"):
+        pattern = getattr(engine, name).pattern
+        cut = ByFirstCharacter(pattern, worth_cutting=0, starts=engine._WORD_STARTS)
+        whole = re.compile(pattern)
+        for sentence in [*SENTENCES, "They'll meet; it’ll be said he'd gone", "elections were held in"]:
+            lowered = _lower(sentence)
+            for pos in range(0, len(lowered) + 1, 3):
+                for endpos in range(pos, len(lowered) + 1, 2):
+                    assert same(cut.search(lowered, pos, endpos), whole.search(lowered, pos, endpos)), (
+                        name, lowered[pos:endpos])
+
+
+def _starts_by_regex(text: str) -> list[int]:
+    """_starts as its docstring defines it, written plainly with a regular expression for the words."""
+    from timeline.extract import _LEAD_WORDS, _OPENING_WORDS, _TRIGGERS, _WORDS_BEFORE_TRIGGER, _in_a_number
+
+    words = [(m.start(), m.group()) for m in re.finditer(r"[A-Za-z]+|[0-9]+", text)]
+    starts = set()
+    for i, (at, word) in enumerate(words):
+        if not (word in _TRIGGERS or word[0].isdigit()) or word[0].isdigit() and _in_a_number(text, at, len(word)):
+            continue
+        starts.add(at)
+        if at and text[at - 1] in "'’":
+            starts.add(at - 1)
+        for j in range(i - 1, max(-1, i - 1 - _WORDS_BEFORE_TRIGGER), -1):
+            if words[j][1].lower() not in _LEAD_WORDS:
+                break
+            if words[j][1].lower() in _OPENING_WORDS:
+                starts.add(words[j][0])
+    return sorted(starts)
+
+
+@pytest.mark.parametrize("text", [
+    *SENTENCES, "Q3 FY2020 W25 1990s 2nd the 21st century", "café’s Monday—the “end of the year” in '85",
+    "  the\tlast\n\nthree   days", "Monday", "", "x" * 60 + " " * 70 + "the year", "May mayor today's 5pm",
+])
+def test_the_starts_are_those_of_the_words_read_by_a_regular_expression(text):
+    """_starts, which reads words with bytes.translate and str.split, gives the offsets the plain reading
+    of its definition gives (runs of ASCII letters or digits, the lead words before a trigger word)."""
+    assert _starts(text) == _starts_by_regex(text)

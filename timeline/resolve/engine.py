@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from ..dates import Resolution
 from ..errors import UnresolvedDate
-from ..patterns import Lazy
+from ..patterns import ByFirstCharacter, Lazy
 from . import en
 from .fallback import fallback
 from .rules import HANDLERS, Handler
@@ -24,13 +24,17 @@ _MAX_LENGTH = 200
 
 # Read in lower case (a case-blind pattern is several times slower); an infinitive's verb is then checked
 # against the sentence as written, so that a name ("agreed to Cuba's terms") is no verb.
-_CUES = Lazy(
+# A cue, and a past verb, opens on a word's first letter or on an apostrophe after a word ("'ll"): the
+# patterns of them are tried only there, each cut to the words that begin with that character (see
+# ByFirstCharacter), not at every character.
+_WORD_STARTS = r"\b[\w'’]"
+_CUES = ByFirstCharacter(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<until>{en.UP_TO})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
-    rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b")
+    rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b", starts=_WORD_STARTS)
 _NOT_PAST = frozenset(en.NOT_PAST)
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
-_GOVERNED_BY_PAST = Lazy(en.GOVERNED_BY_PAST % (en.PAST_CUE, en.PAST_CUE))
-_GOVERNED_AT_A_DISTANCE = Lazy(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE)
+_GOVERNED_BY_PAST = ByFirstCharacter(en.GOVERNED_BY_PAST % (en.PAST_CUE, en.PAST_CUE), starts=_WORD_STARTS)
+_GOVERNED_AT_A_DISTANCE = ByFirstCharacter(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE, starts=_WORD_STARTS)
 # A reporting verb, then the subject of the reported clause up to the date ("said the recovery in"), and
 # that clause's verb right after the date's phrase ("will be").
 _REPORTED_SUBJECT = Lazy(r"\b(?:said|says|told|added|noted|predicted|warned|forecast)\s+(?:that\s+)?"
@@ -105,7 +109,7 @@ def _starting_here(pattern: str) -> re.Pattern:
 # sighted, so Wednesday would be the 30th day of Ramadan").
 _CLAUSE_OPENERS = ("that ", "so ", "and ", "but ", "while ", "because ", ", ", "; ")
 _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
-_AFTER_A_PAST_VERB = Lazy(en.AFTER_A_PAST_VERB % en.PAST_CUE)
+_AFTER_A_PAST_VERB = ByFirstCharacter(en.AFTER_A_PAST_VERB % en.PAST_CUE, starts=_WORD_STARTS)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
 # not a year, which is the verb's subject ("fiscal 2015 begins Oct. 1").
 _COUNT_BEFORE = Lazy(r"\b(?:(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+)?$")
@@ -579,7 +583,7 @@ def _resolve_text(text: str, q: Query) -> tuple[Resolution, str]:
             break
         first = index + 1
     else:
-        found = fallback(text, q.expression, q.anchor, q.future)
+        found = fallback(text, q.expression, q.anchor, lambda: q.future)
     resolution, how = found
     if approximate:
         resolution = replace(resolution, approximate=True, mod=resolution.mod or "APPROX")

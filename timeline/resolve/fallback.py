@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Callable
 
 from ..dates import Resolution
 from ..errors import UnresolvedDate
@@ -43,13 +44,17 @@ def _written(day: date, precision: str, text: str, anchor: date) -> bool:
     return year_written and day.month in months and (precision == "month" or day.day in numbers)
 
 
-def fallback(text: str, expression: str, anchor: date, future: bool) -> tuple[Resolution, str]:
-    """`text`, the normalised `expression`, read by dateparser: (resolution, how), or UnresolvedDate."""
+def fallback(text: str, expression: str, anchor: date, future: Callable[[], bool]) -> tuple[Resolution, str]:
+    """`text`, the normalised `expression`, read by dateparser: (resolution, how), or UnresolvedDate.
+
+    `future` tells whether the sentence looks ahead; it is asked only when dateparser is, as it reads the
+    sentence, and most texts that get this far ("5 p.m.", left empty once its time is taken out) have no
+    date for dateparser to find."""
     unknown = f"cannot resolve {expression!r}: not a date expression the resolver knows"
     if not re.search(r"\d", text) and not _MONTH_WORD.search(text):
         raise UnresolvedDate(unknown)
     try:
-        data = _dateparser(anchor, future).get_date_data(text)
+        data = _dateparser(anchor, future()).get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input; all mean "not a date"
         raise UnresolvedDate(unknown) from None
     if data.date_obj is None or data.period not in _PERIODS:
