@@ -1693,3 +1693,15 @@ def test_tag_reads_the_weekday_after_the_day_the_story_told(text, said, value):
         assert "on or after the day the story told" not in (found[said].rule if found.get(said) else "")
     else:
         assert found[said].edtf == value
+
+
+def test_tag_reads_a_festival_in_lower_case_as_no_feast():
+    """ "The Spring Festival" is the Lunar New Year and "the Mid-Autumn Festival" the 15th of the eighth
+    month; "the spring festival of the city theatre", in lower case, is a festival held in spring, and "in
+    mid-autumn" a part of the season."""
+    text = "Factories close for the Spring Festival. The spring festival of the city theatre opens in mid-autumn."
+    found = {m.text: m.resolution.timex for m in tag(text, date(2019, 1, 30))}
+    assert found["Spring Festival"] == "2019-02-05"
+    assert "spring festival" not in found and found["mid-autumn"] == "2019-FA"
+    assert mention("Families gathered for the Mid-Autumn Festival.", "Mid-Autumn Festival",
+                   date(2019, 9, 20)).resolution.timex == "2019-09-13"

@@ -186,8 +186,9 @@ _RELATIVE_DAY = (
 )
 # early/mid/late, "the end of", "the first half of": modifiers inside the extent of what follows.
 _MODIFIER = (
-    # Not "the late May bank holiday", a holiday's name.
-    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)(?!(?:may|summer){_S}bank{_S}holiday)|end-"
+    # Not "the late May bank holiday" nor "the Mid-Autumn Festival", a holiday's name.
+    rf"(?:(?:the{_S})?(?:early|mid|late|earlier|later)(?:{_S}in{_S}|{_S}|-)"
+    rf"(?!(?:may|summer){_S}bank{_S}holiday|autumn{_S}festival)|end-"
     rf"|(?:the{_S})?(?:end|beginning|start|middle|close|turn|eve|(?:first|second|last|latter){_S}half"
     rf"|(?:first|last|final){_S}(?:two|three|{_NUMBER_WORD}){_S}(?:quarters|months|weeks|days)"
     rf"|(?:first|second|third|fourth|last|final){_S}(?:day|week|month)){_S}of{_S})"
@@ -412,7 +413,7 @@ _TRIGGER_WORDS = frozenset([
     # is found from "day", walking back over its words: "Pakistan" need not start a scan every time).
     *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h)
       for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
-    "eid", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "eid", "tet", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
 # The words that can open an expression before its trigger word, and those that can sit between.
@@ -546,7 +547,8 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 # Words that name a date only capitalised: months, and a feast whose word is also a common noun ("special
 # thanksgiving services").
-_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "thanksgiving"])
+# ... and "Festival": "the spring festival of the city theatre" is no Spring Festival (the Lunar New Year).
+_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "thanksgiving", "festival"])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
 # The words after which a count of units is a length, whatever follows: "deliberated for three days before

@@ -228,8 +228,11 @@ _HEBREW_HOLIDAYS = {
     "yom-kippur": (7, 10), "sukkot": (7, 15), "simchat-torah": (7, 22), "hanukkah": (9, 25), "purim": (12, 14),
     "jerusalem-day": (2, 28), "tisha-bav": (5, 9),
 }
-# Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival.
-_LUNAR_HOLIDAYS = {"lunar-new-year": (1, 1, 0), "lunar-new-years-eve": (1, 1, -1), "lantern-festival": (1, 15, 0)}
+# Feasts of the Chinese calendar as (lunar month, day, days from it): New Year, its eve, the Lantern Festival,
+# the Dragon Boat Festival, the Qixi festival, the Mid-Autumn Festival (Korea's Chuseok), the Double Ninth.
+_LUNAR_HOLIDAYS = {"lunar-new-year": (1, 1, 0), "lunar-new-years-eve": (1, 1, -1), "lantern-festival": (1, 15, 0),
+                   "dragon-boat-festival": (5, 5, 0), "qixi": (7, 7, 0), "mid-autumn-festival": (8, 15, 0),
+                   "double-ninth": (9, 9, 0)}
 
 
 def _lunar_day(year: int, month: int, day: int, shift_days: int) -> Resolution | None:

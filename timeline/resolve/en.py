@@ -117,11 +117,25 @@ HOLIDAYS = {
     "lunar new year": "lunar-new-year", "chinese new year": "lunar-new-year",
     "lunar new year's eve": "lunar-new-years-eve", "chinese new year's eve": "lunar-new-years-eve",
     "lantern festival": "lantern-festival",
+    # ... and by the names the region's press gives them: the Spring Festival, Vietnam's Tet and Korea's
+    # Seollal are the New Year; Chap Goh Mei the Lantern Festival; Tuen Ng and Duanwu the Dragon Boat
+    # Festival; Chuseok and the Mooncake Festival the Mid-Autumn one.
+    "spring festival": "lunar-new-year", "tet": "lunar-new-year", "seollal": "lunar-new-year",
+    "chap goh mei": "lantern-festival", "yuanxiao festival": "lantern-festival",
+    "dragon boat festival": "dragon-boat-festival", "tuen ng festival": "dragon-boat-festival",
+    "tuen ng": "dragon-boat-festival", "duanwu festival": "dragon-boat-festival",
+    "qixi festival": "qixi", "mid-autumn festival": "mid-autumn-festival",
+    "mid autumn festival": "mid-autumn-festival", "mooncake festival": "mid-autumn-festival",
+    "chuseok": "mid-autumn-festival", "double ninth festival": "double-ninth", "chung yeung festival": "double-ninth",
     "jamhuri day": "jamhuri-day", "madaraka day": "madaraka-day", "mashujaa day": "mashujaa-day",
     "pakistan day": "pakistan-day", "sinai liberation day": "sinai-liberation-day", "africa day": "africa-day",
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} {name}": "eid-al-adha" for joint in ("al", "el", "ul") for name in ("adha", "azha", "zuha")},
+    # As Indonesia and Malaysia write them, which keep the Umm al-Qura day more often than not. (Not the
+    # South Asian "Bakrid" or "Eidul Azha": the subcontinent sights the moon a day later more often than
+    # not, and a day off is no answer to give.)
+    "idul fitri": "eid-al-fitr", "idul fitr": "eid-al-fitr", "lebaran": "eid-al-fitr", "idul adha": "eid-al-adha",
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
     "eid": "eid",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
