@@ -1461,6 +1461,16 @@ def test_tag_counts_from_the_dateline_of_a_story_printed_a_day_later():
     assert mention(text, "today", date(2001, 3, 20)).resolution.timex == "2001-03-20"
 
 
+def test_tag_counts_from_a_dateline_of_a_named_place_with_the_agencys_mark():
+    """ "New Delhi, Apr 14 (PTI)", as the South Asian wires write a dateline, is one as much as "NEW DELHI,
+    March 1."; a sentence opening "On Tuesday, May 13 (local time)" is none."""
+    text = "Mumbai, Apr 14 (IANS) The state today extended the curfew and said trains resume tomorrow."
+    found = {m.text: m.resolution for m in tag(text, date(2020, 4, 15))}
+    assert (found["today"].timex, found["tomorrow"].timex) == ("2020-04-14", "2020-04-15")
+    text = "On Tuesday, May 13 (local time) the council met, and it meets again today."
+    assert mention(text, "today", date(2025, 5, 14)).resolution.timex == "2025-05-14"
+
+
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet=list("ab Z9_.,-\n\u00e9\u2019'\""), max_size=40), st.integers(min_value=0, max_value=40))
 def test_the_word_before_a_mention_is_read_as_its_pattern_reads_it(text, start):

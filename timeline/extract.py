@@ -671,9 +671,12 @@ _OTHER_NEW_YEARS = frozenset({"lunar", "chinese", "vietnamese", "korean", "jewis
 _AND_FORMER = re.compile(r"(?i:\s+(?:and|or)\s+(?:former|past|future|retired)\b)")
 _FORMER_AND = re.compile(r"(?i:\b(?:former|past|retired)\s+(?:and|or)\s+)$")
 _IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
-# A dateline at the head of a story: a place in capitals, perhaps a region, then the day.
+# A dateline at the head of a story: a place, perhaps a region, then the day. The place in capitals ("NEW DELHI, March 1."), or as a name with the agency's mark after the day, as the
+# South Asian wires write it ("New Delhi, Apr 14 (PTI)"): not a sentence opening "On Tuesday, May 13, ...".
+_DATELINE_DATE = rf"(?i:{_MONTH}){_S}\d{{1,2}}|\d{{1,2}}{_S}(?i:{_MONTH})"
 _DATELINE_DAY = re.compile(
-    rf"\s*[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+(?P<day>(?i:{_MONTH}){_S}\d{{1,2}}|\d{{1,2}}{_S}(?i:{_MONTH}))\b")
+    rf"\s*(?:[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+(?P<day>{_DATELINE_DATE})\b"
+    rf"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}},(?:\s+[A-Z][a-z]+,)?\s+(?P<named_day>{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\))")
 _DATELINE_LAG = 3  # days: a dated dateline further back is a story held over, told from its printing
 _THAT_UNIT = re.compile(r"(?i:(?:that|the\s+same)\s+(quarter|month|year|week))")
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
@@ -1793,7 +1796,7 @@ def _dateline_day(text: str, published: date) -> date | None:
     if found is None:
         return None
     try:
-        day = resolve(found.group("day"), published)
+        day = resolve(found.group("day") or found.group("named_day"), published)
     except UnresolvedDate:
         return None
     if day.precision != "day" or not 1 <= (published - day.earliest).days <= _DATELINE_LAG:
