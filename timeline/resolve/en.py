@@ -255,6 +255,8 @@ FIRM_FUTURE_CUE = (
 FUTURE_CUE = (
     r"(?:(?:is|are) (?:due|planned|set for)|plans? to|planning to|expects?|expecting|anticipates?|"
     r"forecasts?|predicts?|expected to|intends? to|aims? to|hopes? to|upcoming|forthcoming|"
+    # ... and a hope or an aim told as it is held ("camped outside the station, hoping to get home by Thursday").
+    r"(?:hoping|aiming|intending) to|"
     # "Next", not after a possessive ("showed its next console"); the word first, so that the look back
     # is made only where it stands.
     r"next(?<!\bits next)(?<!\bhis next)(?<!\bher next)(?<!\btheir next)(?<!\bour next)(?<!\bmy next)"
@@ -276,7 +278,7 @@ FUTURE_CUE = (
     r"|takes place|(?<!\bwas )(?<!\bwere )heading (?:into|to|for)|heads (?:into|to|for)|(?<!\bto )head (?:into|to|for)"
     # "Plans a rally on Monday", "who turns 92 on Sunday", "may be done as early as Friday", "is unlikely
     # to resume before November".
-    r"|plans (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
+    r"|plans? (?:a|an)|turns \d+|may (?:be|not|well|also|soon)|(?:is|are) (?:un)?likely to"
     # What is called for is still to happen ("youth groups called for a 'victory march' on Friday").
     r"|(?:call|calls|called|calling) for(?: [\w\"'“”‘’-]+){1,8}(?= $)"
     # ... and a day declared or called for something ("declared a day of national mourning for Tuesday",
@@ -287,6 +289,10 @@ FUTURE_CUE = (
     r"|(?:calls|called|calling|summoned|summons) (?:[\w'’-]+ ){1,3}to (?:a|an) (?:[\w-]+ ){0,2}"
     r"(?:rally|rallies|march|marches|protest|protests|demonstration|demonstrations|strike|vigil|sit-in|meeting)"
     r"(?: [\w'’-]+){0,6}(?= $)"
+    # ... or summoned to meet ("summoned the House to meet at 1 pm on Friday", "has been summoned for
+    # Tuesday"): the sitting is ahead of the summons.
+    r"|(?:summoned|summons|convened|convenes|recalled) (?:[\w'’-]+ ){1,3}to (?:meet|sit|convene|reconvene|attend"
+    r"|appear|testify|vote)(?: [\w'’-]+){0,6}(?= $)|(?:summoned|convened|recalled) for(?= $)"
     # ... and so is the day a people or a country marks, celebrates or observes, told in the present
     # ("Pakistan marks the 50th anniversary of its independence on Thursday").
     r"|(?:marks|celebrates|commemorates|observes)"

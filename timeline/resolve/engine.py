@@ -112,7 +112,9 @@ _WOULD_AFTER = Lazy(r"\s+(?:would|will)\b(?! have\b)")
 _AFTER_A_PAST_VERB = ByFirstCharacter(en.AFTER_A_PAST_VERB % en.PAST_CUE, starts=_WORD_STARTS)
 # A count before a verb in -s makes it a noun, an adjective between or not: "won 370 electoral votes";
 # not a year, which is the verb's subject ("fiscal 2015 begins Oct. 1").
-_COUNT_BEFORE = Lazy(r"\b(?:(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+)?$")
+# Not across a plural: in "a series between the two sides starts on Thursday" the count is the plural's.
+_COUNT_BEFORE = Lazy(r"\b(?:(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)"
+                     r"\s+(?:(?![a-z-]*[^s'\s]s\s)[a-z-]+\s+)?$")
 _UNTIL_FIRST = Lazy(rf"\W*(?:{en.UP_TO})\b", re.IGNORECASE)
 
 
