@@ -1438,12 +1438,12 @@ def test_tag_reads_to_the_day_as_no_day_after():
     assert "the day after" not in said and "July 20, 1969" in said
 
 
-def test_tag_leaves_another_countrys_independence_day_undated_as_july_4():
-    """In a story about another country, "Independence Day" is that country's, not July 4: no date is
-    given for it; in one that names the United States, or no country, it is July 4."""
-    said = [m.text for m in tag("The vice president will join the Independence Day rites in Kawit, Cavite, "
-                                "in the Philippines next month.", date(2019, 5, 20))]
-    assert "Independence Day" not in said and "next month" in said
+def test_tag_dates_another_countrys_independence_day_as_that_countrys_not_july_4():
+    """In a story about another country, "Independence Day" is that country's, not July 4 (the
+    Philippines', June 12); in one that names the United States, or no country, it is July 4."""
+    found = mention("The vice president will join the Independence Day rites in Kawit, Cavite, in the "
+                    "Philippines next month.", "Independence Day", date(2019, 5, 20))
+    assert found.resolution.timex == "2019-06-12" and "as PH keeps it" in found.resolution.rule
     found = mention("Stores across the United States will close early on Independence Day.", "Independence Day",
                     date(2019, 6, 20))
     assert found.resolution.timex == "2019-07-04"
@@ -1715,3 +1715,29 @@ def test_tag_reads_a_festival_in_lower_case_as_no_feast():
     assert "spring festival" not in found and found["mid-autumn"] == "2019-FA"
     assert mention("Families gathered for the Mid-Autumn Festival.", "Mid-Autumn Festival",
                    date(2019, 9, 20)).resolution.timex == "2019-09-13"
+
+
+@pytest.mark.parametrize("text, said, value", [
+    ("DOHA (Reuters) - Qatar celebrated National Day on Wednesday with a parade.", "National Day", "2019-12-18"),
+    ("Crowds gathered on the Corniche for Qatar's National Day on Wednesday.", "National Day", "2019-12-18"),
+    ("NEW DELHI (AP) - The prime minister spoke from the Red Fort on Independence Day.", "Independence Day",
+     "2019-08-15"),
+    ("Fireworks lit up Washington on Independence Day.", "Independence Day", "2019-07-04"),
+    ("Leicester's shops were busy before Diwali.", "Diwali", "2019-10-27"),
+])
+def test_tag_dates_a_day_each_country_keeps_by_the_story_or_the_country_named(text, said, value):
+    """A National Day or an Independence Day is the country's the words name before it ("Qatar's"), else the
+    story's (its dateline, or the one country it names); India's festivals are on India's dates."""
+    assert mention(text, said, date(2019, 12, 19)).resolution.timex == value
+    assert mention("Damascus marked Syria's Independence Day on Wednesday.", "Independence Day",
+                   date(2019, 4, 20)).resolution.timex == "2019-04-17"
+
+
+def test_tag_leaves_a_national_day_in_lower_case_or_of_no_one_country_alone():
+    """ "A national day of mourning" and "the Catalan national day" name no holiday; an Independence Day in a
+    story of two countries other than the US is no day rather than a wrong one."""
+    text = "Belgium declared a national day of mourning. Marchers filled Barcelona on the Catalan national day."
+    assert [m.text for m in tag(text, date(2017, 10, 2))] == []
+    text = "Filipinos marked Independence Day on Friday while talks between Manila and Beijing stalled."
+    assert [m.text for m in tag(text, date(2015, 6, 13))] == ["Friday"]
+    assert [m.text for m in tag("Algiers celebrated the Algerian Independence Day.", date(2019, 7, 6))] == []

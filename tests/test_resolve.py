@@ -496,9 +496,12 @@ def test_import_does_not_load_dateparser() -> None:
     # pyluach for a Jewish feast.
     ("pyluach", "d = datetime.date(2022, 4, 1); timeline.resolve('Easter', d); {absent}; "
                 "r = timeline.resolve('Passover', d, 'Jews will mark Passover.'); assert r.timex == '2022-04-16', r"),
+    # python-holidays for a country's own day.
+    ("holidays", "d = datetime.date(2018, 8, 1); timeline.resolve('Christmas', d); {absent}; "
+                 "r = timeline.resolve('Diwali', d, 'Shops prepare for Diwali.'); assert r.timex == '2018-11-07', r"),
 ])
 def test_a_calendar_library_is_loaded_only_for_its_feasts(module: str, code: str) -> None:
-    """Each calendar library (hijridate, lunardate, pyluach) is imported when one of its feasts is resolved,
+    """Each calendar library (hijridate, lunardate, pyluach, holidays) is imported when one of its feasts is resolved,
     not for other feasts or at start-up."""
     absent = f"assert {module!r} not in sys.modules"
     script = f"import sys, datetime, timeline; {code.format(absent=absent)}; assert {module!r} in sys.modules"
@@ -549,3 +552,46 @@ def test_clear_caches_changes_no_answer() -> None:
     clear_caches()
     assert resolve("Friday", date(2024, 12, 9), "Talks collapsed on Friday.") == past
     assert (past.edtf, ahead.edtf) == ("2024-12-06", "2024-12-13")
+
+
+@pytest.mark.parametrize("expression, country, value", [
+    ("National Day", "QA", "2018-12-18"),
+    ("National Day", "AE", "2018-12-02"),
+    ("Independence Day", "IN", "2018-08-15"),
+    ("Independence Day", "PH", "2018-06-12"),
+    ("Independence Day", None, "2018-07-04"),
+    ("Independence Day", "US", "2018-07-04"),
+    ("Heritage Day", "ZA", "2018-09-24"),
+    ("Republic Day", "IN", "2018-01-26"),
+    ("Children's Day", "JP", "2018-05-05"),
+])
+def test_a_day_each_country_keeps_on_its_own_date_is_the_story_countrys(expression, country, value):
+    """ "National Day", "Independence Day", "Republic Day": the day of the country given (python-holidays),
+    July 4 for an Independence Day with no country or the US's; the rule says whose."""
+    found = resolve(expression, date(2018, 12, 20), f"Crowds marked {expression}.", country=country)
+    assert found.timex == value
+    assert (f"as {country} keeps it" in found.rule) == (country not in (None, "US"))
+
+
+def test_a_day_each_country_keeps_has_none_without_a_country():
+    """ "National Day" with no country, or of a country with no such day, is unresolved, never a guess."""
+    with pytest.raises(UnresolvedDate):
+        resolve("National Day", date(2018, 12, 20), "Crowds marked National Day.")
+    with pytest.raises(UnresolvedDate):
+        resolve("Heritage Day", date(2018, 12, 20), "Crowds marked Heritage Day.", country="FR")
+
+
+@pytest.mark.parametrize("expression, value", [
+    ("Diwali", "2020-11-14"), ("Deepavali", "2020-11-14"), ("Holi", "2020-03-10"), ("Dussehra", "2020-10-25"),
+    ("Ambedkar Jayanti", "2020-04-14"),
+])
+def test_indias_festivals_are_on_the_days_india_keeps_them(expression, value):
+    """India's festivals, whatever the story's country, on India's dates (python-holidays, 2001-2035)."""
+    assert resolve(expression, date(2020, 12, 31), f"Families marked {expression}.").timex == value
+
+
+def test_a_festival_before_the_years_of_the_librarys_table_is_unresolved():
+    """Diwali in 1990, before python-holidays' table of India's lunar festivals (2001-2035): no day, never
+    a guess."""
+    with pytest.raises(UnresolvedDate):
+        resolve("Diwali 1990", date(2020, 12, 31))

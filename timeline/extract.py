@@ -32,7 +32,7 @@ from .patterns import ByFirstCharacter
 from .resolve import needs_reference, resolve, tense
 from .resolve.engine import title_case
 from .resolve.en import (
-    DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, QUARTER_NAMED, RESULTS, SPELLED_YEAR,
+    BY_COUNTRY, DECADE_WORDS, HIJRI_MONTHS, HOLIDAYS, QUARTER_NAMED, RESULTS, SPELLED_YEAR,
     APPROXIMATORS, DAY_PARTS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, ORDINAL_WORDS, SEASON_WORDS, TIME_ZONES,
     UNITS, VAGUE_COUNTS, WEEKDAY_ABBREVIATIONS, WEEKDAYS,
 )
@@ -547,8 +547,11 @@ _NAMES_OF_TIMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *SEASON_W
 # Months are months only capitalised: "May", not "they may"; "March 3", not "a march"; "Dec 5".
 # Words that name a date only capitalised: months, and a feast whose word is also a common noun ("special
 # thanksgiving services").
-# ... and "Festival": "the spring festival of the city theatre" is no Spring Festival (the Lunar New Year).
-_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "thanksgiving", "festival"])
+# ... and "Festival": "the spring festival of the city theatre" is no Spring Festival (the Lunar New Year);
+# nor is "a national day of mourning" National Day, nor "the Catalan national day" Spain's.
+_PROPER_WORDS = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, "thanksgiving", "festival", "independence", "national",
+                           "republic", "constitution", "victory", "liberation", "revolution", "heritage", "freedom",
+                           "unity", "reunification"])
 _NAME = re.compile(r"[A-Za-z]+")
 _OWNS_A_NOUN = re.compile(r"['’]s[^\S\n]+[a-z]")
 # The words after which a count of units is a length, whatever follows: "deliberated for three days before
@@ -912,11 +915,14 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
     if said in _HOLIDAY_NAMES and (_names_with_next(text, start, end)
                                    or _following_word(text, end).rstrip(".,;:") in _HOLIDAY_KINDS
                                    or said == "independence day" and (
-            # "Syria's Independence Day", "the Algerian Independence Day": another country's, not July 4;
-            # and so is the one of a story about another country ("the rites in Kawit, Cavite").
-            _previous_word(text, start).endswith(("'s", "’s"))
-            or _capitalised_word_before(text, start) and _previous_word(text, start) != "on"
-            or _about_another_country(text))):
+            # "The Algerian Independence Day", "Tom's Independence Day": another country's, not July 4, and
+            # not one a country's name tells ("Syria's Independence Day" is Syria's: see _named_country);
+            # and so is the one of a story about other countries ("talks between Delhi and Islamabad"),
+            # none of them the story's own (whose day it is, then: see _story_country).
+            (_previous_word(text, start).endswith(("'s", "’s"))
+             or _capitalised_word_before(text, start) and _previous_word(text, start) != "on")
+            and _named_country(text, start) is None
+            or _about_another_country(text) and _story_country(text) is None)):
         return True
     if first in _UNIT_STEPS and _previous_word(text, start) in ("any", "every", "each", "no"):
         return True  # "warmer than in any previous year": every one of them, none in particular
@@ -970,6 +976,9 @@ def _about_another_country(text: str) -> bool:
 
 # The place a wire story is filed from: "TORONTO (CP) -", "OTTAWA, Oct. 2 (Reuters) -", "HALIFAX, Nova Scotia —".
 _CITY_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,30}?)(?=,|\s*\(|\s+[-–—])")
+_BY_COUNTRY = re.compile(BY_COUNTRY)
+# ... or a named place with the agency's mark after the day ("New Delhi, Apr 14 (PTI)"; see _DATELINE_DAY).
+_NAMED_DATELINE = re.compile(rf"\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),(?:\s+[A-Z][a-z]+,)?\s+(?:{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\)")
 
 
 _AUGUST_BANK_HOLIDAY = re.compile(r"(?i:\baugust bank holiday)")
@@ -981,6 +990,24 @@ def _filed_from(text: str, country: str) -> bool:
     dateline = _CITY_DATELINE.match(text)
     where = dateline.group(1).title() if dateline else text
     return _world_places().countries(where) == {country}
+
+
+def _story_country(text: str) -> str | None:
+    """The country a story is filed from (its dateline's place), or, with no dateline, the one country it
+    names (or whose great cities it names); None when it names several, or none."""
+    dateline = _CITY_DATELINE.match(text) or _NAMED_DATELINE.match(text)
+    countries = _world_places().countries(dateline.group(1).title() if dateline else text)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _named_country(text: str, start: int) -> str | None:
+    """The country named just before a holiday that each country keeps on its own day: "Qatar's National
+    Day", "Qatar National Day"; else None."""
+    before = _word_before(text, start)
+    if before is None or not before[1][:1].isupper():
+        return None
+    countries = _world_places().countries(re.sub(r"['’]s?$", "", before[1]))
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _about_canada(text: str) -> bool:
@@ -1298,12 +1325,14 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
         elif not (_REACHES_BACK.match(expression) or _REACHES_AHEAD.match(expression)
                   or (previous in _BACK_PREPOSITIONS and counted)):
             return None
+    # "Independence Day", "National Day": the day the story's country keeps (see en.BY_COUNTRY).
+    country = (_named_country(text, start) or _story_country(text)) if _BY_COUNTRY.search(expression) else None
     if expression.lower().startswith("thanksgiving") and _about_canada(text):
         expression = f"Canadian {expression}"  # the second Monday of October, in a story about Canada
     elif _AUGUST_BANK_HOLIDAY.search(expression) and _filed_from(text, "IE"):
         expression = _AUGUST_BANK_HOLIDAY.sub("Irish August bank holiday", expression)  # the first Monday
     try:
-        return resolve(expression, published, context, after=after, reported=reported)
+        return resolve(expression, published, context, after=after, reported=reported, country=country)
     except UnresolvedDate:
         return None
 

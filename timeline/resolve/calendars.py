@@ -3,8 +3,9 @@ weekends, and the days of holidays, fixed, movable and Islamic.
 
 No words and no reading of tense here: only the calendar. The Hijri calendar comes from hijridate (the
 Umm al-Qura calendar, 1924-2077), imported only when an Islamic feast is resolved; the Chinese calendar
-from lunardate (1900-2099), imported only when its New Year is; the Hebrew calendar from pyluach,
-imported only when a Jewish feast is.
+from lunardate (1900-2099), imported only when one of its feasts is; the Hebrew calendar from pyluach,
+imported only when a Jewish feast is; a country's own holidays (its national day, India's festivals on
+the dates India keeps them, 2001-2035) from python-holidays, imported only when one of them is.
 """
 
 from __future__ import annotations
@@ -257,9 +258,46 @@ def _hebrew_day(year: int, month: int, day: int) -> Resolution:
     return Resolution.day(dates.HebrewDate(hebrew_year, month, day).to_pydate())
 
 
-def holidays(code: str, around: date) -> list[Resolution]:
-    """The occurrences of the holiday `code` within about ten years of `around`, in order."""
+# A country's holiday (see en.COUNTRY_HOLIDAYS): its code is "country:" and the name python-holidays gives
+# it ("country:Diwali"), with the country ("country:Diwali:IN") when the name is one country's.
+_COUNTRY = "country:"
+# Days a country's table adds beside the holiday itself: not the day the name is for.
+_NOT_THE_DAY = re.compile(r"(?i)\b(?:observed|alternative|substitute|estimated|holiday for|day off|bridge|eve)\b")
+
+
+def country_holidays(name: str, country: str, around: date) -> list[Resolution]:
+    """The days `country` (an ISO 3166 code) keeps a holiday called `name` (as python-holidays names it in
+    English, matched by its words: "National Day" is Qatar's "Qatar National Day") within about ten years
+    of `around`, the first day of each year's, in order; [] where the library has no such holiday, no
+    such country or not those years."""
+    import warnings
+
+    import holidays as library
+
     years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
+    wanted = re.compile(rf"(?i)(?<![\w'’]){re.escape(name)}(?![\w'’])")
+    with warnings.catch_warnings():  # "available only from 2001 to 2035": the years outside have no day
+        warnings.simplefilter("ignore")
+        try:
+            table = library.country_holidays(country, years=years, language="en_US")
+        except NotImplementedError:  # a country the library has no table for
+            return []
+        except (ValueError, KeyError):  # a table with no English names
+            table = library.country_holidays(country, years=years)
+        found: dict[int, date] = {}
+        for day, names in sorted(table.items()):
+            if any(wanted.search(part) and not _NOT_THE_DAY.search(part) for part in names.split("; ")):
+                found.setdefault(day.year, day)
+    return [Resolution.day(day) for day in found.values()]
+
+
+def holidays(code: str, around: date, country: str | None = None) -> list[Resolution]:
+    """The occurrences of the holiday `code` within about ten years of `around`, in order; a holiday that
+    differs by country is that of `country` (an ISO code), and has none without one."""
+    years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
+    if code.startswith(_COUNTRY):
+        name, _, own = code[len(_COUNTRY):].partition(":")
+        return country_holidays(name, own or country, around) if own or country else []
     if code in _HEBREW_HOLIDAYS:
         return [_hebrew_day(year, *_HEBREW_HOLIDAYS[code]) for year in years]
     if code in _HIJRI_HOLIDAYS:

@@ -155,7 +155,28 @@ HOLIDAYS = {
     "hari raya puasa": "eid-al-fitr", "hari raya aidilfitri": "eid-al-fitr", "hari raya haji": "eid-al-adha",
     "quds day": "quds-day", "al-quds day": "quds-day", "sham el-nessim": "sham-el-nessim",
     "sham el nessim": "sham-el-nessim", "sham al-nessim": "sham-el-nessim",
+    **{name: f"country:{holiday}" for name, holiday in {
+        # A country's own day, which each country keeps on its own date: the story's country's, through
+        # python-holidays ("National Day" in a story from Doha is Qatar's, December 18); none without one.
+        "national day": "National Day", "republic day": "Republic Day", "children's day": "Children's Day",
+        "constitution day": "Constitution Day", "victory day": "Victory Day", "liberation day": "Liberation Day",
+        "revolution day": "Revolution Day", "heritage day": "Heritage Day", "freedom day": "Freedom Day",
+        "unity day": "Unity Day", "reunification day": "Reunification Day",
+    }.items()},
+    # India's festivals, on the days India keeps them (python-holidays, 2001-2035), by the names its press
+    # and the world's give them.
+    **{name: f"country:{holiday}:IN" for name, holiday in {
+        "diwali": "Diwali", "deepavali": "Diwali", "holi": "Holi", "dussehra": "Dussehra", "dasara": "Dussehra",
+        "vijayadashami": "Dussehra", "ram navami": "Ram Navami", "janmashtami": "Janmashtami",
+        "maha shivaratri": "Maha Shivaratri", "mahashivratri": "Maha Shivaratri", "maha shivratri": "Maha Shivaratri",
+        "guru nanak jayanti": "Guru Nanak's Birthday", "buddha purnima": "Buddha Purnima",
+        "mahavir jayanti": "Mahavira's Birthday", "ambedkar jayanti": "Dr. B. R. Ambedkar's Birthday",
+        "gandhi jayanti": "Mahatma Gandhi's Birthday",
+    }.items()},
 }
+# The holidays whose day depends on the story's country: "Independence Day" is July 4 only in the US.
+BY_COUNTRY = (r"(?i)\b(?:independence|national|republic|children['’]?s|constitution|victory|liberation"
+              r"|revolution|heritage|freedom|unity|reunification)\s+day\b")
 
 MONTH_NUMBERS = {**MONTHS, **MONTH_ABBREVIATIONS}
 WEEKDAY_NUMBERS = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}

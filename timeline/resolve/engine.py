@@ -492,6 +492,9 @@ class Query:
     # the fiscal first quarter"): what a results sentence naming none ("a year ago", "the latest
     # period") is about, where the calendar alone would guess the latest quarter ended.
     reported: Resolution | None = None
+    # The ISO code of the story's country: the day of a holiday each country keeps on its own date
+    # ("Independence Day", "National Day") is that country's.
+    country: str | None = None
 
     @property
     def cue(self) -> str | None:
@@ -600,14 +603,17 @@ def _as_date(value: date) -> date:
 
 
 def resolve(expression: str, anchor: date, context: str | None = None, *,
-            after: Resolution | date | None = None, reported: Resolution | None = None) -> Resolution:
+            after: Resolution | date | None = None, reported: Resolution | None = None,
+            country: str | None = None) -> Resolution:
     """The dates `expression` names, read in an article published on `anchor`.
 
     `context` is the sentence around the expression; its tense sets the direction where the words do
     not. `after` is the date of the event an offset ("two days later") counts from. `reported` is the
     quarter the article reports company results for, where an earlier sentence named it ("its fiscal
-    first quarter"); a results sentence that names no quarter is about that one. Raises UnresolvedDate
-    for anything that cannot be resolved.
+    first quarter"); a results sentence that names no quarter is about that one. `country` is the ISO
+    code of the story's country: a holiday each country keeps on its own day ("Independence Day",
+    "National Day", "Republic Day") is that country's (July 4 for "Independence Day" without one; none
+    for the others). Raises UnresolvedDate for anything that cannot be resolved.
     """
     if not isinstance(expression, str) or not expression.strip():
         raise UnresolvedDate("cannot resolve an empty date expression")
@@ -615,7 +621,7 @@ def resolve(expression: str, anchor: date, context: str | None = None, *,
         raise UnresolvedDate(f"cannot resolve {expression[:40]!r}...: too long for a date expression")
     reference = after if isinstance(after, Resolution) or after is None else Resolution.day(_as_date(after))
     q = Query(expression.strip(), _as_date(anchor), _Sentence(context, expression.strip()), reference,
-              reported=reported)
+              reported=reported, country=country.upper() if country else None)
     try:
         found, how = _resolve_text(_normalise(expression), q)
     except UnresolvedDate:

@@ -1277,11 +1277,17 @@ def _holiday(m: re.Match, q: Query) -> _Found:
         # "Coptic Christians celebrated Christmas on Saturday": the Eastern churches' feast, by the Julian
         # calendar.
         code = _EASTERN_FEASTS[code]
+    if code == "independence-day-us" and q.country not in (None, "US"):
+        code = "country:Independence Day"  # the story's country's, not July 4
+    # Say whose day it is, where it is one country's: "(as IN keeps it)".
+    whose = f" (as {code.rpartition(':')[2] if code.count(':') == 2 else q.country} keeps it)" if code.startswith(
+        "country:") else ""
     if m["year"]:
         year = _year_of(m["year"], q.anchor)
-        found = [r for r in holidays(code, date(year, 7, 1)) if r.earliest.year == year]
-        return _found(found[0] if found else None, q, f"{m['holiday']} in {year}")
-    return _instance(holidays(code, q.anchor), q, _step(m["rel"]))
+        found = [r for r in holidays(code, date(year, 7, 1), q.country) if r.earliest.year == year]
+        return _found(found[0] if found else None, q, f"{m['holiday']} in {year}{whose}")
+    found, how = _instance(holidays(code, q.anchor, q.country), q, _step(m["rel"]))
+    return found, how + whose
 
 
 @handler("iso_day")
