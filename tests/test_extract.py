@@ -1741,3 +1741,13 @@ def test_tag_leaves_a_national_day_in_lower_case_or_of_no_one_country_alone():
     text = "Filipinos marked Independence Day on Friday while talks between Manila and Beijing stalled."
     assert [m.text for m in tag(text, date(2015, 6, 13))] == ["Friday"]
     assert [m.text for m in tag("Algiers celebrated the Algerian Independence Day.", date(2019, 7, 6))] == []
+
+
+def test_tag_reads_the_financial_year_as_the_fiscal_year():
+    """ "The current financial year", "the last financial year", "financial year 2015": years of accounts,
+    as British, Indian and Australian news name them, one span each (not "current" alone)."""
+    text = ("The deficit for the current financial year will overshoot; the last financial year was worse, "
+            "and financial year 2015 ends in March.")
+    found = {m.text: m.resolution.timex for m in tag(text, date(2014, 7, 11))}
+    assert found["the current financial year"] == "2014" and found["the last financial year"] == "2013"
+    assert found["financial year 2015"] == "2015" and "current" not in found

@@ -124,7 +124,7 @@ _PART_OF_DAY = rf"(?:{_alt([*DAY_PARTS, 'midday'])})"
 _LENGTH_UNITS = [*(u for u in UNITS if not u.startswith("quarter")), "century", "centuries", "hour", "hours",
                  "minute", "minutes"]
 _UNIT = rf"(?:{_alt(_LENGTH_UNITS)})"
-_CALENDAR_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|fiscal year)"
+_CALENDAR_UNIT = r"(?:week|weekend|month|year|quarter|decade|century|(?:fiscal|financial) year)"
 _PLURAL_UNIT = r"(?:days|weeks|months|years|decades|centuries|hours)"
 
 
@@ -283,7 +283,7 @@ _DATE = (
     rf"|(?<=\bon )the{_S}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
     rf"(?:{_S}of{_S}(?:this|last|next){_S}month\b|(?=(?:{_S})?[,.;:)]|{_S}(?:and|at|in)\b))"
     rf"|(?:{_RELATIVE_DAY}|{_REFERENCE})"
-    rf"|(?:fiscal{_S}(?:year{_S})?|the{_S}year{_S}|calendar{_S}){_YEAR}"
+    rf"|(?:fiscal{_S}(?:year{_S})?|financial{_S}year{_S}|the{_S}year{_S}|calendar{_S}){_YEAR}"
     # A month abbreviated alone, after a preposition or joined to another ("in Sept.", "since Oct.",
     # "in Sept. and Oct."; not "Jan" the name).
     rf"|(?:(?<=\bin )|(?<=\bby )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bduring )|(?<=\bfrom )"
@@ -421,7 +421,7 @@ _OPENING_WORDS = frozenset([
     *(phrase.split()[0] for phrase in [*APPROXIMATORS, *VAGUE_COUNTS] if not phrase.startswith("on ")),
     *NUMBER_WORDS, *ORDINAL_WORDS, *"the this that last next past previous coming current following latest "
     "these same preceding prior upcoming recent early mid late earlier later end beginning start middle close turn eve "
-    "half latter every each once twice other fiscal calendar many dozens hundreds more up just only "
+    "half latter every each once twice other fiscal financial calendar many dozens hundreds more up just only "
     "long new independence q h fy post pre comparable corresponding year full whole entire near short "
     "foreseeable then final".split(),
     *WEEKDAY_ABBREVIATIONS,

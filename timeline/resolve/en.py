@@ -212,7 +212,7 @@ PARTS = {"early": (0, "START"), "beginning": (0, "START"), "start": (0, "START")
 # "the latest quarter" is the last one reported, the one before the anchor's.
 STEPS = {"last": -1, "past": -1, "this past": -1, "recent": -1, "the latest": -1, "the most recent": -1,
          "before last": -2, "next": 1, "coming": 1, "upcoming": 1, "this coming": 1, "after next": 2,
-         "this": 0, "current": 0, "the current": 0, "the": 0}
+         "this": 0, "current": 0, "the current": 0, "the": 0, "previous": -1, "prior": -1}
 RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
 # Which way from another event ("the day after", "two weeks earlier"), from the anchor ("two weeks
 # ago", "a year from now"), or within the anchor's unit ("earlier this month").
@@ -779,7 +779,9 @@ RULES = (
     )),
     ("relative_fiscal_year", (
         # ... and bare, after a possessive: "the company's fiscal year ends today" is the one running.
+        # "The last fiscal year", "the next financial year", "the previous fiscal year": one from the current.
         r"(?:(?P<rel>this|last|next|the current|the latest|the most recent|the) )?(?:fiscal|financial) year",
+        r"the (?P<rel>last|next|previous|prior|past|coming|upcoming) (?:fiscal|financial) year",
     )),
     ("year_end", (r"(?:the )?(?:(?P<rel>this|last|next) )?year end(?: (?P<year>\d{4}))?",)),
     ("quarter_of_month", (
