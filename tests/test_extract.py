@@ -1406,6 +1406,8 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ("The first phase runs this weekend; the second is planned for the following weekend.", date(2009, 11, 25),
      "the following weekend", "2009-W49-WE"),
     ("Payrolls for February and March were revised up.", date(2010, 5, 7), "March", "2010-03"),
+    ("The union called strike days over April, May and June.", date(2018, 3, 9), "May", "2018-05"),
+    ("Exams in May, June and July will decide it.", date(2018, 3, 9), "May", "2018-05"),
     ("The disaster comes seven months after earthquakes in February killed 50,000 people.", date(2023, 9, 8),
      "seven months after", "2023-09"),
     ("The bank stopped in August 2000 and resumed the policy the following year.", date(2006, 7, 14),
