@@ -132,9 +132,7 @@ HOLIDAYS = {
     "ramadan": "ramadan", "ramadhan": "ramadan", "ramazan": "ramadan",
     **{f"eid {joint} fitr": "eid-al-fitr" for joint in ("al", "el", "ul")},
     **{f"eid {joint} {name}": "eid-al-adha" for joint in ("al", "el", "ul") for name in ("adha", "azha", "zuha")},
-    # As Indonesia and Malaysia write them, which keep the Umm al-Qura day more often than not. (Not the
-    # South Asian "Bakrid" or "Eidul Azha": the subcontinent sights the moon a day later more often than
-    # not, and a day off is no answer to give.)
+    # As Indonesia and Malaysia write them, which keep the Umm al-Qura day more often than not.
     "idul fitri": "eid-al-fitr", "idul fitr": "eid-al-fitr", "lebaran": "eid-al-fitr", "idul adha": "eid-al-adha",
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
     "eid": "eid",
@@ -172,6 +170,9 @@ HOLIDAYS = {
         "guru nanak jayanti": "Guru Nanak's Birthday", "buddha purnima": "Buddha Purnima",
         "mahavir jayanti": "Mahavira's Birthday", "ambedkar jayanti": "Dr. B. R. Ambedkar's Birthday",
         "gandhi jayanti": "Mahatma Gandhi's Birthday",
+        # The feast of the sacrifice by its Indian name, on the day India keeps it (the subcontinent
+        # sights the moon a day after the Umm al-Qura date more often than not).
+        "bakrid": "Eid al-Adha", "bakri eid": "Eid al-Adha", "bakra eid": "Eid al-Adha",
     }.items()},
 }
 # The holidays whose day depends on the story's country: "Independence Day" is July 4 only in the US.
