@@ -410,8 +410,9 @@ _TRIGGER_WORDS = frozenset([
     "annually", "yearly", "hourly", "nightly", "annual", "current", "term", "period", "time", "while", "date",
     "half", "dawn", "dusk", "daybreak", "nightfall", "weekday", "weeknight", "midweek", "midmonth", "midyear",
     # The words a holiday, a spelled-out year or a decade in words can be found by (a name "<words> Day"
-    # is found from "day", walking back over its words: "Pakistan" need not start a scan every time).
-    *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h)
+    # is found from "day", walking back over its words: "Pakistan" need not start a scan every time; and
+    # one that opens on "day" from there: "dead", in every other war report, need not either).
+    *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h) and not h.removeprefix("the ").startswith("day ")
       for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "tet", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
@@ -1970,7 +1971,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
         if resolution is not None and kind == "date" and not _is_reference(mention) and not (
                 _COMPARISON.search(expression) or (referential and _BACKWARD.search(expression) and after is not None)
                 or text[max(0, start - 6):start].lower() == "since "
-                or _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None
+                # (the pattern, tried at every offset of the window, only where "end" is in it)
+                or "end" in text[max(0, start - 40):start].lower()
+                and _ENDS_THE_PERIOD.search(text, max(0, start - 40), start) is not None
                 or anchors and tagged[anchors[-1]][0].sentence == index
                 and tagged[anchors[-1]][0].resolution.precision == "day"
                 and (_TELLING_BEFORE.search(text, max(0, start - 24), start) is not None
