@@ -402,6 +402,7 @@ _KINDS = {"offset": "date", "duration": "duration", "set": "set", "time": "time"
 # "the end of the year", "about a couple of days ago", "some time ago".
 # A holiday named "<words> Day" with no possessive ("Labor Day", "Sinai Liberation Day").
 _FOUND_FROM_DAY = re.compile(r"[a-z ]+ day")
+_HOLIDAY_WORDS = re.compile(r"[ ']")
 _TRIGGER_WORDS = frozenset([
     *MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, *(f"{w}s" for w in WEEKDAYS), *SEASON_WORDS, *UNITS,
     *DAY_PARTS, "weekend", "century", "centuries", "hour", "hours", "minute", "minutes", "midday", "noon",
@@ -413,7 +414,7 @@ _TRIGGER_WORDS = frozenset([
     # is found from "day", walking back over its words: "Pakistan" need not start a scan every time; and
     # one that opens on "day" from there: "dead", in every other war report, need not either).
     *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h) and not h.removeprefix("the ").startswith("day ")
-      for w in re.split(r"[ ']", h) if len(w) > 3 and w not in ("the", "year")),
+      for w in _HOLIDAY_WORDS.split(h) if len(w) > 3 and w not in ("the", "year")),
     "eid", "tet", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
@@ -2007,7 +2008,9 @@ _STOP_WORDS = frozenset(
     "there their they them his her its our your has have had was were are been being will would could "
     "should may might must can also not but all any some such only more most other one two three "
     "said says say told according".split()
-) | frozenset(_TRIGGER_WORDS) | _OPENING_WORDS  # the date is compared as dates, not as words
+) | frozenset(_TRIGGER_WORDS) | _OPENING_WORDS | frozenset(  # the date is compared as dates, not as words
+    # ... a holiday's too, whether it starts a scan or not ("the Day of the Dead").
+    w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h) for w in _HOLIDAY_WORDS.split(h) if len(w) > 3)
 _WORD = re.compile(r"[a-z0-9]+")
 _HEADLINE_LIMIT = 90
 _CONNECTIVE = re.compile(
