@@ -81,6 +81,8 @@ HOLIDAYS = {
     "christmas eve": "christmas-eve", "christmas": "christmas", "christmas day": "christmas",
     "boxing day": "boxing-day", "new year's eve": "new-years-eve", "may day": "may-day",
     "nowruz": "nowruz", "newroz": "nowruz", "norooz": "nowruz",
+    # ... as Central Asia and the Caucasus write it.
+    "navruz": "nowruz", "novruz": "nowruz", "nauryz": "nowruz", "nooruz": "nowruz",
     "easter": "easter", "easter sunday": "easter", "good friday": "good-friday",
     "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
@@ -134,6 +136,11 @@ HOLIDAYS = {
     **{f"eid {joint} {name}": "eid-al-adha" for joint in ("al", "el", "ul") for name in ("adha", "azha", "zuha")},
     # As Indonesia and Malaysia write them, which keep the Umm al-Qura day more often than not.
     "idul fitri": "eid-al-fitr", "idul fitr": "eid-al-fitr", "lebaran": "eid-al-fitr", "idul adha": "eid-al-adha",
+    # ... and as Turkey, the Caucasus and Central Asia name them (Bayram, Hayit), which date them by
+    # calculation, as the Umm al-Qura calendar does.
+    **{f"{name} {feast}": "eid-al-adha" for name in ("kurban", "gurban", "qurban") for feast in ("bayram", "bayrami", "hayit", "ait")},
+    **{f"{name} {feast}": "eid-al-fitr" for name in ("ramazan", "ramadan") for feast in ("bayram", "bayrami", "hayit")},
+    "seker bayram": "eid-al-fitr", "seker bayrami": "eid-al-fitr",
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
     "eid": "eid",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
