@@ -1753,3 +1753,12 @@ def test_tag_reads_the_financial_year_as_the_fiscal_year():
     found = {m.text: m.resolution.timex for m in tag(text, date(2014, 7, 11))}
     assert found["the current financial year"] == "2014" and found["the last financial year"] == "2013"
     assert found["financial year 2015"] == "2015" and "current" not in found
+
+
+def test_tag_reads_the_storys_country_from_its_text_when_the_dateline_is_a_small_place():
+    """ "KASPIISK, Russia, May 10 (AFP)": a place too small for the gazetteer, so the country the story names
+    tells whose Victory Day it is; an Independence Day in a story that names the United States is July 4."""
+    text = "KASPIISK, Russia, May 10 (AFP) - Investigators hunted the organisers of a bomb attack on a Victory Day parade."
+    assert mention(text, "Victory Day", date(2002, 5, 10)).resolution.timex == "2002-05-09"
+    text = "GENEVA - Physicists in Switzerland said some American scientists noted the find came on Independence Day."
+    assert mention(text, "Independence Day", date(2012, 7, 5)).resolution.timex == "2012-07-04"

@@ -1000,10 +1000,13 @@ def _filed_from(text: str, country: str) -> bool:
 
 
 def _story_country(text: str) -> str | None:
-    """The country a story is filed from (its dateline's place), or, with no dateline, the one country it
-    names (or whose great cities it names); None when it names several, or none."""
+    """The country a story is filed from (its dateline's place), or, with no dateline or one of a place
+    too small to know ("KASPIISK, Russia, May 10 (AFP)"), the one country it names (or whose great cities
+    it names); None when it names several, or none."""
     dateline = _CITY_DATELINE.match(text) or _NAMED_DATELINE.match(text)
-    countries = _world_places().countries(dateline.group(1).title() if dateline else text)
+    countries = _world_places().countries(dateline.group(1).title()) if dateline else frozenset()
+    if not countries:
+        countries = _world_places().countries(text)
     return next(iter(countries)) if len(countries) == 1 else None
 
 
@@ -1333,7 +1336,12 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
                   or (previous in _BACK_PREPOSITIONS and counted)):
             return None
     # "Independence Day", "National Day": the day the story's country keeps (see en.BY_COUNTRY).
-    country = (_named_country(text, start) or _story_country(text)) if _BY_COUNTRY.search(expression) else None
+    country = None
+    if _BY_COUNTRY.search(expression):
+        # An Independence Day in a story that names the United States is July 4 ("some American scientists
+        # noted that it came on Independence Day", in a story from Geneva), as _about_another_country reads it.
+        country = _named_country(text, start) or ("US" if "ndependence" in expression and _US_NAMED.search(text)
+                                                   else _story_country(text))
     if expression.lower().startswith("thanksgiving") and _about_canada(text):
         expression = f"Canadian {expression}"  # the second Monday of October, in a story about Canada
     elif _AUGUST_BANK_HOLIDAY.search(expression) and _filed_from(text, "IE"):
