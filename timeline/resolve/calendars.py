@@ -29,6 +29,8 @@ _FIXED_HOLIDAYS = {
     # Kenya's Jamhuri, Madaraka and Mashujaa days, Pakistan Day, Egypt's Sinai Liberation Day, Africa Day.
     "jamhuri-day": (12, 12), "madaraka-day": (6, 1), "mashujaa-day": (10, 20), "pakistan-day": (3, 23),
     "sinai-liberation-day": (4, 25), "africa-day": (5, 25),
+    # Iran's Sizdah Bedar, the 13th day of the year that Nowruz (March 21) begins; Thailand's Songkran.
+    "sizdah-bedar": (4, 2), "songkran": (4, 13),
 }
 
 
@@ -177,6 +179,9 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 # Monday of November).
 _MOVABLE_HOLIDAYS = {
     "easter": lambda y: Resolution.day(easter(y)),
+    # Chaharshanbe Suri: the evening before the last Wednesday before Nowruz (March 21), a Tuesday.
+    "chaharshanbe-suri": lambda y: Resolution.day(date(y, 3, 20) - timedelta((date(y, 3, 20).weekday() - 2) % 7)
+                                                  - DAY),
     "good-friday": lambda y: Resolution.day(easter(y) - 2 * DAY),
     "easter-monday": lambda y: Resolution.day(easter(y) + DAY),
     # The ISO week that ends on Easter Sunday (Holy Week), as TimeML values "Easter week".

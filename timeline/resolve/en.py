@@ -83,6 +83,12 @@ HOLIDAYS = {
     "nowruz": "nowruz", "newroz": "nowruz", "norooz": "nowruz",
     # ... as Central Asia and the Caucasus write it.
     "navruz": "nowruz", "novruz": "nowruz", "nauryz": "nowruz", "nooruz": "nowruz",
+    "persian new year": "nowruz", "the persian new year": "nowruz", "iranian new year": "nowruz",
+    "the iranian new year": "nowruz",
+    # Iran's fire festival on the eve of the last Wednesday before Nowruz, and Sizdah Bedar, its 13th day;
+    # Thailand's New Year.
+    "chaharshanbe suri": "chaharshanbe-suri", "chaharshanbeh suri": "chaharshanbe-suri",
+    "sizdah bedar": "sizdah-bedar", "sizdah be-dar": "sizdah-bedar", "songkran": "songkran",
     "easter": "easter", "easter sunday": "easter", "good friday": "good-friday",
     "easter monday": "easter-monday", "easter week": "easter-week", "holy week": "easter-week",
     "thanksgiving": "thanksgiving", "thanksgiving day": "thanksgiving", "election day": "election-day",
@@ -155,6 +161,8 @@ HOLIDAYS = {
     "passover": "passover", "pesach": "passover", "shavuot": "shavuot", "rosh hashanah": "rosh-hashanah",
     "rosh hashana": "rosh-hashanah", "yom kippur": "yom-kippur", "sukkot": "sukkot", "simchat torah": "simchat-torah",
     "simhat torah": "simchat-torah", "hanukkah": "hanukkah", "chanukah": "hanukkah", "hanukah": "hanukkah",
+    "jewish new year": "rosh-hashanah", "the jewish new year": "rosh-hashanah",
+    "day of atonement": "yom-kippur", "the day of atonement": "yom-kippur",
     "purim": "purim", "jerusalem day": "jerusalem-day", "tisha b'av": "tisha-bav", "tisha b’av": "tisha-bav",
     # The Eids by their Malay names, Quds Day (the last Friday of Ramadan), Egypt's Sham el-Nessim.
     "hari raya puasa": "eid-al-fitr", "hari raya aidilfitri": "eid-al-fitr", "hari raya haji": "eid-al-adha",
