@@ -415,7 +415,8 @@ _TRIGGER_WORDS = frozenset([
     # one that opens on "day" from there: "dead", in every other war report, need not either).
     *(w for h in HOLIDAYS if not _FOUND_FROM_DAY.fullmatch(h) and not h.removeprefix("the ").startswith("day ")
       for w in _HOLIDAY_WORDS.split(h) if len(w) > 3 and w not in ("the", "year")),
-    "eid", "tet", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS), "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "eid", "tet", *(m.split()[0].split("-")[0].split("'")[0] for m in HIJRI_MONTHS),
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen", "twenty", "thousand", *DECADE_WORDS,
 ])
 # The words that can open an expression before its trigger word, and those that can sit between.
@@ -678,12 +679,14 @@ _OTHER_NEW_YEARS = frozenset({"lunar", "chinese", "vietnamese", "korean", "jewis
 _AND_FORMER = re.compile(r"(?i:\s+(?:and|or)\s+(?:former|past|future|retired)\b)")
 _FORMER_AND = re.compile(r"(?i:\b(?:former|past|retired)\s+(?:and|or)\s+)$")
 _IN_THE_DAY = re.compile(r"(?i:(?:early|earlier|late|later)\s+in\s+the\s+day)")
-# A dateline at the head of a story: a place, perhaps a region, then the day. The place in capitals ("NEW DELHI, March 1."), or as a name with the agency's mark after the day, as the
-# South Asian wires write it ("New Delhi, Apr 14 (PTI)"): not a sentence opening "On Tuesday, May 13, ...".
+# A dateline at the head of a story: a place, perhaps a region, then the day. The place in capitals
+# ("NEW DELHI, March 1."), or as a name with the agency's mark after the day, as the South Asian wires
+# write it ("New Delhi, Apr 14 (PTI)"): not a sentence opening "On Tuesday, May 13, ...".
 _DATELINE_DATE = rf"(?i:{_MONTH}){_S}\d{{1,2}}|\d{{1,2}}{_S}(?i:{_MONTH})"
 _DATELINE_DAY = re.compile(
     rf"\s*(?:[A-Z][A-Z .'’-]{{1,40}},(?:\s+[A-Z][a-z]+,)?\s+(?P<day>{_DATELINE_DATE})\b"
-    rf"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}},(?:\s+[A-Z][a-z]+,)?\s+(?P<named_day>{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\))")
+    rf"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}},(?:\s+[A-Z][a-z]+,)?\s+(?P<named_day>{_DATELINE_DATE})"
+    rf"\s+\([A-Z][A-Za-z]+\))")
 _DATELINE_LAG = 3  # days: a dated dateline further back is a story held over, told from its printing
 _THAT_UNIT = re.compile(r"(?i:(?:that|the\s+same)\s+(quarter|month|year|week))")
 _THAT_SAME = re.compile(r"(?i:(?:that|the\s+same)\s+(?:(?:same|very)\s+)?(?:day|night|morning|afternoon|evening)\b)")
@@ -985,7 +988,8 @@ def _about_another_country(text: str) -> bool:
 _CITY_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,30}?)(?=,|\s*\(|\s+[-–—])")
 _BY_COUNTRY = re.compile(BY_COUNTRY)
 # ... or a named place with the agency's mark after the day ("New Delhi, Apr 14 (PTI)"; see _DATELINE_DAY).
-_NAMED_DATELINE = re.compile(rf"\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),(?:\s+[A-Z][a-z]+,)?\s+(?:{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\)")
+_NAMED_DATELINE = re.compile(
+    rf"\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),(?:\s+[A-Z][a-z]+,)?\s+(?:{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\)")
 
 
 _AUGUST_BANK_HOLIDAY = re.compile(r"(?i:\baugust bank holiday)")
@@ -1135,16 +1139,19 @@ def _starts(text: str) -> list[int]:
     digits = raw.translate(_DIGITS_ONLY).decode("ascii")
     found += [(at, number) for number in set(digits.split())
               for at in _whole(digits, number) if not _in_a_number(text, at, len(number))]
+    lowered = letters.lower()
     starts: set[int] = set()
     for at, _ in found:
         starts.add(at)
         if at and text[at - 1] in "'’":  # a year in two digits: "in '85"
             starts.add(at - 1)
         for _ in range(_WORDS_BEFORE_TRIGGER):
-            before = _word_ending_before(words, letters, at)
-            if before is None:
-                break
-            at, previous = before
+            # Where the word before ends: most often one space before (this runs for every trigger word).
+            end = at - 1 if at > 1 and words[at - 1] == " " and words[at - 2] != " " else _end_of_word_before(words, at)
+            if end <= 0 or words[end - 1] in _DIGITS:
+                break  # the first word, or a number: none leads into a date
+            at = lowered.rfind(" ", 0, end) + 1
+            previous = lowered[at:end]
             if previous not in _LEAD_WORDS:
                 break
             if previous in _OPENING_WORDS:
@@ -1162,19 +1169,11 @@ def _whole(words: str, word: str) -> Iterator[int]:
         at = words.find(word, end)
 
 
-def _word_ending_before(words: str, letters: str, at: int) -> tuple[int, str] | None:
-    """The word just before offset `at` (see _starts), lower-cased, and where it begins; None before the
-    first word. A number is given as "", which is no word that can lead into a date."""
+def _end_of_word_before(words: str, at: int) -> int:
+    """Where the word before offset `at` ends in `words` (words and spaces: see _starts); 0 if none."""
     window = max(0, at - 48)
     end = window + len(words[window:at].rstrip())
-    if end == window and window:
-        end = len(words[:at].rstrip())
-    if end == 0:
-        return None
-    if words[end - 1] in _DIGITS:
-        return end - 1, ""
-    begin = letters.rfind(" ", 0, end) + 1
-    return begin, letters[begin:end].lower()
+    return len(words[:at].rstrip()) if end == window and window else end
 
 
 def _in_a_number(text: str, start: int, length: int) -> bool:
