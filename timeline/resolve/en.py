@@ -320,7 +320,7 @@ FUTURE_CUE = (
     r"|(?:call|calls|called|calling) for(?: [\w\"'“”‘’-]+){1,8}(?= $)"
     # ... and a day declared or called for something ("declared a day of national mourning for Tuesday",
     # "called another day of protests for Tuesday"): set ahead of it.
-    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){1,5}for(?= $)"
+    r"|(?:declared|proclaimed|called|announced) (?:[\w-]+ ){0,5}for(?= $)"
     # ... and so does a gathering people are called to ("called his supporters to a mass rally in the
     # capital on Saturday").
     r"|(?:calls|called|calling|summoned|summons) (?:[\w'’-]+ ){1,3}to (?:a|an) (?:[\w-]+ ){0,2}"
@@ -382,6 +382,9 @@ PLAN_CUE = (
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
     # ... or a date set as it stands ("set Monday as", "set a Sept. 8 trial date").
     r"|set(?: (?:a|an|the))?(?= $)"
+    # A day something is moved to ("the holiday has been moved from 28 May to Monday", "postponed the vote
+    # to Thursday"): set when it was moved, either side of the report: the nearer.
+    r"|(?:moved|postponed|rescheduled|pushed back|brought forward|shifted|delayed) (?:[\w'’-]+ ){0,5}to(?= $)"
     # A period said to end on a day ("with the fiscal year ending Wednesday", "the week ending Friday"):
     # the nearer of the two, either side.
     r"|ending(?= (?:on )?$)"
