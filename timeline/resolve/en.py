@@ -377,6 +377,8 @@ PLAN_CUE = (
     r"|(?:predicted|forecast|forecasted|signall?(?:ed|ing))(?! (?:on )?$)|warned of|await(?:s|ed|ing)?"
     # What is closed or called off up to a date ("cancelled classes through Wednesday").
     r"|(?:cancell?ed|closed|suspended|shut|extended|called off) (?:[\w-]+ ){0,3}(?:through|until|till)(?= $)"
+    # ... and a period declared or ordered up to a day ("declared three days of mourning, through Monday").
+    r"|(?:declared|ordered|imposed|proclaimed) (?:[\w-]+ ){1,5}?(?:[\w-]+, )?(?:through|until|till)(?= $)"
     r"|bracing for|expected|(?:clear|pav)(?:s|ed|ing|e)? the way for|deadline(?: of| for)?(?= $)"
     # A date set for something ("set the trial for May 15", "set Oct. 5 as the trial date").
     r"|set(?: (?:the|a|an|its|his|her|their))?(?: [\w-]+){0,2} (?:for|as)(?= (?:\w+ )?$)"
@@ -414,7 +416,8 @@ INFINITIVE = (
     r"(?:(?<=, )|(?:\b(?!(?:forc|caus|prompt|compell|oblig|help|manag|enabl|start|continu|fail)ed\b)\w+ed"
     r"(?: (?:him|her|them|it|us|me))?|agreement|plan|decision|proposal|offer|bid|deal|move"
     r"|effort|attempt|program|programme|promise|pledge|vow|commitment|threat) )to (?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|him|them|us|me|it"
-    r"|date)\b)[a-z]{3,}"
+    # ... nor a plural after "to" ("flocked to churches over the weekend"; "to discuss", "to focus" are verbs).
+    r"|date)\b)(?![a-z]*[^su\W]s\b)[a-z]{3,}"
 )
 # "would" is future only from where it is said: after "said" it may be a past plan ("said that the
 # lives of soldiers would be safe"), so it decides only when it is the verb nearest the date.
@@ -496,7 +499,7 @@ SCHEDULE_NOUNS = frozenset(
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (
     rf"\b(?:{DETERMINERS}|(?!(?:1[5-9]|20)\d\d\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|many|few|several|more|no"
-    r"|tax|home|[a-z]+['’]s)\s+$"
+    r"|all|most|some|both|tax|home|[a-z]+['’]s)\s+$"
 )
 # What may stand before a date that opens its sentence ("In early March, ...", "On Oct. 31, ...").
 OPENING = r"\W*(?:(?:in|on|during|by|at|since|from|through|throughout)\s+)?(?:early\s+|mid-?|late\s+)?"

@@ -45,6 +45,7 @@ _CLAUSE_SUBJECT = Lazy(r"(?:[\"“]\s*(?:but\s+|and\s+)?|\bbut\s+|\band\s+)(?:th
                        r"\s+(?:in|for|during|of)\s+$")
 _FUTURE_RIGHT_AFTER = Lazy(r"\s+(?:will|would|should|could|may|might|is expected to|are expected to|is likely to)\b")
 _DECLARING = ("declared ", "proclaimed ", "designated ", "named ", "made ", "declares ", "proclaims ")
+_HAD_DECLARING = tuple(f"had {word}" for word in _DECLARING)
 _MADE_SOMETHING = Lazy(r"\s+(?:and\s+\w+\s+)?(?:a|an|as|the|public|national|official)\s")
 _CONDITION_BEFORE = Lazy(r"\b(?:if|unless|once)\s+$")
 _CONDITIONS = ("if ", "unless ", "once ")
@@ -181,8 +182,9 @@ def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bo
         if kind == "future" and m.group().startswith("could") and _NEGATION_BEFORE.search(lowered, 0, m.start()):
             continue  # "Neither he nor his family could be located Wednesday": a past inability
         noun = m.group().split(" ", 1)[0]
-        if kind == "future" and noun.endswith("s") and _AUXILIARY_AFTER.match(lowered, m.start() + len(noun)):
-            start = m.start() + len(noun)  # "special votes were cast": the subject of a verb, a noun
+        if kind == "future" and (noun.endswith("s") or noun in en.SCHEDULE_NOUNS) and _AUXILIARY_AFTER.match(
+                lowered, m.start() + len(noun)):
+            start = m.start() + len(noun)  # "special votes were cast", "whose face was": a verb's subject, a noun
             continue
         if kind == "future" and noun in ("plan", "plans") and _DETERMINER_NEAR.search(
                 lowered, max(0, m.start() - 30), m.start()):
@@ -258,7 +260,9 @@ def _cue(context: str | None, expression: str | None) -> str | None:
         # ahead of it: today, else the one to come, however near the last.
         if context.lower().endswith(_DECLARING, 0, at) and _MADE_SOMETHING.match(
                 context.lower(), at + len(expression.strip())):
-            return "future"
+            # ... unless it was declared before a past time ("had declared Thursday and Friday public
+            # holidays", in a Saturday's story): the nearer, either side.
+            return "plan" if context.lower().endswith(_HAD_DECLARING, 0, at) else "future"
         # "As winter approaches", "once winter sets in": a date that comes, told in the present, is ahead
         # whatever the verb before it ("warned of disease as winter approaches").
         if _COMES_AFTER.match(context.lower(), at + len(expression.strip())):
