@@ -144,7 +144,8 @@ HOLIDAYS = {
     "idul fitri": "eid-al-fitr", "idul fitr": "eid-al-fitr", "lebaran": "eid-al-fitr", "idul adha": "eid-al-adha",
     # ... and as Turkey, the Caucasus and Central Asia name them (Bayram, Hayit), which date them by
     # calculation, as the Umm al-Qura calendar does.
-    **{f"{name} {feast}": "eid-al-adha" for name in ("kurban", "gurban", "qurban") for feast in ("bayram", "bayrami", "hayit", "ait")},
+    **{f"{name} {feast}": "eid-al-adha" for name in ("kurban", "gurban", "qurban")
+       for feast in ("bayram", "bayrami", "hayit", "ait")},
     **{f"{name} {feast}": "eid-al-fitr" for name in ("ramazan", "ramadan") for feast in ("bayram", "bayrami", "hayit")},
     "seker bayram": "eid-al-fitr", "seker bayrami": "eid-al-fitr",
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
