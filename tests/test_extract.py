@@ -1762,3 +1762,11 @@ def test_tag_reads_the_storys_country_from_its_text_when_the_dateline_is_a_small
     assert mention(text, "Victory Day", date(2002, 5, 10)).resolution.timex == "2002-05-09"
     text = "GENEVA - Physicists in Switzerland said some American scientists noted the find came on Independence Day."
     assert mention(text, "Independence Day", date(2012, 7, 5)).resolution.timex == "2012-07-04"
+
+
+def test_tag_reads_a_bare_year_before_a_rate_as_a_year():
+    """ "Its growth forecast for 2019 to 0.6%": a year, then a rate; "1500 to 200" stays a count's range."""
+    found = [m.text for m in tag("The bank lowered its growth forecast for 2019 to 0.6% from 1.0%.", date(2019, 7, 25))]
+    assert found == ["2019"]
+    assert [m.text for m in tag("Attendance fell from 1500 to 200.", date(2019, 7, 25))] == []
+    assert [m.text for m in tag("Striker Ibrahim Sallah scored twice.", date(2010, 9, 11))] == []

@@ -571,7 +571,8 @@ _LABELS = frozenset(
     "section rule chapter verse exit gate apartment suite unit account serial id ext extension box incident ref "
     "reference ticket docket lot batch claim item".split())
 # After a year's digits, what makes them a code or a count: "2022-0142", "a vote of 2024 to 1".
-_NOT_A_YEAR_AFTER = re.compile(r"[-/]\d{3,}|[^\S\n]+to[^\S\n]+\d{1,3}(?![\d,])")
+# A count's range ("1500 to 200"), not a year's rate ("its forecast for 2019 to 0.6%").
+_NOT_A_YEAR_AFTER = re.compile(r"[-/]\d{3,}|[^\S\n]+to[^\S\n]+\d{1,3}(?![\d,]|\.\d|%|[^\S\n]+per[^\S\n]?cent)")
 _TOTAL_OF = re.compile(r"(?i:\b(?:total|sum|tally|count)\s+of\s+)$")
 # A newspaper's or a programme's name after a weekday: "Sunday Times reporter", "the Monday Edition".
 _NEWSPAPER_WORDS = frozenset(
@@ -943,8 +944,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True  # "the people of tomorrow", "today's youth": an age, not a day
     if said == "current" and (_AND_FORMER.match(text, end) or _FORMER_AND.search(text, max(0, start - 14), start)):
         return True  # "current and former officials": who they are, not the present
-    if said == "eid" and _in_a_name(text, start):
-        return True  # "Coach Ahmed Eid said": a family name, not the feast
+    if said in ("eid", "sallah") and _in_a_name(text, start):
+        return True  # "Coach Ahmed Eid said", "Ibrahim Sallah": a family name, not the feast
     if (said in _HOLIDAY_NAMES and " " not in said and _previous_word(text, start) in ("a", "an")
             and not _heads_its_phrase(text, end)):
         # "An Eid tradition", "an Easter egg hunt": a feast naming a kind of thing ("a New Year's Day

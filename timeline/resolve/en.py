@@ -150,6 +150,9 @@ HOLIDAYS = {
     "seker bayram": "eid-al-fitr", "seker bayrami": "eid-al-fitr",
     # "Eid" alone: whichever of the two feasts the words point to ("a truce through the Eid").
     "eid": "eid",
+    # ... and Nigeria's "Sallah", either feast as "Eid" is; Ethiopia's Genna (its Christmas, the Orthodox
+    # one) and Meskel (the Finding of the True Cross), through python-holidays.
+    "sallah": "eid", "genna": "orthodox-christmas", "meskel": "country:Finding of True Cross:ET",
     "the islamic new year": "islamic-new-year", "ashura": "ashura", "ashoura": "ashura", "ashurah": "ashura",
     "mawlid": "mawlid", "the holy month": "ramadan",
     "the prophet's birthday": "mawlid", "the prophet mohammed's birthday": "mawlid",
