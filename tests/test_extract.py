@@ -1770,3 +1770,12 @@ def test_tag_reads_a_bare_year_before_a_rate_as_a_year():
     assert found == ["2019"]
     assert [m.text for m in tag("Attendance fell from 1500 to 200.", date(2019, 7, 25))] == []
     assert [m.text for m in tag("Striker Ibrahim Sallah scored twice.", date(2010, 9, 11))] == []
+
+
+def test_tag_reads_new_year_capitalised_as_january_1_and_the_new_year_as_the_year():
+    """ "Over Christmas and New Year" is January 1; "in the new year" (or "the New Year") is the year to
+    come; "his last new year message", in lower case, names no date."""
+    found = {m.text: m.resolution.timex for m in tag(
+        "The strike will run over Christmas and New Year. Talks resume in the new year.", date(2013, 12, 18))}
+    assert found == {"Christmas": "2013-12-25", "New Year": "2014-01-01", "the new year": "2014"}
+    assert [m.text for m in tag("He used his last new year message to praise the army.", date(2013, 3, 21))] == []

@@ -939,6 +939,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
         return True  # "warmer than in any previous year": every one of them, none in particular
     if said.startswith("new year") and _previous_word(text, start) in _OTHER_NEW_YEARS:
         return True  # "Lunar New Year's Eve", "the Persian New Year": not January 1
+    if said.endswith("new year") and not said.startswith("the ") and text[end - 8] == "n":
+        return True  # "a new year", "his last new year message": in lower case, no New Year (January 1)
     if said in ("today", "tomorrow") and (_FIGURATIVE_AFTER.match(text, end) or (
             text[end:end + 1] not in "'’" and _an_age_of(text, start))):
         return True  # "the people of tomorrow", "today's youth": an age, not a day

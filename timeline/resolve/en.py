@@ -77,7 +77,7 @@ APPROXIMATORS = (
 )
 # Holidays by name, as the codes calendars.py dates them by.
 HOLIDAYS = {
-    "new year's day": "new-years-day", "valentine's day": "valentines-day", "halloween": "halloween",
+    "new year's day": "new-years-day", "new year": "new-years-day", "valentine's day": "valentines-day", "halloween": "halloween",
     "christmas eve": "christmas-eve", "christmas": "christmas", "christmas day": "christmas",
     "boxing day": "boxing-day", "new year's eve": "new-years-eve", "may day": "may-day",
     "nowruz": "nowruz", "newroz": "nowruz", "norooz": "nowruz",

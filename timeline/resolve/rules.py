@@ -1273,6 +1273,8 @@ _EASTERN_CHURCH = Lazy(r"\b(?:orthodox|coptic|copts|eastern church(?:es)?)\b")
 @handler("holiday")
 def _holiday(m: re.Match, q: Query) -> _Found:
     code = en.NORMALISED_HOLIDAYS[m["holiday"]]
+    if m["holiday"] == "new year" and (q.expression.lower().startswith("the ") or not q.expression[:1].isupper()):
+        return None  # "the new year", "the New Year": the year to come (the rules after this one), not January 1
     if code in _EASTERN_FEASTS and _EASTERN_CHURCH.search(q.context):
         # "Coptic Christians celebrated Christmas on Saturday": the Eastern churches' feast, by the Julian
         # calendar.
