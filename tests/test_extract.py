@@ -1779,3 +1779,12 @@ def test_tag_reads_new_year_capitalised_as_january_1_and_the_new_year_as_the_yea
         "The strike will run over Christmas and New Year. Talks resume in the new year.", date(2013, 12, 18))}
     assert found == {"Christmas": "2013-12-25", "New Year": "2014-01-01", "the new year": "2014"}
     assert [m.text for m in tag("He used his last new year message to praise the army.", date(2013, 3, 21))] == []
+
+
+def test_tag_reads_a_half_in_a_sentence_of_prices_and_shares():
+    """ "The first half" is a date in a sentence of figures: a price, a share in percent ("took 52
+    percent of ticket sales in the first half"), as in one of earnings; not "the first half" of a match."""
+    found = {m.text: m.resolution.timex for m in tag(
+        "Local films took 52 percent of ticket sales in the first half.", date(2015, 10, 2))}
+    assert found == {"the first half": "2015-H1"}
+    assert [m.text for m in tag("He scored twice in the first half.", date(2015, 10, 2))] == []

@@ -509,6 +509,7 @@ _TITLED = re.compile(
 # The words of a report on a company's or an economy's results, for a half of the year alone.
 _RESULTS_TOLD = re.compile(
     r"(?i:\b(?:net|income|earnings|profits?|revenues?|sales|per share|a share|results|growth|output|economy|margins?"
+    r"|price|percent|per cent"
     r"|gdp|exports|imports|inflation|deficit|surplus|operating|fiscal|stocks?|shares|index|average|markets?"
     r"|trading|prices|payrolls|jobs|employment|unemployment|jobless|spending|orders|recovery|backlog|demand"
     r"|business|economic)\b)")

@@ -285,7 +285,7 @@ MARKET_MOVE = (
 # 15", "the trial resumes Jan. 5"); not "opens" or "closes", which headlines use for what has just
 # happened ("Wall Street closes higher Monday").
 FIRM_FUTURE_CUE = (
-    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) to|expires|takes? (?:full )?effect|resumes|convenes|reconvenes"
+    r"(?:will|won't|shall|'ll|going to|(?:is|are|am) (?:still |yet |also |now )?to|expires|takes? (?:full )?effect|resumes|convenes|reconvenes"
     # What is expected or intended now is still ahead ("the deal should close by Dec. 31", "the company
     # expects to complete the sale in January"); "should have" and "must have" are left to FUTURE_CUE.
     r"|should(?! have)|must(?! have)|(?:is|are|am) (?:due|set|scheduled|slated|expected|poised|about|meant|supposed) to"
