@@ -1788,3 +1788,12 @@ def test_tag_reads_a_half_in_a_sentence_of_prices_and_shares():
         "Local films took 52 percent of ticket sales in the first half.", date(2015, 10, 2))}
     assert found == {"the first half": "2015-H1"}
     assert [m.text for m in tag("He scored twice in the first half.", date(2015, 10, 2))] == []
+
+
+def test_tag_dates_a_month_in_the_year_its_sentence_looks_ahead_to():
+    """ "Will host APEC next year, with leaders meeting in Santiago in November" is next year's November;
+    "will begin planning next year's event in September" is this September (the year names the event)."""
+    text = "Chile will host APEC next year, with leaders meeting in Santiago in November."
+    assert mention(text, "November", date(2018, 11, 19)).resolution.timex == "2019-11"
+    text = "The parade committee will begin planning next year's event in September."
+    assert mention(text, "September", date(2013, 7, 1)).resolution.timex == "2013-09"

@@ -1690,6 +1690,28 @@ def _in_sentence_year(expression: str, found: Resolution | None, tagged: list[tu
                            f"-> {moved.label}")
 
 
+def _in_next_year(text: str, expression: str, found: Resolution | None, tagged: list[tuple[Mention, int | None]],
+                  index: int, context: str) -> Resolution | None:
+    """A yearless month or season in a sentence that looks ahead to "next year" before it ("Chile will host
+    APEC next year, with leaders meeting in Santiago in November") is in that year; None otherwise. Not
+    "next year's event", which only names the event ("will begin planning next year's event in September"),
+    nor "last year": "sales rose last year, and in March they fell" may well be this March."""
+    if (found is None or found.precision not in ("month", "season") or not tagged
+            or not _YEARLESS.fullmatch(expression)):
+        return None
+    told = tagged[-1][0]
+    if (told.sentence != index or told.resolution is None or told.text.lower() != "next year"
+            or text.startswith(("'", "’"), told.end) or found.earliest.year == told.resolution.earliest.year
+            or tense(context, expression) != "future"):
+        return None
+    year = told.resolution.earliest.year
+    moved = _in_year(found, year)
+    if moved is None:
+        return None
+    return moved.with_rule(f"{expression}: in {year}, the year its sentence looks ahead to ({told.text!r}) "
+                           f"-> {moved.label}")
+
+
 # The words before what names an event ("after the fall of", "after it opened"): not its head.
 _OWNED = re.compile(r"['’]s\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 _EVENT_LEAD = frozenset("the a an his her its their our this that these those he she it they we i you "
@@ -1926,6 +1948,9 @@ def _tag(text: str, sentences: list[tuple[int, int]], published: date) -> list[t
             resolution = told
         elif kind == "date" and (told := _in_sentence_year(
                 expression, resolution, tagged, anchors, index, context, published)) is not None:
+            resolution = told
+        elif kind == "date" and (told := _in_next_year(
+                text, expression, resolution, tagged, index, context)) is not None:
             resolution = told
         if kind == "date" and joined_to_last and (
                 ended := _range_end(text, start, expression, resolution, tagged, published)) is not None:

@@ -170,6 +170,7 @@ HOLIDAYS = {
     "purim": "purim", "jerusalem day": "jerusalem-day", "tisha b'av": "tisha-bav", "tisha b’av": "tisha-bav",
     # The Eids by their Malay names, Quds Day (the last Friday of Ramadan), Egypt's Sham el-Nessim.
     "hari raya puasa": "eid-al-fitr", "hari raya aidilfitri": "eid-al-fitr", "hari raya haji": "eid-al-adha",
+    "hari raya aidiladha": "eid-al-adha", "hari raya aidil adha": "eid-al-adha",
     "quds day": "quds-day", "al-quds day": "quds-day", "sham el-nessim": "sham-el-nessim",
     "sham el nessim": "sham-el-nessim", "sham al-nessim": "sham-el-nessim",
     **{name: f"country:{holiday}" for name, holiday in {
