@@ -309,6 +309,8 @@ FUTURE_CUE = (
     # A schedule in the simple present ("the festival runs from Friday", "talks resume Monday", "the
     # minister travels to Paris on Sunday"), and what is expected ("a ruling is expected Friday").
     r"runs|starts|begins|ends|lasts|goes|heads|travels|meets|sits|visits|returns|votes|reopens|kicks off|plays|leaves"
+    # ... and an announcement or a release on a day set ("which the Nobel committee announces on Friday").
+    r"|announces|unveils|releases|publishes|hosts|launches"
     # ... a fixture, a release, a deadline: "now face Chile on Wednesday", "premieres on Sunday", "the
     # model arrives in the spring", "spring training wraps up on Saturday", "the deadline falls on Feb. 9".
     r"|faces|premieres|debuts|arrives|wraps up|falls on|screens|airs|moves (?:from|to)|shifts (?:from|to)|"
@@ -499,7 +501,7 @@ AFTER_A_PAST_VERB = r"\b(?:%s|let|made|helped|watched|saw)\s+(?:[a-z'’-]+\s+){
 # "the close of trading", "an open letter".
 SCHEDULE_NOUNS = frozenset(
     "runs starts begins ends lasts heads visits returns votes opens closes plays meets kicks faces premieres debuts "
-    "marks leaves leave "
+    "marks leaves leave releases launches hosts "
     "face "
     "start begin vote open close play meet kick return visit".split())
 NOUN_BEFORE = (
