@@ -1797,3 +1797,12 @@ def test_tag_dates_a_month_in_the_year_its_sentence_looks_ahead_to():
     assert mention(text, "November", date(2018, 11, 19)).resolution.timex == "2019-11"
     text = "The parade committee will begin planning next year's event in September."
     assert mention(text, "September", date(2013, 7, 1)).resolution.timex == "2013-09"
+
+
+def test_tag_leaves_another_countrys_election_day_undated():
+    """ "Election Day" is the US's, the Tuesday after the first Monday of November; "on election day" in a
+    story about Mexico is not, and is left undated rather than dated wrong."""
+    text = "Mexicans vote on Sunday, and on election day the army will guard polling stations in Mexico City."
+    assert [m.text for m in tag(text, date(2000, 6, 30))] == ["Sunday"]
+    text = "Voters in Ohio will head to the polls on Election Day."
+    assert mention(text, "Election Day", date(2016, 11, 5)).resolution.timex == "2016-11-08"

@@ -936,6 +936,8 @@ def _no_date(text: str, start: int, m: re.Match) -> bool:
             and _named_country(text, start) is None
             or _about_another_country(text) and _story_country(text) is None)):
         return True
+    if said == "election day" and _about_another_country(text):
+        return True  # "on election day the army will guard polling stations", in Mexico: not the US's in November
     if first in _UNIT_STEPS and _previous_word(text, start) in ("any", "every", "each", "no"):
         return True  # "warmer than in any previous year": every one of them, none in particular
     if said.startswith("new year") and _previous_word(text, start) in _OTHER_NEW_YEARS:
