@@ -516,11 +516,18 @@ NOT_PAST = frozenset({"hundred", "need", "indeed", "speed", "proceed", "exceed",
 # A date between a determiner and a noun ("the Dec. 7 meeting", "the Aug. 7 blasts", "a Jan. 14
 # deadline") is the noun's: the verb of the sentence says little of its direction. `%s` is the date.
 # These are read around the date: each is a list of (what must come right before it, right after it).
+_PAST_EVENT_NOUN = (r"(?:earthquakes?|quakes?|tsunami|attacks?|bombings?|massacres?|shootings?|slayings?|killings?"
+                    r"|crash|coup|explosions?|blasts?|assassination|riots?|ambush|murders?|hijacking|derailment"
+                    r"|landslide|mudslide|stampede|shipwreck|sinking)\b")
 PREMODIFIER = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s) ", r" [a-z]"),
                # ... and one after "of" that an event's plural owns ("the earthquakes of Feb. 6").
                (r"\bthe [a-z]+s of ", r"")]
 # ... and so is one that owns a noun ("Wednesday's ruling", "Sunday's vote").
 POSSESSIVE = [(r"", r"['’]s [a-z]")]
+# An event no one can foretell the day of, named by the date before it ("the Jan. 12 earthquake",
+# "Friday's bombing"): it has happened. (Not a storm, which is forecast, nor a meeting, which is set.)
+PAST_EVENT = [(r"(?:\bthe|\ban?|\bits|\btheir|\bhis|\bher|'s|’s) ", rf"(?:['’]s)? (?:[a-z-]+ )?{_PAST_EVENT_NOUN}"),
+              (r"", rf"['’]s (?:[a-z-]+ )?{_PAST_EVENT_NOUN}")]
 # A month or quarter that owns a report on it ("February's jobs report", "the January trade figures"):
 # the report comes after the period, so the period has begun by the time it is written of.
 # A level a market or a price reached, owned by the date before it: "its April high", "the March low".

@@ -456,6 +456,12 @@ class _Sentence:
         return self._around(en.POSSESSIVE)
 
     @cached_property
+    def names_a_past_event(self) -> bool:
+        """True when the expression dates an event no one foretells ("the Jan. 12 earthquake", "Friday's
+        bombing"): it has happened."""
+        return self._around(en.PAST_EVENT)
+
+    @cached_property
     def owns_a_level(self) -> bool:
         """True when the expression owns a level reached ("its April high"): a level reached is past."""
         return self._around(en.LEVEL_REACHED)

@@ -181,6 +181,9 @@ def _instance(make: Callable[[int], Resolution | None] | list[Resolution], q: Qu
     if not back or not forth:
         return _found((back[-1:] or forth[:1] or [None])[0], q, f"the only one within ten years of {_day(a)}")
     behind, ahead = (a - back[-1].latest).days, (forth[0].earliest - a).days
+    if q.sentence.names_a_past_event:
+        # "The Jan. 12 earthquake", "Friday's bombing": an event no one foretells the day of has happened.
+        return back[-1], f"the latest begun by {_day(a)} (the day of an event that has happened)"
     # A report on a month or quarter ("will release February's jobs report") comes after it: the
     # nearer one just over, not next year's, whatever the tense.
     if behind < min(ahead, _REPORTED_WITHIN) and found[0].precision in ("month", "quarter") and q.sentence.reported_on:
@@ -564,6 +567,9 @@ def _weekday(m: re.Match, q: Query) -> _Found:
     if a.weekday() == weekday:
         return Resolution.day(a), f"the anchor {_day(a)} is a {name}"
     nearer, side = (before, "before") if (a - before) < (following - a) else (following, "after")
+    if q.sentence.names_a_past_event:
+        # "Will investigate Friday's bombing": an event no one foretells the day of has happened.
+        return Resolution.day(before), f"the {name} before {_day(a)} (the day of an event that has happened)"
     if q.cue == "plan" and q.told_in_past:
         # A plan told in the past tense ("a service planned for Saturday was cancelled") points ahead
         # from when it was made, which may be either side of the report: the nearer day is meant.
