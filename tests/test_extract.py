@@ -1408,6 +1408,7 @@ def test_tag_dates_a_company_quarter_by_the_month_it_ended():
     ("Payrolls for February and March were revised up.", date(2010, 5, 7), "March", "2010-03"),
     ("The union called strike days over April, May and June.", date(2018, 3, 9), "May", "2018-05"),
     ("Exams in May, June and July will decide it.", date(2018, 3, 9), "May", "2018-05"),
+    ("Action is planned May, June and July.", date(2018, 3, 9), "May", "2018-05"),
     ("The disaster comes seven months after earthquakes in February killed 50,000 people.", date(2023, 9, 8),
      "seven months after", "2023-09"),
     ("The bank stopped in August 2000 and resumed the policy the following year.", date(2006, 7, 14),
@@ -1806,3 +1807,8 @@ def test_tag_leaves_another_countrys_election_day_undated():
     assert [m.text for m in tag(text, date(2000, 6, 30))] == ["Sunday"]
     text = "Voters in Ohio will head to the polls on Election Day."
     assert mention(text, "Election Day", date(2016, 11, 5)).resolution.timex == "2016-11-08"
+
+
+def test_tag_reads_may_before_a_name_as_a_name():
+    """ "Theresa May, June Smith and others spoke": names, not a list of months."""
+    assert [m.text for m in tag("Theresa May, June Smith and others spoke.", date(2018, 3, 9))] == []

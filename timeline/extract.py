@@ -450,7 +450,7 @@ _SEASON_ARRIVES = re.compile(r"\s+(?:approach(?:es|ed|ing)|nears|neared|looms|lo
 _CONTRACT_MONTH = re.compile(r"(?i:\s+(?:delivery|contracts?|futures)\b)")
 _AS_EARLY_AS = re.compile(r"(?i:\bas\s+(?:early|late|soon)\s+as\s+)$")
 # A month's name after a bare month and a comma: "May, June and July".
-_MONTH_IN_A_LIST_AFTER = re.compile(rf",[^\S\n]+(?:{_MONTH_NAME})\b")
+_MONTH_IN_A_LIST_AFTER = re.compile(rf"(?i:,[^\S\n]+(?:{_MONTH_NAME})\b)")
 _MONTH_BEFORE_JOINT = re.compile(rf"(?i:\b(?:{_MONTH_NAME})\s+(?:and|or|to)\s+)$")
 _DATE_CONTEXT = frozenset(
     "in on of since by until till from during before after through throughout to between around circa "
@@ -778,8 +778,11 @@ def _weak_is_date(text: str, match: re.Match) -> bool:
     if previous in ("and", "or", "to") and _MONTH_BEFORE_JOINT.search(text, max(0, start - 20), start):
         return True  # "payrolls for February and March": a month joined to the month before it
     if word in MONTHS and (previous in MONTHS and text[start - 2:start] == ", "
-                           or _MONTH_IN_A_LIST_AFTER.match(text, match.end("weak"))):
-        return True  # "strike days over April, May and June", "in May, June and July": a list of months
+                           or _MONTH_IN_A_LIST_AFTER.match(text, match.end("weak"))
+                           and not _capitalised_word_before(text, start)):
+        # "Strike days over April, May and June", "planned May, June and July": a list of months ("Theresa
+        # May, June Smith" are names).
+        return True
     # "The company's May sales": a month that owns figures, after a possessive ("Britain's May said" is
     # the prime minister).
     if previous.endswith(("'s", "’s")) and _following_word(text, match.end("weak")) in _FIGURES | _EVENTS_OWNED:
