@@ -295,6 +295,22 @@ def test_resolve_json_uses_context(runner):
     assert json.loads(result.output)["earliest"] == "2019-07-11"
 
 
+def test_resolve_country_says_whose_national_day(runner):
+    """resolve --country QA dates "National Day" as Qatar keeps it and says so; without a country it is one
+    error line; a country that is no two-letter code is refused, exit 1."""
+    result = invoke(runner, "resolve", "National Day", "--anchor", "2019-12-19", "--context",
+                    "Qatar celebrated National Day on Wednesday.", "--country", "qa", "--json")
+    assert result.exit_code == 0
+    found = json.loads(result.output)
+    assert found["timex"] == "2019-12-18" and "as QA keeps it" in found["rule"]
+    result = invoke(runner, "resolve", "National Day", "--anchor", "2019-12-19")
+    assert_one_line_error(result)
+    assert "each country keeps its own day" in result.stderr
+    result = invoke(runner, "resolve", "National Day", "--anchor", "2019-12-19", "--country", "Qatar")
+    assert_one_line_error(result)
+    assert "--country 'Qatar'" in result.stderr
+
+
 def test_resolve_unresolvable_is_an_error(runner):
     """An expression that cannot be resolved is one error line, exit 1."""
     assert_one_line_error(invoke(runner, "resolve", "the day the music died", "--anchor", "2024-12-09"))

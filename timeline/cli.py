@@ -517,18 +517,23 @@ def resolve_command(
         None, "--reference", metavar="EDTF",
         help="The date of the event an offset ('a day after') counts from (add and edit take that event's id "
              "as --after)."),
+    country: Optional[str] = typer.Option(
+        None, "--country", metavar="CC",
+        help="The story's country (ISO code: QA, IN): whose National Day or Independence Day it is."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ):
     """Resolve one date expression and say how."""
     from .resolve import resolve
 
+    if country is not None and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise InputError(f"--country '{_printable(country)}': a country's two-letter ISO code, such as QA or IN")
     reference_date = None
     if reference:
         try:
             reference_date = parse_edtf(reference)
         except ValueError as exc:
             raise InputError(f"--reference '{reference}': {exc}") from None
-    found = resolve(expression, _day(anchor, "--anchor"), context, after=reference_date)
+    found = resolve(expression, _day(anchor, "--anchor"), context, after=reference_date, country=country)
     if as_json:
         typer.echo(json.dumps(found.to_dict(), ensure_ascii=False))
         return

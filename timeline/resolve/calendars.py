@@ -263,7 +263,7 @@ def _hebrew_day(year: int, month: int, day: int) -> Resolution:
     return Resolution.day(dates.HebrewDate(hebrew_year, month, day).to_pydate())
 
 
-# A country's holiday (see en.COUNTRY_HOLIDAYS): its code is "country:" and the name python-holidays gives
+# A country's holiday (the "country:" codes of en.HOLIDAYS): "country:" and the name python-holidays gives
 # it ("country:Diwali"), with the country ("country:Diwali:IN") when the name is one country's.
 _COUNTRY = "country:"
 # Days a country's table adds beside the holiday itself: not the day the name is for.

@@ -1287,6 +1287,9 @@ def _holiday(m: re.Match, q: Query) -> _Found:
         code = _EASTERN_FEASTS[code]
     if code == "independence-day-us" and q.country not in (None, "US"):
         code = "country:Independence Day"  # the story's country's, not July 4
+    if code.startswith("country:") and code.count(":") == 1 and q.country is None:
+        raise UnresolvedDate(f"cannot resolve {q.expression!r}: each country keeps its own day, and no country "
+                             "was given")
     # Say whose day it is, where it is one country's: "(as IN keeps it)".
     whose = f" (as {code.rpartition(':')[2] if code.count(':') == 2 else q.country} keeps it)" if code.startswith(
         "country:") else ""
