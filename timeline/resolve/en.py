@@ -342,12 +342,12 @@ FUTURE_CUE = (
     r"|(?:marks|celebrates|commemorates|observes)"
     # An arrangement in the present progressive: "South Africa is hosting a summit in August".
     r"|(?:is|are) (?:hosting|holding|staging|organi[sz]ing|convening|launching|releasing|visiting|travell?ing)"
-    r"|on (?:track|course) to"
+    r"|on (?:track|course) (?:to|for)"
     r"|(?:takes|leaves) office|(?<!\bto )(?:take|leave) office|could(?! not| have|n't)(?<!\bnor could)|"
     r"takes (?:its|their|his|her) seats?|"
     # A wish or a preference is for what is still to happen ("wants the overhaul passed in September",
     # "we'd like this settled by Canada Day").
-    r"(?:wants|want)(?= (?:the|a|an|its|their|his|her|this|that|it|them) )|(?:'d|’d|would) (?:like|love|prefer)|"
+    r"(?:wants|want)(?= (?:the|a|an|its|their|his|her|this|that|it|them|held|done|passed|settled|finished) )|(?:'d|’d|would) (?:like|love|prefer)|"
     r"(?<!\bto )(?<!\bdid )(?<!\bnot )(?<!n't )"
     r"(?:resume|reconvene|convene|begin|start|go|meet|reopen|kick off|vote|play|take place|return|leave)|"
     # ... but not a market's move, which headlines tell in the present ("Wall Street closes higher Monday").

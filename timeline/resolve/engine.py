@@ -32,6 +32,8 @@ _CUES = ByFirstCharacter(
     rf"\b(?:(?P<firm>{en.FIRM_FUTURE_CUE})|(?P<until>{en.UP_TO})|(?P<future>{en.FUTURE_CUE})|(?P<plan>{en.PLAN_CUE})"
     rf"|(?P<open>{en.INFINITIVE})|(?P<would>{en.WOULD_CUE})|(?P<past>{en.PAST_CUE}))\b", starts=_WORD_STARTS)
 _NOT_PAST = frozenset(en.NOT_PAST)
+# A determiner, then the first part of a hyphenated word, up to its hyphen: "the worst-", "a long-".
+_DETERMINED_COMPOUND = Lazy(rf"\b(?:{en.DETERMINERS})\s+[a-z]+-$")
 _DATE_WORD_CUES = ("next", "tomorrow", "upcoming", "forthcoming")
 _GOVERNED_BY_PAST = ByFirstCharacter(en.GOVERNED_BY_PAST % (en.PAST_CUE, en.PAST_CUE), starts=_WORD_STARTS)
 _GOVERNED_AT_A_DISTANCE = ByFirstCharacter(en.GOVERNED_AT_A_DISTANCE % en.PAST_CUE, starts=_WORD_STARTS)
@@ -205,6 +207,9 @@ def _iter_cues(text: str, start: int = 0, end: int | None = None, verbs_only: bo
                 or noun in en.BARE_SCHEDULE and _AFTER_A_PAST_VERB.search(lowered, max(0, m.start() - 40), m.start())):
             start = m.start() + len(noun)  # the words after the noun may hold the verb ("the vote is on")
             continue  # a noun, not a schedule: "by eight votes", "the close of trading"; or "threw open"
+        if kind == "past" and m.start() and lowered[m.start() - 1] == "-" and _DETERMINED_COMPOUND.search(
+                lowered, max(0, m.start() - 30), m.start()):
+            continue  # "the worst-hit areas", "a long-awaited report": an adjective ("Iran test-fired" is a verb)
         if (kind == "past" and m.group() == "followed" and lowered[max(0, m.start() - 2):m.start()] == ", "
                 and lowered.startswith(" by ", m.end())):
             continue  # ", followed by ... on Thursday": a participle of what comes next
