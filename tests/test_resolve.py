@@ -595,3 +595,10 @@ def test_a_festival_before_the_years_of_the_librarys_table_is_unresolved():
     a guess."""
     with pytest.raises(UnresolvedDate):
         resolve("Diwali 1990", date(2020, 12, 31))
+
+
+def test_a_festival_of_a_year_the_librarys_table_does_not_hold_is_unresolved():
+    """Diwali told in 1999, when python-holidays' table of India's festivals begins in 2001: no day, not
+    the nearest year the table holds."""
+    with pytest.raises(UnresolvedDate):
+        resolve("Diwali", date(1999, 4, 16), "Elections may be held after Diwali.")

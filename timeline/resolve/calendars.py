@@ -184,6 +184,8 @@ _MOVABLE_HOLIDAYS = {
                                                   - DAY),
     "good-friday": lambda y: Resolution.day(easter(y) - 2 * DAY),
     "easter-monday": lambda y: Resolution.day(easter(y) + DAY),
+    "pentecost": lambda y: Resolution.day(easter(y) + 49 * DAY),
+    "whit-monday": lambda y: Resolution.day(easter(y) + 50 * DAY),
     # The ISO week that ends on Easter Sunday (Holy Week), as TimeML values "Easter week".
     "easter-week": lambda y: Resolution.week(easter(y)),
     "thanksgiving": lambda y: Resolution.day(nth_weekday(y, 11, 3, 4)),
@@ -197,6 +199,7 @@ _MOVABLE_HOLIDAYS = {
     "bank-holiday-august-ie": lambda y: Resolution.day(nth_weekday(y, 8, 0, 1)),
     "bank-holiday-october-ie": lambda y: Resolution.day(nth_weekday(y, 10, 0, -1)),
     "melbourne-cup": lambda y: Resolution.day(nth_weekday(y, 11, 1, 1)),
+    "white-sunday": lambda y: Resolution.day(nth_weekday(y, 10, 6, 2)),
     "election-day": lambda y: Resolution.day(nth_weekday(y, 11, 0, 1) + DAY),
     "memorial-day": lambda y: Resolution.day(nth_weekday(y, 5, 0, -1)),
     "labor-day": lambda y: Resolution.day(nth_weekday(y, 9, 0, 1)),
@@ -272,14 +275,16 @@ _NOT_THE_DAY = re.compile(r"(?i)\b(?:observed|alternative|substitute|estimated|h
 
 def country_holidays(name: str, country: str, around: date) -> list[Resolution]:
     """The days `country` (an ISO 3166 code) keeps a holiday called `name` (as python-holidays names it in
-    English, matched by its words: "National Day" is Qatar's "Qatar National Day") within about ten years
-    of `around`, the first day of each year's, in order; [] where the library has no such holiday, no
-    such country or not those years."""
+    English, matched by its words: "National Day" is Qatar's "Qatar National Day") in the year of `around`
+    and the years either side, the first day of each year's, in order; [] where the library has no such
+    holiday, no such country or not those years."""
     import warnings
 
     import holidays as library
 
-    years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
+    # The year around and the ones either side only: where the library's table stops (India's lunar
+    # festivals before 2001), the nearest year it has is no answer for a story of 1999.
+    years = range(around.year - 1, around.year + 2)
     wanted = re.compile(rf"(?i)(?<![\w'’]){re.escape(name)}(?![\w'’])")
     with warnings.catch_warnings():  # "available only from 2001 to 2035": the years outside have no day
         warnings.simplefilter("ignore")

@@ -112,6 +112,8 @@ HOLIDAYS = {
     "black friday": "black-friday", "cyber monday": "cyber-monday", "ash wednesday": "ash-wednesday",
     "palm sunday": "palm-sunday", "maundy thursday": "maundy-thursday", "holy thursday": "maundy-thursday",
     "shrove tuesday": "shrove-tuesday",
+    "pentecost": "pentecost", "whit sunday": "pentecost", "whitsunday": "pentecost", "whitsun": "pentecost",
+    "pentecost monday": "whit-monday", "whit monday": "whit-monday",
     "mardi gras": "shrove-tuesday",
     # The Orthodox feasts by the Julian calendar, and days the world's news marks on a fixed date.
     "orthodox christmas": "orthodox-christmas", "orthodox easter": "orthodox-easter",
@@ -194,6 +196,10 @@ HOLIDAYS = {
         # sights the moon a day after the Umm al-Qura date more often than not).
         "bakrid": "Eid al-Adha", "bakri eid": "Eid al-Adha", "bakra eid": "Eid al-Adha",
     }.items()},
+    # Days only one country keeps, named as its press names them: Japan's equinox days (python-holidays),
+    # Samoa's White Sunday (the second Sunday of October).
+    "vernal equinox day": "country:Vernal Equinox Day:JP", "autumnal equinox day": "country:Autumnal Equinox Day:JP",
+    "white sunday": "white-sunday",
 }
 # The holidays whose day depends on the story's country: "Independence Day" is July 4 only in the US.
 BY_COUNTRY = (r"(?i)\b(?:independence|national|republic|children['’]?s|constitution|victory|liberation"
