@@ -995,13 +995,13 @@ def _about_another_country(text: str) -> bool:
 
 # The place a wire story is filed from: "TORONTO (CP) -", "OTTAWA, Oct. 2 (Reuters) -", "HALIFAX, Nova Scotia —".
 _CITY_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,30}?)(?=,|\s*\(|\s+[-–—])")
-_BY_COUNTRY = re.compile(BY_COUNTRY)
 # ... or a named place with the agency's mark after the day ("New Delhi, Apr 14 (PTI)"; see _DATELINE_DAY).
 _NAMED_DATELINE = re.compile(
     rf"\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}),(?:\s+[A-Z][a-z]+,)?\s+(?:{_DATELINE_DATE})\s+\([A-Z][A-Za-z]+\)")
 
 
 _AUGUST_BANK_HOLIDAY = re.compile(r"(?i:\baugust bank holiday)")
+_BY_COUNTRY = re.compile(BY_COUNTRY)
 
 
 def _filed_from(text: str, country: str) -> bool:
@@ -1348,8 +1348,8 @@ def _resolution(text: str, span: tuple[int, int, str], published: date, context:
     if _BY_COUNTRY.search(expression):
         # An Independence Day in a story that names the United States is July 4 ("some American scientists
         # noted that it came on Independence Day", in a story from Geneva), as _about_another_country reads it.
-        country = _named_country(text, start) or ("US" if "ndependence" in expression and _US_NAMED.search(text)
-                                                   else _story_country(text))
+        american = "independence" in expression.lower() and _US_NAMED.search(text)
+        country = _named_country(text, start) or ("US" if american else _story_country(text))
     if expression.lower().startswith("thanksgiving") and _about_canada(text):
         expression = f"Canadian {expression}"  # the second Monday of October, in a story about Canada
     elif _AUGUST_BANK_HOLIDAY.search(expression) and _filed_from(text, "IE"):

@@ -304,10 +304,10 @@ def country_holidays(name: str, country: str, around: date) -> list[Resolution]:
 def holidays(code: str, around: date, country: str | None = None) -> list[Resolution]:
     """The occurrences of the holiday `code` within about ten years of `around`, in order; a holiday that
     differs by country is that of `country` (an ISO code), and has none without one."""
-    years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
     if code.startswith(_COUNTRY):
         name, _, own = code[len(_COUNTRY):].partition(":")
         return country_holidays(name, own or country, around) if own or country else []
+    years = range(around.year - _YEARS_AROUND, around.year + _YEARS_AROUND + 1)
     if code in _HEBREW_HOLIDAYS:
         return [_hebrew_day(year, *_HEBREW_HOLIDAYS[code]) for year in years]
     if code in _HIJRI_HOLIDAYS:

@@ -1291,8 +1291,8 @@ def _holiday(m: re.Match, q: Query) -> _Found:
         raise UnresolvedDate(f"cannot resolve {q.expression!r}: each country keeps its own day, and no country "
                              "was given")
     # Say whose day it is, where it is one country's: "(as IN keeps it)".
-    whose = f" (as {code.rpartition(':')[2] if code.count(':') == 2 else q.country} keeps it)" if code.startswith(
-        "country:") else ""
+    keeper = code.rpartition(":")[2] if code.count(":") == 2 else q.country
+    whose = f" (as {keeper} keeps it)" if code.startswith("country:") else ""
     if m["year"]:
         year = _year_of(m["year"], q.anchor)
         found = [r for r in holidays(code, date(year, 7, 1), q.country) if r.earliest.year == year]
